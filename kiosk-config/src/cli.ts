@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+console.log('comptoir-site: see README');
