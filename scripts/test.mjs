@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// `npm test`: every suite of the repository, from a fresh clone.
+//
+// 1. installs Node dependencies when missing or older than package-lock.json;
+// 2. starts the test environment (scripts/test-env.mjs: system packages, PostgreSQL, CUPS);
+// 3. runs the suites in order (build, lint, format, types, unit + integration, end-to-end),
+//    printing each one's duration, and a last line `N passed, N failed` counting tests;
+// 4. stops the environment. Exit code non-zero when any suite failed.
+//
+//   npm test                      everything
+//   npm test -- --only e2e        one suite (build, lint, format, types, unit, e2e)
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startTestEnv } from './test-env.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : null;
+
+/** Each suite: a name and a command run from the repository root. */
+const SUITES = [
+  { name: 'build', command: ['npx', 'turbo', 'run', 'build', '--output-logs=errors-only'] },
+  { name: 'lint', command: ['npx', 'eslint', '--max-warnings=0', '.'] },
+  { name: 'format', command: ['npx', 'prettier', '--check', '--log-level=warn', '.'] },
+  { name: 'types', command: ['npx', 'turbo', 'run', 'typecheck', '--output-logs=errors-only'] },
+  {
+    name: 'unit',
+    // One package at a time: the server suites start PostgreSQL databases and child servers,
+    // and two cores are shared with them.
+    command: ['npx', 'turbo', 'run', 'test', '--concurrency=1', '--continue', '--output-logs=full'],
+  },
+  { name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'web/playwright.config.ts'] },
+];
+
+function run(command, env, onLine) {
+  return new Promise((resolve) => {
+    const child = spawn(command[0], command.slice(1), {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      let buffer = '';
+      stream.on('data', (chunk) => {
+        const text = chunk.toString();
+        (stream === child.stdout ? process.stdout : process.stderr).write(text);
+        buffer += text;
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        for (const line of lines) onLine?.(line);
+      });
+    }
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+function installIfNeeded(env) {
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return 0;
+  console.log('[test] installing Node dependencies (npm ci)');
+  return run(['npm', 'ci', '--no-audit', '--no-fund'], env);
+}
+
+// Vitest: "Tests  3 failed | 40 passed (43)"; Playwright: "  12 passed (1.2m)" / "  1 failed".
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+function countTests(line, totals) {
+  const clean = line.replace(ANSI, '');
+  const vitest = clean.match(/Tests\s+(.*)\(\d+\)\s*$/);
+  if (vitest) {
+    totals.passed += Number(vitest[1].match(/(\d+) passed/)?.[1] ?? 0);
+    totals.failed += Number(vitest[1].match(/(\d+) failed/)?.[1] ?? 0);
+    return;
+  }
+  const playwright = clean.match(/^\s+(\d+) (passed|failed|flaky)\b/);
+  if (playwright && !clean.includes('|')) {
+    if (playwright[2] === 'failed') totals.failed += Number(playwright[1]);
+    else totals.passed += Number(playwright[1]);
+  }
+}
+
+const started = Date.now();
+const baseEnv = {
+  ...process.env,
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+  TURBO_TELEMETRY_DISABLED: '1',
+  FORCE_COLOR: process.env.FORCE_COLOR ?? '0',
+};
+if ((await installIfNeeded(baseEnv)) !== 0) {
+  console.error('[test] npm ci failed');
+  process.exit(1);
+}
+
+const { env: testEnv, stop } = await startTestEnv();
+const env = { ...baseEnv, ...testEnv };
+process.on('SIGINT', () => {
+  stop();
+  process.exit(130);
+});
+
+const results = [];
+const totals = { passed: 0, failed: 0 };
+for (const suite of SUITES) {
+  if (only && suite.name !== only && suite.name !== 'build') continue;
+  if (results.some((r) => r.name === 'build' && r.code !== 0)) {
+    results.push({ name: suite.name, code: 1, seconds: 0, note: 'not run: build failed' });
+    continue;
+  }
+  console.log(`\n[test] ── ${suite.name}: ${suite.command.join(' ')}`);
+  const t0 = Date.now();
+  const code = await run(suite.command, env, (line) => countTests(line, totals));
+  results.push({ name: suite.name, code, seconds: (Date.now() - t0) / 1000 });
+}
+stop();
+
+console.log('\n[test] suite      result  seconds');
+for (const r of results) {
+  const verdict = r.code === 0 ? 'ok' : 'FAILED';
+  console.log(
+    `[test] ${r.name.padEnd(10)} ${verdict.padEnd(7)} ${r.seconds.toFixed(1).padStart(7)}${r.note ? `  ${r.note}` : ''}`,
+  );
+}
+console.log(`[test] total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const failedSuites = results.filter((r) => r.code !== 0).length;
+if (failedSuites > 0) totals.failed = Math.max(totals.failed, 1);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(failedSuites > 0 ? 1 : 0);
