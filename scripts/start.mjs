@@ -103,7 +103,8 @@ const env = {
   AGENT_DATA_DIR: resolve(root, process.env.AGENT_DATA_DIR ?? join(DATA_DIR, 'agent')),
   AGENT_ALLOWED_ORIGINS: process.env.AGENT_ALLOWED_ORIGINS ?? ORIGIN,
   AGENT_JWKS_URL: process.env.AGENT_JWKS_URL ?? `${ORIGIN}/.well-known/jwks.json`,
-  ...(process.env.AGENT_SITE || !existsSync(demoSite) ? {} : { AGENT_SITE: demoSite }),
+  // An explicitly empty AGENT_SITE means: no site file, environment settings only.
+  ...(process.env.AGENT_SITE !== undefined || !existsSync(demoSite) ? {} : { AGENT_SITE: demoSite }),
 };
 
 const children = [

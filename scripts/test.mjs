@@ -8,7 +8,7 @@
 // 4. stops the environment. Exit code non-zero when any suite failed.
 //
 //   npm test                      everything
-//   npm test -- --only e2e        one suite (build, lint, format, types, unit, e2e)
+//   npm test -- --only e2e        one suite (build, lint, format, types, unit, smoke, e2e)
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -32,6 +32,7 @@ const SUITES = [
     // and two cores are shared with them.
     command: ['npx', 'turbo', 'run', 'test', '--concurrency=1', '--continue', '--output-logs=full'],
   },
+  { name: 'smoke', command: ['node', '--test', 'scripts/start.test.mjs'] },
   { name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'web/playwright.config.ts'] },
 ];
 
@@ -74,6 +75,11 @@ function countTests(line, totals) {
   if (vitest) {
     totals.passed += Number(vitest[1].match(/(\d+) passed/)?.[1] ?? 0);
     totals.failed += Number(vitest[1].match(/(\d+) failed/)?.[1] ?? 0);
+    return;
+  }
+  const nodeTest = clean.match(/^# (pass|fail) (\d+)$/);
+  if (nodeTest) {
+    totals[nodeTest[1] === 'pass' ? 'passed' : 'failed'] += Number(nodeTest[2]);
     return;
   }
   const playwright = clean.match(/^\s+(\d+) (passed|failed|flaky)\b/);

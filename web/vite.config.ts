@@ -1,8 +1,42 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [
+    sveltekit(),
+    SvelteKitPWA({
+      // The kiosk asks before updating (never under a person's feet): see update.service.ts.
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Comptoir — transactions des commerçants',
+        short_name: 'Comptoir',
+        description: 'Attestations (ATAC), certificats de transit et immatriculations, même hors ligne.',
+        lang: 'fr-CA',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#0b3d6b',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Kiosk routes are a client-rendered shell: every navigation falls back to the
+        // prerendered '/' so deep links open offline. Server pages and endpoints stay online.
+        navigateFallback: '/',
+        navigateFallbackDenylist: [/^\/api\//, /^\/verifier/, /^\/\.well-known\//],
+        clientsClaim: true,
+        skipWaiting: false,
+        cleanupOutdatedCaches: true,
+        globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest}', 'prerendered/**/*.{html,json}'],
+      },
+    }),
+  ],
   test: {
     include: ['src/**/*.test.ts'],
   },

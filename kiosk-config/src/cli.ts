@@ -1,2 +1,9 @@
 #!/usr/bin/env node
-console.log('comptoir-site: see README');
+import { runCli } from './cli-commands.js';
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  env: process.env,
+});

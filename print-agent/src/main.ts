@@ -1,17 +1,26 @@
 #!/usr/bin/env node
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
+import { startAgent } from './agent.js';
+import { loadAgentSettings } from './config/agent-settings.js';
+import { parseFaults } from './faults.js';
+import { createTemplateRenderer } from './render/template-renderer.js';
 
-const app = new Hono();
-app.get('/health', (c) => c.json({ status: 'ok', service: 'comptoir-print-agent' }));
-
-const host = process.env.AGENT_HOST ?? '127.0.0.1';
-const port = Number(process.env.AGENT_PORT ?? 9631);
-const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
-  console.log(`print agent on http://${host}:${port}`);
+const agent = await startAgent(loadAgentSettings(), {
+  renderer: createTemplateRenderer(),
+  faults: parseFaults(process.env.COMPTOIR_FAULTS),
 });
-const stop = (): void => {
-  server.close(() => process.exit(0));
+
+let isStopping = false;
+const stop = (signal: string): void => {
+  if (isStopping) return;
+  isStopping = true;
+  console.log(`${signal}: stopping (finishing sends in flight)`);
+  agent.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.js';
+import type { AgentSettings } from './config/agent-settings.js';
+import { createDriver } from './drivers/create-driver.js';
+import type { Faults } from './faults.js';
+import { JobLedger } from './queue/job-ledger.js';
+import { PrintQueue } from './queue/print-queue.js';
+import type { DocumentRenderer } from './render/document-renderer.js';
+import { createDocumentVerifier } from './trust/document-verifier.js';
+import { KioskPairing, type PairingCode } from './trust/kiosk-pairing.js';
+import { ServerKeys } from './trust/server-keys.js';
+
+/** A running agent: its address and a clean stop. */
+export interface RunningAgent {
+  url: string;
+  pairing: KioskPairing;
+  /** Stops listening, lets sends in flight finish (or persist as `sending`), closes the ledger. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the agent from its settings and starts it: ledger, drivers, queue (resuming unfinished
+ * jobs), server keys (cached, refreshed in the background), HTTP server.
+ */
+export async function startAgent(
+  settings: AgentSettings,
+  options: { renderer: DocumentRenderer; faults: Faults; log?: (line: string) => void },
+): Promise<RunningAgent> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const ledger = new JobLedger(settings.dataDir);
+  const drivers = new Map(settings.printers.map((p) => [p.id, createDriver(p, settings.dataDir)]));
+  const queue = new PrintQueue({
+    ledger,
+    printers: [...drivers].map(([id, driver]) => ({ id, driver })),
+    renderer: options.renderer,
+    faults: options.faults,
+  });
+  const keys = new ServerKeys({ dataDir: settings.dataDir, jwksUrl: settings.jwksUrl, pinnedKeys: settings.pinnedKeys });
+  const showCode = (code: PairingCode): void =>
+    log(`Code de jumelage / Pairing code: ${code.code} (until ${code.expiresAt.toISOString()})`);
+  const pairing = new KioskPairing(ledger, { onRotate: showCode });
+  const serverOrigin = new URL(settings.jwksUrl).origin;
+  const app = createApp({
+    ledger,
+    queue,
+    verifier: createDocumentVerifier(keys),
+    keys,
+    pairing,
+    printers: settings.printers,
+    drivers,
+    adminSecret: settings.adminSecret,
+    allowedOrigins: settings.allowedOrigins,
+    serverOrigin,
+  });
+
+  const resumed = queue.start();
+  if (resumed.toCheck > 0) log(`${resumed.toCheck} job(s) interrupted while sending are now "to check"`);
+  void keys.refresh().then((ok) => log(ok ? 'Server keys fetched' : `Server keys not reachable at ${settings.jwksUrl}: using the cache (${keys.count()} key(s))`));
+
+  const tls = settings.tls;
+  const server = await new Promise<ServerType>((resolve) => {
+    const started: ServerType = serve(
+      {
+        fetch: app.fetch,
+        hostname: settings.host,
+        port: settings.port,
+        ...(tls
+          ? {
+              createServer: createHttpsServer,
+              serverOptions: { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) },
+            }
+          : {}),
+      },
+      () => resolve(started),
+    );
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.port;
+  const url = `${tls ? 'https' : 'http'}://${settings.host}:${port}`;
+  log(`Agent d’impression / Print agent listening on ${url}`);
+  if (settings.isAdminSecretNew) log(`Secret d’administration / Admin secret (saved in the data dir): ${settings.adminSecret}`);
+  showCode(pairing.current());
+
+  return {
+    url,
+    pairing,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await queue.stop();
+      ledger.close();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { Printer } from '@comptoir/shared';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { agentError } from './errors.js';
+import { allowListCors } from './http/cors.js';
+import { rateLimit, type RateLimit } from './http/rate-limit.js';
+import type { JobLedger } from './queue/job-ledger.js';
+import type { PrintQueue } from './queue/print-queue.js';
+import { adminRoutes } from './routes/admin.routes.js';
+import { jobRoutes } from './routes/jobs.routes.js';
+import { openApiDocument } from './routes/openapi.js';
+import { pairingRoutes } from './routes/pairing.routes.js';
+import { printerRoutes } from './routes/printers.routes.js';
+import type { DocumentVerifier } from './trust/document-verifier.js';
+import type { KioskPairing } from './trust/kiosk-pairing.js';
+import type { ServerKeys } from './trust/server-keys.js';
+import type { PrinterDriver } from './drivers/printer-driver.js';
+
+/** Everything the HTTP app works with; `main.ts` wires the real ones, tests their own. */
+export interface AppDeps {
+  ledger: JobLedger;
+  queue: PrintQueue;
+  verifier: DocumentVerifier;
+  keys: ServerKeys;
+  pairing: KioskPairing;
+  printers: Printer[];
+  drivers: Map<string, PrinterDriver>;
+  adminSecret: string;
+  allowedOrigins: string[];
+  /** The server's origin: QR codes point to its verification page. */
+  serverOrigin: string;
+  /** Every request, per client address. */
+  rateLimit?: RateLimit;
+  /** Pairing attempts, per client address: tight, a code is 8 digits. */
+  pairingRateLimit?: RateLimit;
+  clientAddress?: (c: Context) => string;
+  now?: () => Date;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function socketAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // In-process requests (`app.request()` in tests) have no socket.
+    return 'in-process';
+  }
+}
+
+/**
+ * The agent's HTTP API: health, pairing, jobs, printers, the admin page and the OpenAPI
+ * document. Routes stay thin: they parse with zod, then call a service.
+ */
+export function createApp(deps: AppDeps) {
+  const clientAddress = deps.clientAddress ?? socketAddress;
+  return new Hono()
+    .use(allowListCors(deps.allowedOrigins))
+    .use(rateLimit(deps.rateLimit ?? { burst: 120, perSecond: 60 }, clientAddress))
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => c.json(agentError('payload_too_large'), 413),
+      }),
+    )
+    .get('/health', (c) =>
+      c.json({
+        status: 'ok',
+        service: 'comptoir-print-agent',
+        printers: deps.printers.length,
+        trustedKeys: deps.keys.count(),
+        jobs: deps.ledger.countByState(),
+      }),
+    )
+    .get('/openapi.json', (c) => c.json(openApiDocument()))
+    .route('/', pairingRoutes(deps, clientAddress))
+    .route('/', jobRoutes(deps))
+    .route('/', printerRoutes(deps))
+    .route('/', adminRoutes(deps))
+    .notFound((c) => c.json(agentError('not_found'), 404))
+    .onError((error, c) => {
+      console.error('agent: unexpected error', error);
+      return c.json(agentError('internal_error'), 500);
+    });
+}
+
+/** The agent API's type, for a typed client (`hono/client`). */
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,61 @@
+import type { Bilingual } from '../errors.js';
+import type { PrinterDriver as DriverKind } from '@comptoir/shared';
+
+/** What a printer can say about itself; anything but `ready` and `busy` holds its queue. */
+export type PrinterState = 'ready' | 'busy' | 'offline' | 'out_of_paper' | 'error' | 'unavailable';
+
+/** A printer's state and, when it is not ready, why (both languages). */
+export interface PrinterStatus {
+  state: PrinterState;
+  reason: (Bilingual & { code: string }) | null;
+}
+
+/** Options for one send. */
+export interface SendOptions {
+  /** A unique, human-readable title (the document number and job id). */
+  title: string;
+  /** Grows with the job's size: a 2 MB PDF takes longer than a receipt. */
+  timeoutMs: number;
+}
+
+/**
+ * One printer driver. `send` resolves with what the driver can honestly know: `printed` when
+ * the device reported completion (IPP job completed, file written), `spooled` when the bytes
+ * only left for a spooler or a socket. It rejects with a `DriverError` when nothing printed.
+ */
+export interface PrinterDriver {
+  readonly kind: DriverKind;
+  /** The bytes it takes: a PDF, or ESC/POS for thermal receipt printers. */
+  readonly format: 'pdf' | 'escpos';
+  send(bytes: Uint8Array, options: SendOptions): Promise<'spooled' | 'printed'>;
+  status(): Promise<PrinterStatus>;
+}
+
+/**
+ * A send that failed. `isHold` means the printer cannot take jobs now (off, out of paper):
+ * the queue holds instead of retrying blindly.
+ */
+export class DriverError extends Error {
+  readonly code: string;
+  readonly isHold: boolean;
+  readonly bilingual: Bilingual;
+
+  constructor(code: string, bilingual: Bilingual, options: { isHold?: boolean; cause?: unknown } = {}) {
+    super(`${code}: ${bilingual.en}`, { cause: options.cause });
+    this.name = 'DriverError';
+    this.code = code;
+    this.isHold = options.isHold ?? false;
+    this.bilingual = bilingual;
+  }
+}
+
+/** Builds a status with a reason. */
+export function statusOf(state: PrinterState, code?: string, fr?: string, en?: string): PrinterStatus {
+  return { state, reason: code && fr && en ? { code, fr, en } : null };
+}
+
+/** The reason text of any thrown value (some libraries reject with plain strings). */
+export function describeFailure(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : JSON.stringify(error);
+}

@@ -1,0 +1,130 @@
+import { canonicalJson, type ApiError, type IssuedDocument, type Printer } from '@comptoir/shared';
+import { TokenError, verifyQrToken } from '@comptoir/shared/tokens';
+import { createHash } from 'node:crypto';
+import { agentError } from '../errors.js';
+import type { PrintJob } from '../queue/job.js';
+import type { JobLedger } from '../queue/job-ledger.js';
+import type { PrintQueue } from '../queue/print-queue.js';
+import type { DocumentVerifier } from '../trust/document-verifier.js';
+import type { ServerKeys } from '../trust/server-keys.js';
+import type { JobRequest } from './job-request.schema.js';
+
+/** What accepting a job needs. */
+export interface SubmitContext {
+  ledger: JobLedger;
+  queue: PrintQueue;
+  verifier: DocumentVerifier;
+  keys: ServerKeys;
+  printers: Printer[];
+  /** The server's public origin: the QR code's verification page lives there. */
+  serverOrigin: string;
+}
+
+/** A job accepted (201-like: new or the same again), or a refusal with its HTTP status. */
+export type SubmitOutcome =
+  | { kind: 'created' | 'existing'; job: PrintJob }
+  | { kind: 'refused'; status: 400 | 409 | 422; error: ApiError };
+
+/**
+ * Accepts a print job: the same jobId again answers the stored job without printing (another
+ * body under that id is a conflict); otherwise the document must verify against the server's
+ * keys, then it is routed to a printer and written to the ledger before the answer.
+ */
+export async function submitJob(ctx: SubmitContext, request: JobRequest): Promise<SubmitOutcome> {
+  const requestHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
+  // Checked before verifying: a retry of an accepted job must not fail because the document
+  // expired in between.
+  const previous = ctx.ledger.findPrevious(request.jobId, requestHash);
+  if (previous?.kind === 'existing') return previous;
+  if (previous) return { kind: 'refused', status: 409, error: agentError('idempotency_conflict') };
+
+  let document: IssuedDocument;
+  try {
+    document = await ctx.verifier.verify(request.document);
+  } catch (error) {
+    return tokenRefusal(error, 'document');
+  }
+  let qrUrl: string;
+  try {
+    qrUrl = await verificationUrl(ctx, document, request.qrToken);
+  } catch (error) {
+    return tokenRefusal(error, 'qrToken');
+  }
+
+  const printer = await routePrinter(ctx, request);
+  if ('error' in printer) return { kind: 'refused', status: 400, error: printer.error };
+
+  const outcome = ctx.ledger.accept({
+    jobId: request.jobId,
+    requestHash,
+    documentNumber: document.number,
+    documentKind: document.kind,
+    documentJson: JSON.stringify(document),
+    qrUrl,
+    printer: printer.id,
+    role: request.role ?? null,
+    copies: request.copies,
+    reprint: request.reprint,
+  });
+  if (outcome.kind === 'conflict') {
+    return { kind: 'refused', status: 409, error: agentError('idempotency_conflict') };
+  }
+  if (outcome.kind === 'created') ctx.queue.kick(printer.id);
+  return outcome;
+}
+
+/** A verification failure as a refusal naming the field; anything else is a bug and throws. */
+function tokenRefusal(error: unknown, path: 'document' | 'qrToken'): SubmitOutcome {
+  if (!(error instanceof TokenError)) throw error;
+  const { message } = agentError(error.code);
+  return {
+    kind: 'refused',
+    status: 422,
+    error: agentError(error.code, [{ path, code: error.code, message }]),
+  };
+}
+
+/**
+ * The URL printed in the QR code. With the server's QR token (checked: same key set, same
+ * number), the page verifies offline; without it, it looks the number up online.
+ */
+async function verificationUrl(
+  ctx: SubmitContext,
+  document: IssuedDocument,
+  qrToken: string | undefined,
+): Promise<string> {
+  const base = `${ctx.serverOrigin.replace(/\/+$/, '')}/verifier/${encodeURIComponent(document.number)}`;
+  if (qrToken === undefined) return base;
+  const verified = await verifyQrToken(qrToken, (kid) => ctx.keys.find(kid), { checkExpiry: false });
+  if (verified.number !== document.number) {
+    throw new TokenError('token_malformed', 'QR token of another document');
+  }
+  return `${base}?t=${qrToken}`;
+}
+
+/**
+ * The printer for a job: the one named, or the first printer with the role; when that one is
+ * known to be off or out of paper and has a fallback, the fallback.
+ */
+async function routePrinter(
+  ctx: SubmitContext,
+  request: JobRequest,
+): Promise<{ id: string } | { error: ApiError }> {
+  if (request.printer !== undefined) {
+    const named = ctx.printers.find((p) => p.id === request.printer);
+    if (!named) return { error: agentError('printer_unknown', [fieldOf('printer', 'printer_unknown')]) };
+    return { id: named.id };
+  }
+  const role = request.role;
+  const primary = ctx.printers.find((p) => role !== undefined && p.roles.includes(role));
+  if (!primary) return { error: agentError('no_printer_for_role', [fieldOf('role', 'no_printer_for_role')]) };
+  if (primary.fallback !== undefined) {
+    const status = await ctx.queue.status(primary.id);
+    if (status && !['ready', 'busy'].includes(status.state)) return { id: primary.fallback };
+  }
+  return { id: primary.id };
+}
+
+function fieldOf(path: string, code: 'printer_unknown' | 'no_printer_for_role'): ApiError['fields'][number] {
+  return { path, code, message: agentError(code).message };
+}

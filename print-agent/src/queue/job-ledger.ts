@@ -1,0 +1,390 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { PrinterRole } from '@comptoir/shared';
+import type { JobReason, JobState, PrintJob } from './job.js';
+
+/** What the ledger needs to accept a new job (already verified and routed). */
+export interface NewJob {
+  jobId: string;
+  requestHash: string;
+  documentNumber: string;
+  documentKind: string;
+  /** The verified document, as signed, kept so a restart can render it again. */
+  documentJson: string;
+  /** The verification URL printed as the document's QR code. */
+  qrUrl: string;
+  printer: string;
+  role: PrinterRole | null;
+  copies: number;
+  reprint: boolean;
+}
+
+/** The outcome of accepting a job: new, the same job again, or another body under that id. */
+export type AcceptOutcome =
+  | { kind: 'created'; job: PrintJob }
+  | { kind: 'existing'; job: PrintJob }
+  | { kind: 'conflict'; job: PrintJob };
+
+interface JobRow {
+  id: string;
+  request_hash: string;
+  document_number: string;
+  document_kind: string;
+  document_json: string;
+  qr_url: string;
+  printer: string;
+  role: PrinterRole | null;
+  copies: number;
+  copies_sent: number;
+  is_copy: number;
+  reprint: number;
+  state: JobState;
+  reason: string | null;
+  attempts: number;
+  next_attempt_at: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const schema = `
+create table if not exists jobs (
+  id text primary key,
+  request_hash text not null,
+  document_number text not null,
+  document_kind text not null,
+  document_json text not null,
+  qr_url text not null,
+  printer text not null,
+  role text,
+  copies integer not null,
+  copies_sent integer not null default 0,
+  is_copy integer not null,
+  reprint integer not null,
+  state text not null,
+  reason text,
+  attempts integer not null default 0,
+  next_attempt_at integer not null default 0,
+  created_at text not null,
+  updated_at text not null
+);
+create index if not exists jobs_by_printer_state on jobs (printer, state, next_attempt_at);
+create index if not exists jobs_by_number on jobs (document_number, state);
+create index if not exists jobs_by_created on jobs (created_at);
+create table if not exists kiosk_tokens (
+  token_hash text primary key,
+  label text not null,
+  created_at text not null
+);
+`;
+
+/**
+ * The durable job ledger: one SQLite file (WAL, synchronous=FULL: a job is acknowledged only
+ * once it is on disk). Every method is synchronous, so a check and its write cannot interleave
+ * with another request.
+ */
+export class JobLedger {
+  readonly #db: Database.Database;
+  readonly #now: () => Date;
+
+  constructor(dataDir: string, now: () => Date = () => new Date()) {
+    this.#db = new Database(join(dataDir, 'ledger.sqlite'));
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = FULL');
+    this.#db.pragma('busy_timeout = 5000');
+    this.#db.exec(schema);
+    this.#now = now;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  /** Inserts a job once; the same id again answers the stored job, or a conflict. */
+  accept(job: NewJob): AcceptOutcome {
+    return this.#db.transaction((): AcceptOutcome => {
+      const previous = this.findPrevious(job.jobId, job.requestHash);
+      if (previous) return previous;
+      const now = this.#now().toISOString();
+      const isCopy = job.reprint || this.hasMayHavePrinted(job.documentNumber);
+      this.#db
+        .prepare(
+          `insert into jobs (id, request_hash, document_number, document_kind, document_json,
+             qr_url, printer, role, copies, is_copy, reprint, state, created_at, updated_at)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
+        )
+        .run(
+          job.jobId,
+          job.requestHash,
+          job.documentNumber,
+          job.documentKind,
+          job.documentJson,
+          job.qrUrl,
+          job.printer,
+          job.role,
+          job.copies,
+          isCopy ? 1 : 0,
+          job.reprint ? 1 : 0,
+          now,
+          now,
+        );
+      return { kind: 'created', job: this.#mustGet(job.jobId) };
+    })();
+  }
+
+  /** The stored job under this id, as the same request again or as a conflicting one. */
+  findPrevious(jobId: string, requestHash: string): Exclude<AcceptOutcome, { kind: 'created' }> | undefined {
+    const row = this.#row(jobId);
+    if (!row) return undefined;
+    return { kind: row.request_hash === requestHash ? 'existing' : 'conflict', job: toJob(row) };
+  }
+
+  get(jobId: string): PrintJob | undefined {
+    const row = this.#row(jobId);
+    return row ? toJob(row) : undefined;
+  }
+
+  /** The verified document a job prints (JSON text) and the URL its QR code carries. */
+  printable(jobId: string): { documentJson: string; qrUrl: string } | undefined {
+    const row = this.#row(jobId);
+    return row ? { documentJson: row.document_json, qrUrl: row.qr_url } : undefined;
+  }
+
+  /** The ledger, newest first, filtered by state and/or document number. */
+  list(filter: { state?: JobState; number?: string; limit?: number } = {}): PrintJob[] {
+    const rows = this.#db
+      .prepare<[string | null, string | null, number], JobRow>(
+        `select * from jobs where (?1 is null or state = ?1) and (?2 is null or document_number = ?2)
+         order by created_at desc, id desc limit ?3`,
+      )
+      .all(filter.state ?? null, filter.number ?? null, filter.limit ?? 100);
+    return rows.map(toJob);
+  }
+
+  /** True when a job of this document number may already have put paper out. */
+  hasMayHavePrinted(documentNumber: string, exceptJobId = ''): boolean {
+    const row = this.#db
+      .prepare(
+        `select 1 from jobs where document_number = ? and id <> ?
+           and (state in ('printed', 'spooled', 'to_check', 'sending')
+                or (state = 'rendering' and is_copy = 0))
+         limit 1`,
+      )
+      .get(documentNumber, exceptJobId);
+    return row !== undefined;
+  }
+
+  /** The next job this printer may start now, oldest first. */
+  nextRunnable(printer: string, nowMs: number): PrintJob | undefined {
+    const row = this.#db
+      .prepare<[string, number], JobRow>(
+        `select * from jobs where printer = ? and state = 'queued' and next_attempt_at <= ?
+         order by created_at, id limit 1`,
+      )
+      .get(printer, nowMs);
+    return row ? toJob(row) : undefined;
+  }
+
+  /** When this printer's next delayed retry is due, if any. */
+  nextRetryAt(printer: string): number | undefined {
+    const row = this.#db
+      .prepare<[string], { at: number | null }>(
+        `select min(next_attempt_at) as at from jobs where printer = ? and state = 'queued'`,
+      )
+      .get(printer);
+    return row?.at ?? undefined;
+  }
+
+  /**
+   * Starts rendering, deciding ORIGINAL or COPY now (the latest moment before paper): COPY when
+   * the kiosk said reprint or another job of the number may have printed.
+   */
+  claimForRendering(jobId: string): PrintJob {
+    return this.#db.transaction(() => {
+      const row = this.#mustRow(jobId);
+      const isCopy =
+        row.reprint === 1 || row.is_copy === 1 || this.hasMayHavePrinted(row.document_number, jobId);
+      this.#update(jobId, { state: 'rendering', is_copy: isCopy ? 1 : 0, reason: null });
+      return this.#mustGet(jobId);
+    })();
+  }
+
+  markSending(jobId: string): void {
+    this.#update(jobId, { state: 'sending' });
+  }
+
+  /** Counts one more sheet sent; the job stays `sending` until the last. */
+  markCopySent(jobId: string, copiesSent: number): void {
+    this.#update(jobId, { copies_sent: copiesSent });
+  }
+
+  finish(jobId: string, state: 'printed' | 'spooled' | 'failed', reason: JobReason | null = null): void {
+    this.#update(jobId, { state, reason: reason ? JSON.stringify(reason) : null });
+  }
+
+  /** Puts a job back in line after a transient failure. */
+  retryLater(jobId: string, atMs: number, attempts: number, reason: JobReason): void {
+    this.#update(jobId, {
+      state: 'queued',
+      next_attempt_at: atMs,
+      attempts,
+      reason: JSON.stringify(reason),
+    });
+  }
+
+  hold(jobId: string, reason: JobReason): void {
+    this.#update(jobId, { state: 'held', reason: JSON.stringify(reason) });
+  }
+
+  /** The printer is back: its held jobs go back in line, in their order. */
+  releaseHeld(printer: string): number {
+    return this.#db
+      .prepare(
+        `update jobs set state = 'queued', reason = null, next_attempt_at = 0, updated_at = ?
+         where printer = ? and state = 'held'`,
+      )
+      .run(this.#now().toISOString(), printer).changes;
+  }
+
+  /** True when this printer has a held job (its queue waits). */
+  hasHeld(printer: string): boolean {
+    return (
+      this.#db.prepare(`select 1 from jobs where printer = ? and state = 'held' limit 1`).get(printer) !==
+      undefined
+    );
+  }
+
+  /**
+   * After a restart: a job found `sending` may or may not have printed, so it becomes
+   * `to_check` (a person decides); a job found `rendering` never reached the printer.
+   */
+  resumeAfterRestart(): { toCheck: number; requeued: number } {
+    return this.#db.transaction(() => {
+      const now = this.#now().toISOString();
+      const reason = JSON.stringify({
+        code: 'interrupted_while_sending',
+        fr: 'L’agent s’est arrêté pendant l’envoi : vérifiez si le document est sorti.',
+        en: 'The agent stopped while sending: check whether the document came out.',
+      });
+      const toCheck = this.#db
+        .prepare(`update jobs set state = 'to_check', reason = ?, updated_at = ? where state = 'sending'`)
+        .run(reason, now).changes;
+      const requeued = this.#db
+        .prepare(`update jobs set state = 'queued', updated_at = ? where state = 'rendering'`)
+        .run(now).changes;
+      return { toCheck, requeued };
+    })();
+  }
+
+  /**
+   * A person's decision on a `to_check` job: `reprint` queues the unsent sheets again as COPY
+   * (the interrupted sheet may have printed), `done` records that it printed.
+   */
+  decideToCheck(jobId: string, decision: 'reprint' | 'done'): PrintJob | undefined {
+    return this.#db.transaction(() => {
+      const row = this.#row(jobId);
+      if (!row || row.state !== 'to_check') return undefined;
+      if (decision === 'done') {
+        this.#update(jobId, {
+          state: 'printed',
+          copies_sent: row.copies,
+          reason: JSON.stringify({
+            code: 'confirmed_by_person',
+            fr: 'Confirmé imprimé par une personne.',
+            en: 'Confirmed printed by a person.',
+          }),
+        });
+      } else {
+        this.#update(jobId, { state: 'queued', is_copy: 1, reason: null, next_attempt_at: 0 });
+      }
+      return this.#mustGet(jobId);
+    })();
+  }
+
+  /** The printers that have unfinished jobs (to restart their queues). */
+  printersWithPendingJobs(): string[] {
+    return this.#db
+      .prepare<[], { printer: string }>(
+        `select distinct printer from jobs where state in ('queued', 'held', 'rendering')`,
+      )
+      .all()
+      .map((r) => r.printer);
+  }
+
+  countByState(): Partial<Record<JobState, number>> {
+    const rows = this.#db
+      .prepare<[], { state: JobState; n: number }>(`select state, count(*) as n from jobs group by state`)
+      .all();
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  }
+
+  addKioskToken(tokenHash: string, label: string): void {
+    this.#db
+      .prepare(`insert into kiosk_tokens (token_hash, label, created_at) values (?, ?, ?)`)
+      .run(tokenHash, label, this.#now().toISOString());
+  }
+
+  hasKioskToken(tokenHash: string): boolean {
+    return (
+      this.#db.prepare(`select 1 from kiosk_tokens where token_hash = ?`).get(tokenHash) !== undefined
+    );
+  }
+
+  #row(jobId: string): JobRow | undefined {
+    return this.#db.prepare<[string], JobRow>(`select * from jobs where id = ?`).get(jobId);
+  }
+
+  #mustRow(jobId: string): JobRow {
+    const row = this.#row(jobId);
+    if (!row) throw new Error(`job ${jobId} is not in the ledger`);
+    return row;
+  }
+
+  #mustGet(jobId: string): PrintJob {
+    return toJob(this.#mustRow(jobId));
+  }
+
+  #update(jobId: string, changes: Partial<Omit<JobRow, 'id'>>): void {
+    const entries = Object.entries({ ...changes, updated_at: this.#now().toISOString() });
+    const sets = entries.map(([column]) => `${column} = ?`).join(', ');
+    this.#db
+      .prepare(`update jobs set ${sets} where id = ?`)
+      .run(...entries.map(([, value]) => value), jobId);
+  }
+}
+
+function parseReason(text: string | null): JobReason | null {
+  if (!text) return null;
+  const value: unknown = JSON.parse(text);
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    'code' in value &&
+    'fr' in value &&
+    'en' in value &&
+    typeof value.code === 'string' &&
+    typeof value.fr === 'string' &&
+    typeof value.en === 'string'
+  ) {
+    return { code: value.code, fr: value.fr, en: value.en };
+  }
+  return null;
+}
+
+function toJob(row: JobRow): PrintJob {
+  return {
+    jobId: row.id,
+    state: row.state,
+    reason: parseReason(row.reason),
+    documentNumber: row.document_number,
+    documentKind: row.document_kind,
+    printer: row.printer,
+    role: row.role,
+    copies: row.copies,
+    copiesSent: row.copies_sent,
+    mark: row.is_copy === 1 ? 'copy' : 'original',
+    reprint: row.reprint === 1,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

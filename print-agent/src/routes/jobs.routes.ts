@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../app.js';
+import { agentError } from '../errors.js';
+import { requireCaller } from '../http/auth.js';
+import { parseJsonBody, parseWith } from '../http/validate.js';
+import { jobListQuerySchema, jobRequestSchema, toCheckDecisionSchema } from '../jobs/job-request.schema.js';
+import { submitJob } from '../jobs/submit-job.service.js';
+import { uuidSchema } from '@comptoir/shared';
+
+/** The job API: submit, read, list (the ledger), and decide a job "to check". */
+export function jobRoutes(deps: AppDeps) {
+  const kiosk = requireCaller('kiosk', deps);
+  const kioskOrAdmin = requireCaller('kiosk_or_admin', deps);
+  return new Hono()
+    .post('/jobs', kiosk, async (c) => {
+      const parsed = await parseJsonBody(c, jobRequestSchema);
+      if (!parsed.ok) return c.json(parsed.error, 400);
+      const outcome = await submitJob(deps, parsed.data);
+      if (outcome.kind === 'refused') return c.json(outcome.error, outcome.status);
+      return c.json(outcome.job, outcome.kind === 'created' ? 202 : 200);
+    })
+    .get('/jobs', kioskOrAdmin, (c) => {
+      const parsed = parseWith(jobListQuerySchema, c.req.query());
+      if (!parsed.ok) return c.json(parsed.error, 400);
+      return c.json({ jobs: deps.ledger.list(parsed.data) });
+    })
+    .get('/jobs/:id', kioskOrAdmin, (c) => {
+      const id = parseWith(uuidSchema, c.req.param('id'));
+      const job = id.ok ? deps.ledger.get(id.data) : undefined;
+      return job ? c.json(job) : c.json(agentError('not_found'), 404);
+    })
+    .post('/jobs/:id/confirm-reprint', kioskOrAdmin, async (c) => {
+      const parsed = await parseJsonBody(c, toCheckDecisionSchema);
+      if (!parsed.ok) return c.json(parsed.error, 400);
+      const id = c.req.param('id');
+      if (!deps.ledger.get(id)) return c.json(agentError('not_found'), 404);
+      const job = deps.ledger.decideToCheck(id, parsed.data.decision);
+      if (!job) return c.json(agentError('job_not_to_check'), 409);
+      deps.queue.kick(job.printer);
+      return c.json(job);
+    });
+}

@@ -1,0 +1,64 @@
+import { apiErrorSchema } from '@comptoir/shared';
+import { z } from 'zod';
+import { jobListQuerySchema, jobRequestSchema, pairRequestSchema, toCheckDecisionSchema } from '../jobs/job-request.schema.js';
+
+const json = (schema: z.ZodType, io: 'input' | 'output' = 'input') => ({
+  'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
+});
+const error = (description: string) => ({ description, content: json(apiErrorSchema, 'output') });
+const ok = (description: string) => ({ description });
+
+/** The agent API as OpenAPI 3.1; request bodies come from the same zod schemas the routes use. */
+export function openApiDocument(): Record<string, unknown> {
+  const kiosk = [{ kioskToken: [] }];
+  const kioskOrAdmin = [{ kioskToken: [] }, { adminBasic: [] }];
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Comptoir print agent', version: '1' },
+    components: {
+      securitySchemes: {
+        kioskToken: { type: 'http', scheme: 'bearer', description: 'From POST /pair' },
+        adminBasic: { type: 'http', scheme: 'basic', description: 'Any user name; AGENT_ADMIN_SECRET as password' },
+      },
+    },
+    paths: {
+      '/health': { get: { responses: { 200: ok('Alive, with job counts') } } },
+      '/pair': {
+        post: {
+          requestBody: { content: json(pairRequestSchema) },
+          responses: { 201: ok('{ token }'), 400: error('Invalid input'), 403: error('pairing_code_invalid'), 429: error('rate_limited') },
+        },
+      },
+      '/jobs': {
+        post: {
+          security: kiosk,
+          requestBody: { content: json(jobRequestSchema) },
+          responses: {
+            202: ok('Accepted: the job, queued'),
+            200: ok('The same jobId again: the existing job, nothing printed'),
+            400: error('invalid_input | printer_unknown | no_printer_for_role'),
+            401: error('kiosk_token_required | kiosk_token_invalid'),
+            409: error('idempotency_conflict'),
+            413: error('payload_too_large'),
+            422: error('token_malformed | token_bad_signature | token_unknown_key | token_expired'),
+          },
+        },
+        get: {
+          security: kioskOrAdmin,
+          parameters: Object.keys(jobListQuerySchema.shape).map((name) => ({ name, in: 'query', required: false })),
+          responses: { 200: ok('{ jobs }, newest first') },
+        },
+      },
+      '/jobs/{id}': { get: { security: kioskOrAdmin, responses: { 200: ok('The job'), 404: error('not_found') } } },
+      '/jobs/{id}/confirm-reprint': {
+        post: {
+          security: kioskOrAdmin,
+          requestBody: { content: json(toCheckDecisionSchema) },
+          responses: { 200: ok('The job, queued again as COPY or marked printed'), 409: error('job_not_to_check') },
+        },
+      },
+      '/printers': { get: { security: kioskOrAdmin, responses: { 200: ok('{ printers: [{ id, status: { state, reason } }] }') } } },
+      '/admin': { get: { security: [{ adminBasic: [] }], responses: { 200: ok('HTML status page') } } },
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../app.js';
+import { requireCaller } from '../http/auth.js';
+
+/** `GET /printers`: each printer's state and, when it is not ready, why. */
+export function printerRoutes(deps: AppDeps) {
+  return new Hono().get('/printers', requireCaller('kiosk_or_admin', deps), async (c) => {
+    const statuses = await deps.queue.refreshAll();
+    return c.json({
+      printers: deps.printers.map((printer) => ({
+        id: printer.id,
+        name: printer.name,
+        driver: printer.driver,
+        roles: printer.roles,
+        paper: printer.paper,
+        fallback: printer.fallback ?? null,
+        status: statuses.get(printer.id) ?? null,
+      })),
+    });
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * Commands validated per second through `commandSchema`, for a realistic ATAC (two co-owners)
+ * and a realistic registration on hold (buyer, seller, trade-in), next to a floor measured in
+ * the same run: `JSON.parse` of the same body, which every request pays anyway.
+ * Prints one `BENCH {...}` line per figure (see the root bench runner).
+ */
+import { commandSchema } from '../src/schemas/command.schema.js';
+import { aCommand, anAtacPayload, aRegistrationPayload } from '../src/testing/factories.js';
+
+const WARMUP_MS = 500;
+const MEASURE_MS = 3000;
+
+/** Runs `work` repeatedly for about `durationMs` and returns calls per second. */
+function rate(work: () => void, durationMs: number): number {
+  let calls = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < durationMs) {
+    for (let i = 0; i < 100; i += 1) work();
+    calls += 100;
+    elapsed = performance.now() - start;
+  }
+  return (calls * 1000) / elapsed;
+}
+
+function report(name: string, figure: number, baseline: number, note: string): void {
+  const line = {
+    name,
+    figure: Math.round(figure),
+    unit: 'cmd/s',
+    baseline: Math.round(baseline),
+    baselineName: 'JSON.parse of the same body',
+    note,
+  };
+  console.log(`BENCH ${JSON.stringify(line)}`);
+}
+
+const cases = [
+  {
+    name: 'validate atac.create command',
+    body: JSON.stringify(aCommand('atac.create', anAtacPayload())),
+  },
+  {
+    name: 'validate registration.hold command',
+    body: JSON.stringify(aCommand('registration.hold', aRegistrationPayload())),
+  },
+];
+
+let sink = 0;
+for (const { name, body } of cases) {
+  // Check the body really is valid: a benchmark of a failing parse would measure the wrong path.
+  commandSchema.parse(JSON.parse(body));
+  const parseOnly = (): void => {
+    sink += JSON.parse(body) === null ? 1 : 0;
+  };
+  const validate = (): void => {
+    sink += commandSchema.safeParse(JSON.parse(body)).success ? 1 : 0;
+  };
+  rate(validate, WARMUP_MS);
+  rate(parseOnly, WARMUP_MS);
+  const floor = rate(parseOnly, MEASURE_MS);
+  const figure = rate(validate, MEASURE_MS);
+  report(
+    name,
+    figure,
+    floor,
+    `JSON.parse + commandSchema.safeParse, ${String(body.length)}-byte body, single thread`,
+  );
+}
+if (sink < 0) console.error(sink);

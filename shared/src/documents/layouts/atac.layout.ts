@@ -1,0 +1,121 @@
+import type { IssuedDocumentOf } from '../../schemas/document.schema.js';
+import {
+  bothLanguages,
+  paperAddress,
+  paperDate,
+  paperInteger,
+  paperLabel,
+  paperMoney,
+} from '../paper-text.js';
+import { drawHeader, vehicleFields } from '../pdf/frame.js';
+import { ink, type Field, type Sheet } from '../pdf/sheet.js';
+import type { RenderOptions } from '../render-options.js';
+
+type AtacBuyer = IssuedDocumentOf<'atac'>['buyers'][number];
+
+/**
+ * The ATAC (attestation de transaction avec un commerçant): every field the service point
+ * needs, filled by the system; only signatures may be added by hand.
+ */
+export function layoutAtac(
+  sheet: Sheet,
+  document: IssuedDocumentOf<'atac'>,
+  options: RenderOptions,
+): void {
+  drawHeader(
+    sheet,
+    document,
+    {
+      fr: 'Attestation de transaction avec un commerçant (ATAC)',
+      en: 'Dealer transaction attestation (ATAC)',
+    },
+    options,
+  );
+  if (document.status === 'on_hold') {
+    sheet.paragraph(
+      bothLanguages({ fr: 'EN ATTENTE — non finalisée', en: 'ON HOLD — not final' }),
+      { size: 11, bold: true, color: ink.alert },
+    );
+  }
+  const { dealer } = document;
+  sheet.section({ fr: 'Commerçant', en: 'Dealer' });
+  sheet.fields([
+    { label: { fr: 'Nom', en: 'Name' }, value: dealer.name, span: 3 },
+    { label: { fr: 'NEQ', en: 'NEQ' }, value: dealer.neq },
+    { label: { fr: 'Permis OPC', en: 'OPC permit' }, value: dealer.permit ?? '—' },
+    { label: { fr: 'Licence SAAQ', en: 'SAAQ licence' }, value: document.licence },
+  ]);
+  sheet.section({ fr: 'Transaction', en: 'Transaction' });
+  sheet.fields([
+    { label: { fr: 'Type', en: 'Type' }, value: paperLabel(document.transaction) },
+    {
+      label: { fr: 'Date de livraison', en: 'Delivery date' },
+      value: paperDate(document.deliveryDate),
+    },
+  ]);
+  const { vehicle } = document;
+  sheet.section({ fr: 'Véhicule', en: 'Vehicle' });
+  sheet.fields([
+    ...vehicleFields(document),
+    { label: { fr: 'État', en: 'Condition' }, value: paperLabel(vehicle.condition) },
+    {
+      label: { fr: 'Odomètre', en: 'Odometer' },
+      value: vehicle.odometerKm === undefined ? '—' : `${paperInteger(vehicle.odometerKm)} km`,
+    },
+    { label: { fr: 'Couleur', en: 'Colour' }, value: vehicle.colour ?? '—' },
+  ]);
+  sheet.section({ fr: 'Acheteurs', en: 'Buyers' });
+  document.buyers.forEach((buyer, index) => {
+    sheet.fields(buyerFields(buyer, index === document.holderIndex));
+  });
+  sheet.section({ fr: 'Montants', en: 'Amounts' });
+  const { amounts } = document;
+  sheet.fields(
+    [
+      { label: { fr: 'Prix de vente', en: 'Sale price' }, value: paperMoney(amounts.salePriceCents) },
+      {
+        label: { fr: 'Valeur du véhicule repris', en: 'Trade-in allowance' },
+        value: paperMoney(amounts.tradeInCents),
+      },
+      { label: { fr: 'TPS perçue', en: 'GST charged' }, value: paperMoney(amounts.gstCents) },
+      {
+        label: { fr: 'Montant sur lequel la TVQ est calculée', en: 'Amount subject to QST' },
+        value: paperMoney(amounts.qstBaseCents),
+      },
+    ],
+    2,
+  );
+  sheet.space(4);
+  sheet.paragraph(
+    bothLanguages({
+      fr: 'Rempli dans le système : seules les signatures peuvent être ajoutées à la main',
+      en: 'Filled in the system: only signatures may be added by hand',
+    }),
+    { size: 8, color: ink.label },
+  );
+  sheet.signatureLines([
+    bothLanguages({ fr: 'Signature du commerçant', en: "Dealer's signature" }),
+    ...document.buyers.map(
+      (buyer) => `${bothLanguages({ fr: 'Signature de', en: 'Signature of' })} ${buyer.name}`,
+    ),
+  ]);
+}
+
+function buyerFields(buyer: AtacBuyer, isHolder: boolean): Field[] {
+  const role = isHolder
+    ? { fr: "Titulaire de l'immatriculation", en: 'Registration holder' }
+    : { fr: 'Copropriétaire', en: 'Co-owner' };
+  const identity =
+    buyer.neq !== undefined
+      ? { label: { fr: 'NEQ', en: 'NEQ' }, value: buyer.neq }
+      : {
+          label: { fr: 'Permis de conduire', en: "Driver's licence" },
+          value: buyer.driverLicence ?? '—',
+        };
+  return [
+    { label: { fr: 'Nom', en: 'Name' }, value: buyer.name },
+    identity,
+    { label: { fr: 'Rôle', en: 'Role' }, value: bothLanguages(role) },
+    { label: { fr: 'Adresse', en: 'Address' }, value: paperAddress(buyer.address), span: 3 },
+  ];
+}

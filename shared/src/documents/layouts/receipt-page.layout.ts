@@ -1,0 +1,25 @@
+import type { IssuedDocumentOf } from '../../schemas/document.schema.js';
+import { bothLanguages } from '../paper-text.js';
+import { drawHeader } from '../pdf/frame.js';
+import type { Sheet } from '../pdf/sheet.js';
+import type { RenderOptions } from '../render-options.js';
+
+/**
+ * A receipt on letter paper, for sites without a thermal printer: the same lines as the
+ * 80 mm slip. Not an official document.
+ */
+export function layoutReceiptPage(
+  sheet: Sheet,
+  document: IssuedDocumentOf<'receipt'>,
+  options: RenderOptions,
+): void {
+  drawHeader(sheet, document, { fr: 'Reçu', en: 'Receipt' }, options);
+  sheet.fields(
+    document.lines.map((line) => ({ label: line.label, value: line.value })),
+    2,
+  );
+  sheet.paragraph(
+    bothLanguages({ fr: 'Ce reçu n’est pas un document officiel', en: 'This receipt is not an official document' }),
+    { size: 8 },
+  );
+}

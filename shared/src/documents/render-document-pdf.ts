@@ -1,0 +1,55 @@
+import type { IssuedDocument } from '../schemas/document.schema.js';
+import { layoutAtac } from './layouts/atac.layout.js';
+import { layoutProofOfCancellation, layoutProofOfRegistration, layoutProofOfService } from './layouts/proofs.layout.js';
+import { layoutProvisionalPlate } from './layouts/provisional-plate.layout.js';
+import { layoutReceiptPage } from './layouts/receipt-page.layout.js';
+import { layoutRegistrationCertificate } from './layouts/registration-certificate.layout.js';
+import { layoutTransit } from './layouts/transit.layout.js';
+import { finishPages } from './pdf/frame.js';
+import { Sheet } from './pdf/sheet.js';
+import type { RenderOptions } from './render-options.js';
+
+/**
+ * Renders a signed document as a letter-size PDF with its fonts embedded and a vector QR code.
+ * The same code runs in the print agent (originals, copies) and in the kiosk's browser
+ * (previews, watermarked). French first, English second; times in Québec's zone.
+ *
+ * @example
+ * const pdf = await renderDocumentPdf(document, { mark: 'original', qrUrl });
+ * await writeFile('plate.pdf', pdf);
+ */
+export async function renderDocumentPdf(
+  document: IssuedDocument,
+  options: RenderOptions,
+): Promise<Uint8Array> {
+  const sheet = await Sheet.create(`${document.kind} ${document.number}`);
+  switch (document.kind) {
+    case 'provisional_plate':
+      layoutProvisionalPlate(sheet, document, options);
+      break;
+    case 'transit':
+      layoutTransit(sheet, document, options);
+      break;
+    case 'atac':
+      layoutAtac(sheet, document, options);
+      break;
+    case 'registration_certificate':
+      layoutRegistrationCertificate(sheet, document, options);
+      break;
+    case 'proof_of_service':
+      layoutProofOfService(sheet, document, options);
+      break;
+    case 'proof_of_registration':
+      layoutProofOfRegistration(sheet, document, options);
+      break;
+    case 'proof_of_cancellation':
+      layoutProofOfCancellation(sheet, document, options);
+      break;
+    case 'receipt':
+      layoutReceiptPage(sheet, document, options);
+      break;
+  }
+  finishPages(sheet, document, options);
+  // Object streams off: a few KB larger, but every PDF reader and printer RIP accepts it.
+  return sheet.pdf.save({ useObjectStreams: false });
+}

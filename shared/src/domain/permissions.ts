@@ -1,0 +1,106 @@
+import type { CommandType } from '../schemas/command.schema.js';
+
+/** Who acts: the three dealer roles of the portal, plus the authority's staff. */
+export const roles = [
+  'generic_employee',
+  'accredited_employee',
+  'administrator',
+  'authority_staff',
+] as const;
+/** A role. */
+export type Role = (typeof roles)[number];
+
+/** The roles a dealer's people hold (the authority's staff excluded). */
+export const dealerRoles = ['generic_employee', 'accredited_employee', 'administrator'] as const;
+
+/**
+ * Every action of the system: one per service of DOMAIN.md's role x service table, plus the
+ * authority staff's actions and account/kiosk administration. Every endpoint and command type
+ * maps to exactly one of them.
+ */
+export const actions = [
+  'atac.create',
+  'atac.view',
+  'transit.issue',
+  'transit.view',
+  'vehicle.register',
+  'inventory.record',
+  'history.view',
+  'platex.order',
+  'bankaccount.set',
+  'licence.check',
+  'right_to_register.check',
+  'document.list',
+  'document.print',
+  'accounts.manage_generic',
+  'kiosk.enroll',
+  'staff.issue_access_code',
+  'staff.suspend_licence',
+  'staff.set_cap',
+  'staff.approve_over_cap',
+  'staff.void_document',
+  'staff.read_audit',
+] as const;
+/** An action. */
+export type Action = (typeof actions)[number];
+
+const allDealers = dealerRoles;
+const accreditedOnly = ['accredited_employee'] as const;
+const administratorOnly = ['administrator'] as const;
+const staffOnly = ['authority_staff'] as const;
+
+/**
+ * The permission matrix: which roles may perform each action. The dealer rows are DOMAIN.md's
+ * table as is; `document.*` extend "view" to listing and printing what one may view; the
+ * authority's staff acts on the registry, never as a dealer.
+ */
+export const permissionMatrix: Readonly<Record<Action, readonly Role[]>> = {
+  'atac.create': allDealers,
+  'atac.view': allDealers,
+  'transit.issue': allDealers,
+  'transit.view': allDealers,
+  'vehicle.register': accreditedOnly,
+  'inventory.record': accreditedOnly,
+  'history.view': accreditedOnly,
+  'platex.order': administratorOnly,
+  'bankaccount.set': administratorOnly,
+  'licence.check': allDealers,
+  'right_to_register.check': allDealers,
+  'document.list': allDealers,
+  'document.print': allDealers,
+  'accounts.manage_generic': administratorOnly,
+  'kiosk.enroll': administratorOnly,
+  'staff.issue_access_code': staffOnly,
+  'staff.suspend_licence': staffOnly,
+  'staff.set_cap': staffOnly,
+  'staff.approve_over_cap': staffOnly,
+  'staff.void_document': staffOnly,
+  'staff.read_audit': staffOnly,
+};
+
+/** True when `role` may perform `action`. */
+export function can(role: Role, action: Action): boolean {
+  return permissionMatrix[action].includes(role);
+}
+
+const commandActions: Readonly<Record<CommandType, Action>> = {
+  'atac.create': 'atac.create',
+  'transit.issue': 'transit.issue',
+  'registration.hold': 'vehicle.register',
+  'registration.confirm': 'vehicle.register',
+  'registration.cancel': 'vehicle.register',
+  'inventory.record': 'inventory.record',
+  'platex.order': 'platex.order',
+  'print.outcome': 'document.print',
+  'bankaccount.set': 'bankaccount.set',
+};
+
+/** The one action a command type needs. */
+export function actionForCommandType(type: CommandType): Action {
+  return commandActions[type];
+}
+
+/** The role of a dealer employee from the dealer's accreditation (administrators are set explicitly). */
+export function employeeRole(isAccreditedDealer: boolean): Role {
+  return isAccreditedDealer ? 'accredited_employee' : 'generic_employee';
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { roles } from '../domain/permissions.js';
+import { isoDateTimeSchema, licenceNumberSchema } from './primitives.schema.js';
+
+/**
+ * `POST /api/auth/login`. The username is trimmed; the password is taken as typed (spaces
+ * may be part of it) and capped so hashing cannot be abused.
+ */
+export const loginRequestSchema = z
+  .object({
+    username: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(256),
+  })
+  .strict();
+/** A login request. */
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+/** Account kinds: generic (shared showroom), personal (accredited employee), staff (authority). */
+export const accountKinds = ['generic', 'personal', 'staff'] as const;
+
+/** One licence the account may act for, with its role there. */
+export const sessionLicenceSchema = z
+  .object({
+    licence: z.string(),
+    dealerName: z.string(),
+    neq: z.string(),
+    role: z.enum(roles),
+    accredited: z.boolean(),
+  })
+  .loose();
+
+/** `GET /api/auth/session`: who is signed in, for which licences, and the idle lock. */
+export const sessionInfoSchema = z
+  .object({
+    account: z
+      .object({
+        id: z.string(),
+        username: z.string(),
+        displayName: z.string(),
+        kind: z.enum(accountKinds),
+      })
+      .loose(),
+    licences: z.array(sessionLicenceSchema),
+    idleLockMinutes: z.number().int().min(1),
+    serverTime: isoDateTimeSchema,
+  })
+  .loose();
+/** Session information. */
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+/** The licence a session chooses to work under. */
+export const licenceChoiceSchema = z.object({ licence: licenceNumberSchema }).strict();

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { apiErrorSchema } from '../errors.js';
+import { uuidv7Schema } from '../ids.js';
+import { documentStatusSchema, issuedDocumentSchema } from './document.schema.js';
+import { isoDateTimeSchema, licenceNumberSchema } from './primitives.schema.js';
+
+/** The most commands one push may carry. */
+export const PUSH_MAX_OPS = 100;
+
+/**
+ * `POST /api/sync/push`: 1 to 100 commands. Each op stays unparsed here on purpose: every
+ * command is parsed on its own (`commandSchema`) so one bad command is rejected alone and
+ * never fails its batch.
+ */
+export const pushRequestSchema = z
+  .object({ ops: z.array(z.unknown()).min(1).max(PUSH_MAX_OPS) })
+  .strict();
+/** A push request. */
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/**
+ * One command's result: `applied` (with what it produced), `rejected` (with an error listing
+ * every failing field; never retried), or `retry` (transient; never stored).
+ */
+export const commandResultSchema = z
+  .object({
+    id: uuidv7Schema,
+    status: z.enum(['applied', 'rejected', 'retry']),
+    result: z.record(z.string(), z.unknown()).optional(),
+    error: apiErrorSchema.optional(),
+  })
+  .loose();
+/** A command's result. */
+export type CommandResult = z.infer<typeof commandResultSchema>;
+
+/** The answer to a push: the server's clock and one result per command, in order. */
+export const pushResponseSchema = z
+  .object({ serverTime: isoDateTimeSchema, results: z.array(commandResultSchema) })
+  .loose();
+/** A push response. */
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** Query-string integer (query values arrive as text). */
+const queryInteger = z.coerce.number().int();
+
+/** `GET /api/sync/pull?licence=&since=&limit=`: changes of one licence after a cursor. */
+export const pullQuerySchema = z
+  .object({
+    licence: licenceNumberSchema,
+    since: queryInteger.min(0).default(0),
+    limit: queryInteger.min(1).max(500).default(100),
+  })
+  .strict();
+/** A pull query (parsed). */
+export type PullQuery = z.infer<typeof pullQuerySchema>;
+
+/** One change: the document at its per-licence sequence number, and its status now. */
+export const pullChangeSchema = z
+  .object({
+    seq: z.number().int().min(0),
+    document: issuedDocumentSchema,
+    status: documentStatusSchema,
+    jws: z.string().optional(),
+    qrToken: z.string().optional(),
+    printCount: z.number().int().min(0).optional(),
+  })
+  .loose();
+/** One pulled change. */
+export type PullChange = z.infer<typeof pullChangeSchema>;
+
+/** The answer to a pull: the next cursor, the changes, and whether more wait. */
+export const pullResponseSchema = z
+  .object({
+    cursor: z.number().int().min(0),
+    changes: z.array(pullChangeSchema),
+    more: z.boolean(),
+  })
+  .loose();
+/** A pull response. */
+export type PullResponse = z.infer<typeof pullResponseSchema>;

@@ -1,0 +1,27 @@
+/**
+ * `@comptoir/shared/tokens`: signing and verifying Comptoir documents (Ed25519 JWS over
+ * WebCrypto via jose), one piece of code for the server, the kiosk and the print agent.
+ */
+export { TokenError, type TokenErrorCode } from './token-error.js';
+export {
+  generateSigningKeyPair,
+  importSigningKey,
+  publicJwkOf,
+  SIGNING_ALGORITHM,
+  type SigningKey,
+  type SigningKeyPair,
+} from './signing-keys.js';
+export { type KeyResolver, type VerificationKeys } from './verification-keys.js';
+export {
+  DOCUMENT_TOKEN_TYPE,
+  signDocument,
+  verifyDocument,
+  type VerifiedDocument,
+  type VerifyOptions,
+} from './document-token.js';
+export {
+  documentVerificationUrl,
+  signQrToken,
+  verifyQrToken,
+  type VerifiedQrToken,
+} from './qr-token.js';

@@ -1,0 +1,225 @@
+import { base64url, CompactSign, createLocalJWKSet } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { issuedDocumentSchema, type IssuedDocument } from '../schemas/document.schema.js';
+import {
+  documentVerificationUrl,
+  generateSigningKeyPair,
+  importSigningKey,
+  publicJwkOf,
+  signDocument,
+  signQrToken,
+  TokenError,
+  verifyDocument,
+  verifyQrToken,
+  type TokenErrorCode,
+} from './index.js';
+
+const keyPair = await generateSigningKeyPair();
+const signingKey = await importSigningKey(keyPair.privateJwk);
+const jwks = { keys: [keyPair.publicJwk] };
+
+function plateDocument(overrides: Record<string, unknown> = {}): IssuedDocument {
+  return issuedDocumentSchema.parse({
+    kind: 'provisional_plate',
+    schemaVersion: 1,
+    number: 'PP-2026-000042',
+    licence: 'L-100001',
+    dealer: { name: 'Autos Lévis Inc.', neq: '1234567890' },
+    issuedAt: '2026-11-26T15:00:00.000Z',
+    expiresAt: '2027-01-10T04:59:59.000Z',
+    vehicle: { vin: '1HGCM82633A004352', make: 'Honda', model: 'Accord', year: 2003 },
+    issuedBy: { signer: 'server', kid: keyPair.kid },
+    plateNumber: 'A12 BCD',
+    futureField: { kept: true },
+    ...overrides,
+  });
+}
+
+const beforeExpiry = { now: new Date('2026-12-01T12:00:00Z') };
+
+async function refusal(promise: Promise<unknown>): Promise<TokenErrorCode> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TokenError))
+    throw new Error(`expected a TokenError, got ${String(error)}`);
+  return error.code;
+}
+
+function swapPayload(jws: string, payload: unknown): string {
+  const [header, , signature] = jws.split('.');
+  return `${header}.${base64url.encode(JSON.stringify(payload))}.${signature}`;
+}
+
+describe('signing keys', () => {
+  it('derives the kid from the public key (RFC 7638) and survives export/import', async () => {
+    expect(keyPair.kid).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(keyPair.publicJwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: keyPair.kid });
+    expect(keyPair.publicJwk).not.toHaveProperty('d');
+    const reloaded = await importSigningKey(JSON.parse(JSON.stringify(keyPair.privateJwk)));
+    expect(reloaded.kid).toBe(keyPair.kid);
+    expect(await publicJwkOf(keyPair.privateJwk)).toEqual(keyPair.publicJwk);
+  });
+
+  it('recomputes the kid instead of trusting a stored one', async () => {
+    const reloaded = await importSigningKey({ ...keyPair.privateJwk, kid: 'forged' });
+    expect(reloaded.kid).toBe(keyPair.kid);
+  });
+
+  it('refuses a public key or a non-Ed25519 key for signing', async () => {
+    expect(await refusal(importSigningKey(keyPair.publicJwk))).toBe('token_malformed');
+    expect(await refusal(importSigningKey({ kty: 'oct', k: 'c2VjcmV0' }))).toBe('token_malformed');
+  });
+});
+
+describe('document tokens', () => {
+  it('round-trips the full document with a JWKS, keeping unknown fields', async () => {
+    const document = plateDocument();
+    const jws = await signDocument(document, signingKey);
+    const verified = await verifyDocument(jws, jwks, beforeExpiry);
+    expect(verified.kid).toBe(keyPair.kid);
+    expect(verified.document).toEqual(document);
+  });
+
+  it('round-trips with a key resolver returning a JWK', async () => {
+    const jws = await signDocument(plateDocument(), signingKey);
+    const resolver = (kid: string) => (kid === keyPair.kid ? keyPair.publicJwk : undefined);
+    const { document } = await verifyDocument(jws, resolver, beforeExpiry);
+    expect(document.number).toBe('PP-2026-000042');
+  });
+
+  it('puts alg EdDSA, the kid and the document typ in the protected header', async () => {
+    const jws = await signDocument(plateDocument(), signingKey);
+    const header: unknown = JSON.parse(
+      new TextDecoder().decode(base64url.decode(jws.split('.')[0] ?? '')),
+    );
+    expect(header).toEqual({ alg: 'EdDSA', kid: keyPair.kid, typ: 'comptoir-document+jws' });
+  });
+
+  it('refuses a tampered payload', async () => {
+    const jws = await signDocument(plateDocument(), signingKey);
+    const tampered = swapPayload(jws, plateDocument({ plateNumber: 'Z99 ZZZ' }));
+    expect(await refusal(verifyDocument(tampered, jwks, beforeExpiry))).toBe('token_bad_signature');
+  });
+
+  it('refuses a signature by another key that claims a trusted kid', async () => {
+    const other = await importSigningKey((await generateSigningKeyPair()).privateJwk);
+    const forged = await new CompactSign(new TextEncoder().encode(JSON.stringify(plateDocument())))
+      .setProtectedHeader({ alg: 'EdDSA', kid: keyPair.kid, typ: 'comptoir-document+jws' })
+      .sign(other.key);
+    expect(await refusal(verifyDocument(forged, jwks, beforeExpiry))).toBe('token_bad_signature');
+  });
+
+  it('says token_unknown_key for a key id nobody trusts, with a JWKS or a resolver', async () => {
+    const stranger = await generateSigningKeyPair();
+    const strangerKey = await importSigningKey(stranger.privateJwk);
+    const jws = await signDocument(
+      plateDocument({ issuedBy: { signer: 'server', kid: stranger.kid } }),
+      strangerKey,
+    );
+    expect(await refusal(verifyDocument(jws, jwks, beforeExpiry))).toBe('token_unknown_key');
+    expect(await refusal(verifyDocument(jws, () => undefined, beforeExpiry))).toBe(
+      'token_unknown_key',
+    );
+  });
+
+  it('refuses an expired document, honours the clock tolerance and can report instead', async () => {
+    const jws = await signDocument(plateDocument(), signingKey);
+    const justAfter = new Date('2027-01-10T05:00:30Z');
+    expect(await refusal(verifyDocument(jws, jwks, { now: justAfter }))).toBe('token_expired');
+    await expect(
+      verifyDocument(jws, jwks, { now: justAfter, clockToleranceSeconds: 60 }),
+    ).resolves.toMatchObject({ kid: keyPair.kid });
+    await expect(
+      verifyDocument(jws, jwks, { now: justAfter, checkExpiry: false }),
+    ).resolves.toMatchObject({ document: { number: 'PP-2026-000042' } });
+  });
+
+  it('refuses malformed tokens', async () => {
+    for (const garbage of ['', 'abc', 'a.b.c', 'eyJhbGciOiJFZERTQSJ9..sig']) {
+      expect(await refusal(verifyDocument(garbage, jwks))).toBe('token_malformed');
+    }
+    const notJson = await new CompactSign(new TextEncoder().encode('not json'))
+      .setProtectedHeader({ alg: 'EdDSA', kid: keyPair.kid, typ: 'comptoir-document+jws' })
+      .sign(signingKey.key);
+    expect(await refusal(verifyDocument(notJson, jwks))).toBe('token_malformed');
+    const notDocument = await new CompactSign(new TextEncoder().encode('{"schemaVersion":"1"}'))
+      .setProtectedHeader({ alg: 'EdDSA', kid: keyPair.kid, typ: 'comptoir-document+jws' })
+      .sign(signingKey.key);
+    expect(await refusal(verifyDocument(notDocument, jwks))).toBe('token_malformed');
+  });
+
+  it("refuses alg 'none' and HS256 keyed with the public key (algorithm confusion)", async () => {
+    const payload = base64url.encode(JSON.stringify(plateDocument()));
+    const noneHeader = base64url.encode(
+      JSON.stringify({ alg: 'none', kid: keyPair.kid, typ: 'comptoir-document+jws' }),
+    );
+    expect(await refusal(verifyDocument(`${noneHeader}.${payload}.`, jwks, beforeExpiry))).toBe(
+      'token_bad_signature',
+    );
+    const publicKeyBytes = base64url.decode(keyPair.publicJwk.x ?? '');
+    const hs256 = await new CompactSign(new TextEncoder().encode(JSON.stringify(plateDocument())))
+      .setProtectedHeader({ alg: 'HS256', kid: keyPair.kid, typ: 'comptoir-document+jws' })
+      .sign(publicKeyBytes);
+    expect(await refusal(verifyDocument(hs256, jwks, beforeExpiry))).toBe('token_bad_signature');
+    const octResolver = () => ({ kty: 'oct', k: keyPair.publicJwk.x ?? '' });
+    expect(await refusal(verifyDocument(hs256, octResolver, beforeExpiry))).toBe(
+      'token_bad_signature',
+    );
+  });
+
+  it('refuses a document naming another signer key than the one that signed', async () => {
+    const mislabelled = plateDocument({ issuedBy: { signer: 'server', kid: 'someone-else' } });
+    expect(await refusal(signDocument(mislabelled, signingKey))).toBe('token_malformed');
+  });
+
+  it('works with a prepared jose local JWKS too', () => {
+    expect(() => createLocalJWKSet(jwks)).not.toThrow();
+  });
+});
+
+describe('QR tokens', () => {
+  it('round-trips number, kind and expiry, and stays short', async () => {
+    const token = await signQrToken(plateDocument(), signingKey);
+    expect(token.length).toBeLessThan(300);
+    expect(await verifyQrToken(token, jwks, beforeExpiry)).toEqual({
+      number: 'PP-2026-000042',
+      kind: 'provisional_plate',
+      expiresAt: '2027-01-10T04:59:59.000Z',
+      kid: keyPair.kid,
+    });
+  });
+
+  it('carries no personal data', async () => {
+    const token = await signQrToken(plateDocument(), signingKey);
+    const claims: unknown = JSON.parse(
+      new TextDecoder().decode(base64url.decode(token.split('.')[1] ?? '')),
+    );
+    expect(Object.keys(claims ?? {}).sort()).toEqual(['exp', 'k', 'n']);
+  });
+
+  it('refuses expired, tampered and foreign tokens', async () => {
+    const token = await signQrToken(plateDocument(), signingKey);
+    expect(await refusal(verifyQrToken(token, jwks, { now: new Date('2027-02-01Z') }))).toBe(
+      'token_expired',
+    );
+    const tampered = swapPayload(token, { n: 'PP-2026-000043', k: 'provisional_plate' });
+    expect(await refusal(verifyQrToken(tampered, jwks))).toBe('token_bad_signature');
+    expect(await refusal(verifyQrToken(token, { keys: [] }))).toBe('token_unknown_key');
+  });
+
+  it('is not interchangeable with a document token', async () => {
+    const document = plateDocument();
+    const qr = await signQrToken(document, signingKey);
+    const jws = await signDocument(document, signingKey);
+    expect(await refusal(verifyDocument(qr, jwks, beforeExpiry))).toBe('token_malformed');
+    expect(await refusal(verifyQrToken(jws, jwks, beforeExpiry))).toBe('token_malformed');
+  });
+
+  it('builds the verification URL', () => {
+    expect(documentVerificationUrl('https://c.example/', 'PP 1/2', 'a.b.c')).toBe(
+      'https://c.example/verifier/PP%201%2F2?t=a.b.c',
+    );
+  });
+});

@@ -1,0 +1,64 @@
+import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const webDir = fileURLToPath(new URL('.', import.meta.url));
+
+// The config is evaluated again in each worker: the port and data dir chosen by the main
+// process are passed down through the environment so everyone talks to the same server.
+function freePort(): string {
+  return execFileSync(process.execPath, [
+    '-e',
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+  ]).toString();
+}
+process.env.COMPTOIR_E2E_PORT ??= freePort();
+process.env.COMPTOIR_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'comptoir-e2e-'));
+const port = process.env.COMPTOIR_E2E_PORT;
+const origin = `http://127.0.0.1:${port}`;
+
+/** The production build (`web/build`), run with demo data on a fresh data dir. */
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: origin,
+    locale: 'fr-CA',
+    serviceWorkers: 'allow',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node build',
+    cwd: webDir,
+    url: `${origin}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      HOST: '127.0.0.1',
+      PORT: port,
+      ORIGIN: origin,
+      COMPTOIR_DATA_DIR: process.env.COMPTOIR_E2E_DATA_DIR,
+      COMPTOIR_DEMO: '1',
+    },
+  },
+});

@@ -1,0 +1,56 @@
+import { transitReasons, type TransitIssue } from '@comptoir/shared';
+import { z } from 'zod';
+import {
+  emptyParty,
+  emptyVehicle,
+  partyValuesOf,
+  toPartyInput,
+  toVehicleInput,
+  vehicleValuesOf,
+  partyValuesSchema,
+  vehicleValuesSchema,
+} from './form-values';
+
+/** The transit form as typed. */
+export const transitValuesSchema = z.object({
+  vehicle: vehicleValuesSchema,
+  holder: partyValuesSchema,
+  days: z.union([z.literal(4), z.literal(10)]),
+  reason: z.enum(transitReasons),
+  reasonText: z.string(),
+});
+/** The transit form as typed. */
+export type TransitValues = z.infer<typeof transitValuesSchema>;
+
+/** An empty transit form: 10 days to register at a service point, the common case. */
+export function emptyTransit(): TransitValues {
+  return {
+    vehicle: emptyVehicle(),
+    holder: emptyParty(),
+    days: 10,
+    reason: 'register_at_service_point',
+    reasonText: '',
+  };
+}
+
+/** The `transit.issue` payload for the shared schema to parse. */
+export function toTransitInput(values: TransitValues): Record<string, unknown> {
+  return {
+    vehicle: toVehicleInput(values.vehicle),
+    holder: toPartyInput(values.holder),
+    days: Number(values.days),
+    reason: values.reason,
+    ...(values.reasonText.trim() ? { reasonText: values.reasonText } : {}),
+  };
+}
+
+/** A queued transit back into the form. */
+export function transitValuesOf(payload: TransitIssue): TransitValues {
+  return {
+    vehicle: vehicleValuesOf(payload.vehicle),
+    holder: partyValuesOf(payload.holder),
+    days: payload.days,
+    reason: payload.reason,
+    reasonText: payload.reasonText ?? '',
+  };
+}

@@ -1,0 +1,101 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { ApiError, Command, IssuedDocument } from '@comptoir/shared';
+
+/**
+ * Where a queued command stands. `held`: the server refused the batch because the command's
+ * author is not the signed-in person (`actor_not_session`); it waits for its author.
+ */
+export type OutboxState = 'waiting' | 'sending' | 'applied' | 'rejected' | 'held';
+
+/** One command in the durable outbox. Its id is the command id (UUIDv7, the idempotency key). */
+export interface OutboxRow {
+  id: string;
+  /** The shared envelope, exactly as it will be (or was) sent: never rewritten once sent. */
+  command: Command;
+  state: OutboxState;
+  attempts: number;
+  /** Epoch ms before which the command is not sent again (backoff). */
+  nextAttemptAt: number;
+  error?: ApiError;
+  result?: unknown;
+  /** The number of the document the server issued for this command, once applied. */
+  documentNumber?: string;
+  /** Set when a correction (a new command naming this one in `supersedes`) was queued. */
+  supersededBy?: string;
+  actorAccountId: string;
+  licence: string;
+  createdAt: number;
+  /** Epoch ms of the first send; a sent command's envelope is frozen. */
+  firstSentAt?: number;
+  acknowledgedAt?: number;
+}
+
+/** A form in progress, private to its author; survives reloads and idle locks. */
+export interface DraftRow {
+  /** `${actorAccountId}:${form}` */
+  key: string;
+  actorAccountId: string;
+  form: string;
+  values: unknown;
+  updatedAt: number;
+}
+
+/** A server-issued document kept for offline viewing and reprinting. */
+export interface DocumentRow {
+  number: string;
+  licence: string;
+  kind: string;
+  issuedAt: string;
+  document: IssuedDocument;
+  status: string;
+  /** Compact JWS from `GET /api/documents/:number`, needed by the print agent. */
+  jws?: string;
+  qrToken?: string;
+  printCount?: number;
+  /** The per-licence change counter of the pull that brought it. */
+  seq?: number;
+}
+
+/** Small key/value facts about this kiosk: its id, the session, sync cursors, agent pairing. */
+export interface KioskStateRow {
+  key: string;
+  value: unknown;
+}
+
+/** Cached reference data (makes, reasons...) keyed by name. */
+export interface ReferenceRow {
+  key: string;
+  value: unknown;
+  fetchedAt: number;
+}
+
+/** The kiosk's IndexedDB database. Only `src/lib/offline/` may touch it. */
+export type ComptoirDb = Dexie & {
+  outbox: EntityTable<OutboxRow, 'id'>;
+  drafts: EntityTable<DraftRow, 'key'>;
+  documents: EntityTable<DocumentRow, 'number'>;
+  kioskState: EntityTable<KioskStateRow, 'key'>;
+  reference: EntityTable<ReferenceRow, 'key'>;
+};
+
+/** The database name used by the kiosk (tests pass their own). */
+export const KIOSK_DB_NAME = 'comptoir';
+
+/**
+ * Opens the kiosk database. Every schema ever shipped stays declared here as its own
+ * `version()`: Dexie upgrades a kiosk from whatever it had, and a kiosk that was offline
+ * for weeks still has queued commands in the old shape. An upgrade may migrate only rows
+ * not yet sent (`state: 'waiting'` and no `firstSentAt`): a sent envelope is frozen, since
+ * the server hashes it to detect an id reused with another body.
+ */
+export function openComptoirDb(name: string = KIOSK_DB_NAME): ComptoirDb {
+  const db = new Dexie(name) as ComptoirDb;
+  db.version(1).stores({
+    outbox: 'id, state, actorAccountId, [actorAccountId+state], createdAt, licence',
+    drafts: 'key, actorAccountId',
+    documents: 'number, licence, kind, issuedAt, [licence+kind]',
+    kioskState: 'key',
+    reference: 'key',
+  });
+  return db;
+}

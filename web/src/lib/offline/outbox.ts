@@ -1,0 +1,193 @@
+import { commandSchema, fromZodError, type ApiError, type Command } from '@comptoir/shared';
+import type { ComptoirDb, OutboxRow, OutboxState } from './db';
+
+/** At most this many commands per push (the server's limit). */
+export const PUSH_BATCH_LIMIT = 100;
+
+/** Raised when a command cannot be queued; carries the bilingual error to show. */
+export class OutboxError extends Error {
+  constructor(readonly apiError: ApiError) {
+    super(apiError.message.en);
+    this.name = 'OutboxError';
+  }
+}
+
+/**
+ * Writes a command durably into the outbox, before any send. The envelope is parsed by the
+ * shared schema first, so nothing invalid is ever queued; a full disk is reported plainly
+ * and leaves nothing half-written (one IndexedDB transaction).
+ */
+export async function enqueueCommand(
+  db: ComptoirDb,
+  input: unknown,
+  now: number = Date.now(),
+): Promise<OutboxRow> {
+  const parsed = commandSchema.safeParse(input);
+  if (!parsed.success) throw new OutboxError(fromZodError(parsed.error));
+  const command = parsed.data;
+  const row: OutboxRow = {
+    id: command.id,
+    command,
+    state: 'waiting',
+    attempts: 0,
+    nextAttemptAt: now,
+    actorAccountId: command.actor.accountId,
+    licence: command.licence,
+    createdAt: now,
+  };
+  try {
+    await db.transaction('rw', db.outbox, async () => {
+      const existing = await db.outbox.get(command.id);
+      // Same id queued twice (a double tap replayed): idempotent, the first write wins.
+      if (existing) return;
+      await db.outbox.add(row);
+      if (command.supersedes) {
+        await db.outbox.update(command.supersedes, { supersededBy: command.id });
+      }
+    });
+  } catch (error) {
+    if (isQuotaError(error)) throw new OutboxError(storageFullError);
+    throw error;
+  }
+  return (await db.outbox.get(command.id)) ?? row;
+}
+
+/**
+ * The kiosk's disk is full. Not a server code (the server never says it), so it lives here;
+ * the command was not written at all, the form keeps what the person typed.
+ */
+export const storageFullError: ApiError = {
+  code: 'storage_full',
+  message: {
+    fr: "L'espace de stockage du poste est plein : rien n'a été enregistré. Libérez de l'espace ou synchronisez, puis réessayez.",
+    en: "The kiosk's storage is full: nothing was saved. Free some space or sync, then try again.",
+  },
+  fields: [],
+};
+
+function isQuotaError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    error.name === 'QuotaExceededError' ||
+    ('inner' in error && error.inner instanceof Error && error.inner.name === 'QuotaExceededError')
+  );
+}
+
+/**
+ * The next commands of one person that may be sent now, oldest first. Other people's
+ * commands are never picked: the server only accepts the signed-in person's.
+ */
+export async function takeBatch(
+  db: ComptoirDb,
+  actorAccountId: string,
+  now: number,
+  limit: number = PUSH_BATCH_LIMIT,
+): Promise<OutboxRow[]> {
+  return db.transaction('rw', db.outbox, async () => {
+    const ready = await db.outbox
+      .where('[actorAccountId+state]')
+      .anyOf([
+        [actorAccountId, 'waiting'],
+        [actorAccountId, 'held'],
+      ])
+      .filter((row) => row.nextAttemptAt <= now)
+      .toArray();
+    ready.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    const batch = ready.slice(0, limit);
+    for (const row of batch) {
+      await db.outbox.update(row.id, { state: 'sending', firstSentAt: row.firstSentAt ?? now });
+    }
+    return batch.map((row) => ({ ...row, state: 'sending' as const }));
+  });
+}
+
+/**
+ * After a crash or a closed tab, commands left `sending` have an unknown fate: they go
+ * back to waiting and are sent again with the same id, which the server answers from its
+ * idempotency record.
+ */
+export async function recoverInterruptedSends(db: ComptoirDb): Promise<number> {
+  return db.outbox.where('state').equals('sending').modify({ state: 'waiting' });
+}
+
+/** Counts shown by the status bar: this person's and everyone else's. */
+export interface OutboxCounts {
+  waiting: number;
+  sending: number;
+  needsAttention: number;
+  /** Commands of other people on this kiosk, waiting for their author (content never shown). */
+  othersWaiting: number;
+}
+
+/** Counts the queue for the status bar and the queue screen. */
+export async function countOutbox(
+  db: ComptoirDb,
+  actorAccountId: string | undefined,
+): Promise<OutboxCounts> {
+  const counts: OutboxCounts = { waiting: 0, sending: 0, needsAttention: 0, othersWaiting: 0 };
+  await db.outbox.each((row) => {
+    const isMine = row.actorAccountId === actorAccountId;
+    if (!isMine) {
+      if (isPending(row.state)) counts.othersWaiting += 1;
+      return;
+    }
+    if (row.state === 'waiting' || row.state === 'held') counts.waiting += 1;
+    else if (row.state === 'sending') counts.sending += 1;
+    else if (row.state === 'rejected' && !row.supersededBy) counts.needsAttention += 1;
+  });
+  return counts;
+}
+
+/** Not yet acknowledged by the server. */
+export function isPending(state: OutboxState): boolean {
+  return state === 'waiting' || state === 'sending' || state === 'held';
+}
+
+/** One person's outbox, newest first (the queue screen). */
+export async function listOutbox(db: ComptoirDb, actorAccountId: string): Promise<OutboxRow[]> {
+  const rows = await db.outbox.where('actorAccountId').equals(actorAccountId).toArray();
+  return rows.sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/**
+ * Removes a rejected command after the person confirmed. Only rejected commands may go:
+ * anything else is either not acknowledged yet or the record of what the server did.
+ */
+export async function discardRejected(
+  db: ComptoirDb,
+  id: string,
+  actorAccountId: string,
+): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const row = await db.outbox.get(id);
+    if (!row || row.state !== 'rejected' || row.actorAccountId !== actorAccountId) return false;
+    await db.outbox.delete(id);
+    return true;
+  });
+}
+
+/** Reads a command by id, only for its author. */
+export async function getOwnCommand(
+  db: ComptoirDb,
+  id: string,
+  actorAccountId: string,
+): Promise<OutboxRow | undefined> {
+  const row = await db.outbox.get(id);
+  return row?.actorAccountId === actorAccountId ? row : undefined;
+}
+
+export type { Command };
+
+/**
+ * Makes a person's waiting commands due now: the person pressed "sync now" or the link just
+ * came back, so the backoff (which guessed how long the outage would last) no longer applies.
+ */
+export async function makeDueNow(db: ComptoirDb, actorAccountId: string, now: number): Promise<number> {
+  return db.outbox
+    .where('[actorAccountId+state]')
+    .anyOf([
+      [actorAccountId, 'waiting'],
+      [actorAccountId, 'held'],
+    ])
+    .modify({ nextAttemptAt: now });
+}

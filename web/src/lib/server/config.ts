@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Server settings read from the environment (names from ARCHITECTURE.md, Configuration). */
+export interface ServerConfig {
+  /** Where the SQLite file, the signing keys and the secret key live. */
+  dataDir: string;
+  /** `postgres://...` switches storage to PostgreSQL; undefined means embedded SQLite. */
+  databaseUrl: string | undefined;
+  /** Seed demo data and demo accounts into a fresh database. */
+  isDemo: boolean;
+  /** The public origin, used for origin checks, Secure cookies and verification links. */
+  origin: string;
+  /** Raw `COMPTOIR_FAULTS` value (test-only fault points). */
+  faults: string | undefined;
+  /** Read the client address from `X-Forwarded-For`. */
+  trustProxy: boolean;
+}
+
+/** The repository root: the nearest ancestor holding `turbo.json`, else the working directory. */
+function findRepoRoot(): string {
+  const starts = [process.cwd(), dirname(fileURLToPath(import.meta.url))];
+  for (const start of starts) {
+    let dir = resolve(start);
+    for (;;) {
+      if (existsSync(join(dir, 'turbo.json'))) return dir;
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return process.cwd();
+}
+
+/** Reads the configuration once; callers pass the result down rather than re-reading env. */
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const host = env.HOST ?? '127.0.0.1';
+  const port = env.PORT ?? '3000';
+  const databaseUrl = env.DATABASE_URL?.trim();
+  return {
+    dataDir: resolve(env.COMPTOIR_DATA_DIR ?? join(findRepoRoot(), '.data')),
+    databaseUrl: databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl) ? databaseUrl : undefined,
+    isDemo: env.COMPTOIR_DEMO === '1',
+    origin: env.ORIGIN ?? `http://${host}:${port}`,
+    faults: env.COMPTOIR_FAULTS,
+    trustProxy: env.COMPTOIR_TRUST_PROXY === '1',
+  };
+}

@@ -1,0 +1,166 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Kysely as KyselyType,
+  type Transaction,
+} from 'kysely';
+import pg from 'pg';
+import { migrationProvider, sequenceName } from './migrations.js';
+import type { Database } from './schema.js';
+
+/*
+ * Every difference between SQLite and PostgreSQL lives in this file: how to open, how a
+ * write transaction starts, how rows are locked, and how document numbers are drawn.
+ */
+
+/** The storage engine in use. */
+export type Engine = 'sqlite' | 'postgres';
+
+/** A query executor bound to one connection inside a write transaction. */
+export type Tx = KyselyType<Database> | Transaction<Database>;
+
+/** An open database with the few engine-specific operations the services need. */
+export interface Storage {
+  engine: Engine;
+  db: Kysely<Database>;
+  /**
+   * Runs `work` in one write transaction on one connection and commits once. On SQLite the
+   * transaction starts IMMEDIATE (takes the write lock at once, so a check followed by an
+   * insert cannot interleave with another process); on PostgreSQL callers lock rows.
+   */
+  writeTransaction<T>(work: (tx: Tx) => Promise<T>, options?: { deferred?: boolean }): Promise<T>;
+  /** Locks licence rows (in sorted order, so concurrent batches cannot deadlock). */
+  lockLicences(tx: Tx, licences: readonly string[]): Promise<void>;
+  /** Takes named advisory locks (e.g. `vin:<VIN>` for limits across licences), sorted; no-op on SQLite. */
+  lockKeys(tx: Tx, keys: readonly string[]): Promise<void>;
+  /** The next value of a document number series. */
+  nextNumber(tx: Tx, series: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns int8 (bigserial, count(*)) as strings; our values fit in a double.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+/** Opens the database of the configuration and runs the migrations. */
+export async function openStorage(options: {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}): Promise<Storage> {
+  const storage = options.databaseUrl
+    ? openPostgres(options.databaseUrl)
+    : openSqlite(options.dataDir);
+  await migrate(storage);
+  return storage;
+}
+
+async function migrate(storage: Storage): Promise<void> {
+  const migrator = new Migrator({
+    db: storage.db,
+    provider: migrationProvider(storage.engine),
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
+function openSqlite(dataDir: string): Storage {
+  mkdirSync(dataDir, { recursive: true });
+  const file = new SqliteDatabase(join(dataDir, 'comptoir.sqlite'));
+  file.pragma('journal_mode = WAL');
+  // Durability before throughput: a push is acknowledged only once it is on disk.
+  file.pragma('synchronous = FULL');
+  file.pragma('busy_timeout = 10000');
+  file.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  return {
+    engine: 'sqlite',
+    db,
+    async writeTransaction(work, opts) {
+      // One connection, held for the whole transaction (Kysely's SQLite driver serializes
+      // connection use inside the process; IMMEDIATE serializes across processes).
+      return db.connection().execute(async (conn) => {
+        await sql.raw(opts?.deferred ? 'begin' : 'begin immediate').execute(conn);
+        try {
+          const result = await work(conn);
+          await sql.raw('commit').execute(conn);
+          return result;
+        } catch (error) {
+          await sql.raw('rollback').execute(conn);
+          throw error;
+        }
+      });
+    },
+    async lockLicences() {
+      // The IMMEDIATE transaction already holds the database's single write lock.
+    },
+    async lockKeys() {},
+    async nextNumber(tx, series) {
+      const row = await tx
+        .insertInto('number_counters')
+        .values({ series, last_value: 1 })
+        .onConflict((oc) =>
+          oc.column('series').doUpdateSet({ last_value: sql`number_counters.last_value + 1` }),
+        )
+        .returning('last_value')
+        .executeTakeFirstOrThrow();
+      return row.last_value;
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+function openPostgres(url: string): Storage {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    db,
+    async writeTransaction(work) {
+      return db.connection().execute(async (conn) => {
+        await sql.raw('begin').execute(conn);
+        try {
+          const result = await work(conn);
+          await sql.raw('commit').execute(conn);
+          return result;
+        } catch (error) {
+          await sql.raw('rollback').execute(conn);
+          throw error;
+        }
+      });
+    },
+    async lockLicences(tx, licences) {
+      const sorted = [...new Set(licences)].sort();
+      if (sorted.length === 0) return;
+      // One statement with ORDER BY takes the row locks in that order.
+      await sql`select number from licences where number in (${sql.join(sorted)}) order by number for update`.execute(
+        tx,
+      );
+    },
+    async lockKeys(tx, keys) {
+      for (const key of [...new Set(keys)].sort()) {
+        // Transaction-scoped advisory lock: a vehicle has no row of its own to lock.
+        await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(tx);
+      }
+    },
+    async nextNumber(tx, series) {
+      // A sequence never blocks concurrent batches; numbers are unique and increasing,
+      // with gaps when a command rolls back (as for any official numbering from a sequence).
+      const result = await sql<{
+        value: number;
+      }>`select nextval(${sequenceName(series)}) as value`.execute(tx);
+      const value = result.rows[0]?.value;
+      if (value === undefined) throw new Error(`sequence ${series} returned nothing`);
+      return Number(value);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { apiError, fieldError, type ApiError, type ErrorCode } from '@comptoir/shared';
+
+/** The largest request body any endpoint reads. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A JSON response. */
+export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
+}
+
+/** An error response in the shared ApiError shape. */
+export function errorResponse(status: number, error: ApiError | ErrorCode): Response {
+  return jsonResponse(typeof error === 'string' ? apiError(error) : error, status, {
+    'cache-control': 'no-store',
+  });
+}
+
+/** Thrown by helpers to end a request with an error response; caught by `handleApi`. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiError,
+  ) {
+    super(body.code);
+  }
+}
+
+/** Shorthand: throw an HttpError with a catalogue code. */
+export function fail(status: number, code: ErrorCode, fields?: ApiError['fields']): never {
+  throw new HttpError(status, apiError(code, fields));
+}
+
+/**
+ * Reads a JSON body of at most {@link MAX_BODY_BYTES} bytes, counting while streaming so a
+ * lying or absent Content-Length cannot make us buffer more. Not JSON -> 400 invalid_input.
+ */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) fail(413, 'payload_too_large');
+  if (!request.body) fail(400, 'invalid_input');
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      fail(413, 'payload_too_large');
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    const value: unknown = JSON.parse(text);
+    return value;
+  } catch {
+    fail(400, 'invalid_input', [fieldError('', 'invalid_format')]);
+  }
+}
+
+/** Runs an endpoint body, turning HttpError into its response (and anything else into 500). */
+export async function handleApi(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HttpError) return errorResponse(error.status, error.body);
+    console.error('comptoir: unexpected error', error);
+    return errorResponse(500, 'internal_error');
+  }
+}

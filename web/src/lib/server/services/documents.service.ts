@@ -1,0 +1,141 @@
+import {
+  documentStatusSchema,
+  isExpired,
+  issuedDocumentSchema,
+  localDate,
+  type DocumentEnvelope,
+  type DocumentKind,
+  type DocumentStatus,
+  type IssuedDocument,
+} from '@comptoir/shared';
+import { signDocument, signQrToken } from '@comptoir/shared/tokens';
+import { appendAudit } from '../audit.js';
+import type { Tx } from '../db/engine.js';
+import type { DocumentTable } from '../db/schema.js';
+import type { CommandContext } from './command-context.js';
+
+/** Number series per document kind: `T-2026-000123`, `ATAC-2026-000045`. */
+const seriesOf: Partial<Record<DocumentKind, string>> = { atac: 'ATAC', transit: 'T' };
+
+/** Bumps the licence's change counter (row lock on PostgreSQL) and returns the new value. */
+export async function nextChangeSeq(tx: Tx, licence: string): Promise<number> {
+  const row = await tx
+    .updateTable('licences')
+    .set((eb) => ({ change_seq: eb('change_seq', '+', 1) }))
+    .where('number', '=', licence)
+    .returning('change_seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.change_seq);
+}
+
+/** What a service supplies to issue a document; the number, dates and signature are ours. */
+export interface DocumentDraft<K extends DocumentKind> {
+  kind: K;
+  vin: string;
+  customerKey: string | null;
+  expiresAt?: Date;
+  /** The kind-specific body, given the server-assigned common fields. */
+  build: (common: CommonFields) => IssuedDocument;
+}
+
+/** Fields every document carries, from the server. */
+export interface CommonFields {
+  schemaVersion: 1;
+  number: string;
+  licence: string;
+  dealer: { name: string; neq: string; permit?: string };
+  issuedAt: string;
+  expiresAt?: string;
+  issuedBy: { signer: 'server'; kid: string };
+}
+
+/**
+ * Issues a document: draws its number, signs its full content (JWS) and its QR token,
+ * stores both with the live status, bumps the licence's change counter and audits.
+ */
+export async function issueDocument<K extends DocumentKind>(
+  c: Omit<CommandContext, 'command'> & { command: { id: string } },
+  draft: DocumentDraft<K>,
+): Promise<{ kind: K; number: string; expiresAt?: string }> {
+  const { tx, server, licence, now } = c;
+  const series = seriesOf[draft.kind];
+  if (!series) throw new Error(`no number series for ${draft.kind}`);
+  const value = await server.storage.nextNumber(tx, series);
+  const year = localDate(now).slice(0, 4);
+  const number = `${series}-${year}-${String(value).padStart(6, '0')}`;
+  const { signingKey } = server.signer;
+  const common: CommonFields = {
+    schemaVersion: 1,
+    number,
+    licence: licence.number,
+    dealer: {
+      name: licence.dealer.name,
+      neq: licence.dealer.neq,
+      ...(licence.dealer.permit !== null && { permit: licence.dealer.permit }),
+    },
+    issuedAt: now.toISOString(),
+    ...(draft.expiresAt && { expiresAt: draft.expiresAt.toISOString() }),
+    issuedBy: { signer: 'server', kid: signingKey.kid },
+  };
+  // Parse what we are about to sign: a document that its own schema refuses is a bug here.
+  const document = issuedDocumentSchema.parse(draft.build(common));
+  const [jws, qrToken] = await Promise.all([
+    signDocument(document, signingKey),
+    signQrToken(document, signingKey),
+  ]);
+  const changeSeq = await nextChangeSeq(tx, licence.number);
+  await tx
+    .insertInto('documents')
+    .values({
+      number,
+      kind: draft.kind,
+      licence: licence.number,
+      vin: draft.vin,
+      customer_key: draft.customerKey,
+      issued_at: common.issuedAt,
+      expires_at: common.expiresAt ?? null,
+      status: 'valid',
+      document_json: JSON.stringify(document),
+      jws,
+      qr_token: qrToken,
+      print_count: 0,
+      command_id: c.command.id,
+      change_seq: changeSeq,
+    })
+    .execute();
+  await appendAudit(tx, now, {
+    event: 'document.issued',
+    actor: c.actor.id,
+    licence: licence.number,
+    subject: number,
+    detail: { kind: draft.kind, commandId: c.command.id, vin: draft.vin },
+  });
+  return { kind: draft.kind, number, ...(common.expiresAt && { expiresAt: common.expiresAt }) };
+}
+
+/** A document's status now: voided wins, then expiry from the server clock. */
+export function statusOf(
+  row: Pick<DocumentTable, 'status' | 'expires_at'>,
+  now: Date,
+): DocumentStatus {
+  if (row.status === 'voided') return 'voided';
+  if (isExpired(row.expires_at ? new Date(row.expires_at) : undefined, now)) return 'expired';
+  return documentStatusSchema.parse(row.status);
+}
+
+/** Parses a stored document (tolerant schema: it is our own signed content). */
+export function parseStoredDocument(json: string): IssuedDocument {
+  const value: unknown = JSON.parse(json);
+  return issuedDocumentSchema.parse(value);
+}
+
+/** The envelope the kiosk and the print flow read. */
+export function envelopeOf(row: DocumentTable, now: Date): DocumentEnvelope {
+  return {
+    document: parseStoredDocument(row.document_json),
+    jws: row.jws,
+    qrToken: row.qr_token,
+    status: statusOf(row, now),
+    printCount: row.print_count,
+  };
+}

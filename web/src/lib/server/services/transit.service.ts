@@ -1,0 +1,135 @@
+import {
+  capRefusal,
+  defaultTransitCap,
+  partyKey,
+  partyName,
+  transitExpiry,
+  transitLimitRefusal,
+  transitRefusal,
+  vehicleCategories,
+  type Party,
+} from '@comptoir/shared';
+import { sql } from 'kysely';
+import type { Tx } from '../db/engine.js';
+import { issueDocument } from './documents.service.js';
+import { reject, type AppliedResult, type CommandContext } from './command-context.js';
+
+function monthsBefore(now: Date, months: number): string {
+  const date = new Date(now);
+  date.setUTCMonth(date.getUTCMonth() - months);
+  return date.toISOString();
+}
+
+function daysBefore(now: Date, days: number): string {
+  return new Date(now.getTime() - days * 24 * 3600 * 1000).toISOString();
+}
+
+async function countDocuments(
+  tx: Tx,
+  filter: { kind: string; since: string; vin?: string; customerKey?: string; licence?: string },
+): Promise<number> {
+  let query = tx
+    .selectFrom('documents')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('kind', '=', filter.kind)
+    .where('issued_at', '>=', filter.since)
+    .where('status', '!=', 'voided');
+  if (filter.vin !== undefined) query = query.where('vin', '=', filter.vin);
+  if (filter.customerKey !== undefined)
+    query = query.where('customer_key', '=', filter.customerKey);
+  if (filter.licence !== undefined) query = query.where('licence', '=', filter.licence);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The party as the transit paper shows it. */
+function printedHolder(holder: Party) {
+  return holder.kind === 'person'
+    ? { name: partyName(holder), driverLicence: holder.driverLicence, address: holder.address }
+    : { name: partyName(holder), neq: holder.neq, address: holder.address };
+}
+
+/**
+ * Issues a transit certificate (DOMAIN.md, Transit and Anti-fraud): refuses forbidden types
+ * and categories (the registry's category counts too: a total loss cannot be declared
+ * normal), at most 2 per customer per vehicle and 4 per vehicle over 12 months, and the
+ * licence's 7-day cap; validity from the server clock.
+ */
+export async function issueTransit(c: CommandContext<'transit.issue'>): Promise<AppliedResult> {
+  const { tx, now, licence, server } = c;
+  const { payload } = c.command;
+  const { vehicle } = payload;
+
+  const registry = await tx
+    .selectFrom('registry_vehicles')
+    .select(['category'])
+    .where('vin', '=', vehicle.vin)
+    .executeTakeFirst();
+  const registryCategory = vehicleCategories.find((category) => category === registry?.category);
+  if (transitRefusal(vehicle) ?? transitRefusal({ ...vehicle, category: registryCategory })) {
+    reject('transit_forbidden_category', ['payload.vehicle']);
+  }
+
+  const customerKey = partyKey(payload.holder);
+  const yearAgo = monthsBefore(now, 12);
+  const limit = transitLimitRefusal({
+    sameCustomerCount12m: await countDocuments(tx, {
+      kind: 'transit',
+      since: yearAgo,
+      vin: vehicle.vin,
+      customerKey,
+    }),
+    vehicleCount12m: await countDocuments(tx, {
+      kind: 'transit',
+      since: yearAgo,
+      vin: vehicle.vin,
+    }),
+  });
+  if (limit) reject(limit, ['payload.vehicle.vin']);
+
+  const cap =
+    licence.transitCap ??
+    defaultTransitCap({
+      annualSales: await countDocuments(tx, {
+        kind: 'atac',
+        since: yearAgo,
+        licence: licence.number,
+      }),
+    });
+  const issuedThisWeek = await countDocuments(tx, {
+    kind: 'transit',
+    since: daysBefore(now, 7),
+    licence: licence.number,
+  });
+  const capped = capRefusal(issuedThisWeek, cap);
+  if (capped) reject(capped);
+
+  // The race test holds a request here, between the checks and the insert.
+  await server.faults.at('transit.between_check_and_insert');
+
+  const expiresAt = transitExpiry(now, payload.days);
+  const issued = await issueDocument(c, {
+    kind: 'transit',
+    vin: vehicle.vin,
+    customerKey,
+    expiresAt,
+    build: (common) => ({
+      ...common,
+      kind: 'transit',
+      expiresAt: expiresAt.toISOString(),
+      vehicle: {
+        vin: vehicle.vin,
+        make: vehicle.make,
+        model: vehicle.model,
+        year: vehicle.year,
+        type: vehicle.type,
+        ...(vehicle.colour !== undefined && { colour: vehicle.colour }),
+      },
+      days: payload.days,
+      reason: payload.reason,
+      ...(payload.reasonText !== undefined && { reasonText: payload.reasonText }),
+      holder: printedHolder(payload.holder),
+    }),
+  });
+  return { documents: [issued] };
+}

@@ -1,0 +1,48 @@
+import { fromZodError, pullQuerySchema, type PullResponse } from '@comptoir/shared';
+import type { SessionAccount } from '../auth/session.service.js';
+import type { ServerContext } from '../context.js';
+import { HttpError, fail } from '../http/responses.js';
+import { parseStoredDocument, statusOf } from '../services/documents.service.js';
+import { authorizeLicence } from '../services/authorize.js';
+
+/** The most changes one pull returns, whatever the kiosk asks. */
+export const PULL_PAGE_MAX = 200;
+
+/**
+ * `GET /api/sync/pull?licence=&since=`: documents of the licence whose change counter is
+ * past the cursor, in counter order. The counter is bumped under the licence's row lock in
+ * the transaction of the change, so no change can commit behind a cursor already handed out.
+ */
+export async function pullChanges(
+  server: ServerContext,
+  actor: SessionAccount,
+  query: Record<string, string>,
+): Promise<PullResponse> {
+  const parsed = pullQuerySchema.safeParse({ limit: String(PULL_PAGE_MAX), ...query });
+  if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
+  const { licence, since } = parsed.data;
+  const limit = Math.min(parsed.data.limit, PULL_PAGE_MAX);
+  if (!authorizeLicence(actor, licence, 'document.list')) fail(403, 'licence_not_permitted');
+  const rows = await server.storage.db
+    .selectFrom('documents')
+    .selectAll()
+    .where('licence', '=', licence)
+    .where('change_seq', '>', since)
+    .orderBy('change_seq')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const now = server.clock();
+  return {
+    cursor: page.length > 0 ? Number(page[page.length - 1]?.change_seq) : since,
+    changes: page.map((row) => ({
+      seq: Number(row.change_seq),
+      document: parseStoredDocument(row.document_json),
+      status: statusOf(row, now),
+      jws: row.jws,
+      qrToken: row.qr_token,
+      printCount: row.print_count,
+    })),
+    more: rows.length > limit,
+  };
+}

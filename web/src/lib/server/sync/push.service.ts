@@ -1,0 +1,312 @@
+import {
+  actionForCommandType,
+  apiError,
+  can,
+  canonicalCommandJson,
+  canonicalJson,
+  commandEnvelopeSchema,
+  commandIdSchema,
+  commandSchema,
+  fieldError,
+  fromZodError,
+  isOfflineCommandType,
+  pushRequestSchema,
+  type ApiError,
+  type Command,
+} from '@comptoir/shared';
+import { sql } from 'kysely';
+import { SYSTEM_CHAIN, appendAudit, licenceChain } from '../audit.js';
+import type { SessionAccount } from '../auth/session.service.js';
+import type { ServerContext } from '../context.js';
+import type { Tx } from '../db/engine.js';
+import { sha256Hex } from '../hash.js';
+import { HttpError } from '../http/responses.js';
+import {
+  CommandRejection,
+  findLicence,
+  type AppliedResult,
+  type CommandContext,
+} from '../services/command-context.js';
+import { commandHandlers } from '../services/registry.js';
+
+/** One op of a batch, parsed as far as it goes before the transaction. */
+interface PreparedOp {
+  id: string;
+  /** sha256 of the canonical parsed command (or of the raw op when it does not parse). */
+  hash: string;
+  command?: Command;
+  /** Refused before any rule ran (bad payload, online-only type). */
+  refusal?: ApiError;
+  supersedes?: string;
+}
+
+/** A command's result as JSON text: what is stored is what is replayed, byte for byte. */
+type ResultJson = string;
+
+/** The full push answer, as JSON text (stored results are spliced in unchanged). */
+export interface PushAnswer {
+  body: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The actor account id an op claims, when it claims one in the expected shape. */
+function claimedAccountId(op: unknown): string | undefined {
+  if (!isRecord(op) || !isRecord(op.actor)) return undefined;
+  return typeof op.actor.accountId === 'string' ? op.actor.accountId : undefined;
+}
+
+function prepare(op: unknown, id: string): PreparedOp {
+  const envelope = commandEnvelopeSchema.safeParse(op);
+  if (envelope.success && !isOfflineCommandType(envelope.data.type)) {
+    return {
+      id,
+      hash: sha256Hex(canonicalJson(op)),
+      refusal: apiError('online_only', [fieldError('type', 'online_only')]),
+    };
+  }
+  const parsed = commandSchema.safeParse(op);
+  if (!parsed.success) {
+    return { id, hash: sha256Hex(canonicalJson(op)), refusal: fromZodError(parsed.error) };
+  }
+  return {
+    id,
+    hash: sha256Hex(canonicalCommandJson(parsed.data)),
+    command: parsed.data,
+    ...(parsed.data.supersedes && { supersedes: parsed.data.supersedes }),
+  };
+}
+
+/**
+ * `POST /api/sync/push` (ARCHITECTURE.md, Sync): checks the batch, then applies every
+ * command in its own savepoint inside ONE transaction committed once, durably, before the
+ * answer. Batch-level refusals throw HttpError; per-command problems are `rejected` results.
+ */
+export async function pushCommands(
+  server: ServerContext,
+  actor: SessionAccount,
+  body: unknown,
+): Promise<PushAnswer> {
+  const request = pushRequestSchema.safeParse(body);
+  if (!request.success) throw new HttpError(400, fromZodError(request.error));
+  const { ops } = request.data;
+
+  // Without a valid id a command cannot be answered for, nor kept idempotent.
+  const idErrors: ApiError['fields'] = [];
+  const ids = ops.map((op, index) => {
+    const parsed = commandIdSchema.safeParse(op);
+    if (!parsed.success) idErrors.push(fieldError(`ops.${String(index)}.id`, 'invalid_id'));
+    return parsed.success ? parsed.data.id : '';
+  });
+  if (idErrors.length > 0) throw new HttpError(400, apiError('invalid_input', idErrors));
+
+  // Another person's commands stay waiting on the kiosk: refuse the whole batch, apply nothing.
+  const foreign = ops.flatMap((op, index) => {
+    const claimed = claimedAccountId(op);
+    return claimed !== undefined && claimed !== actor.id ? [index] : [];
+  });
+  if (foreign.length > 0) {
+    const error = apiError(
+      'actor_not_session',
+      foreign.map((index) => fieldError(`ops.${String(index)}.actor`, 'actor_not_session')),
+    );
+    const now = server.clock();
+    await server.storage.writeTransaction((tx) =>
+      appendAudit(tx, now, {
+        event: 'push.refused',
+        actor: actor.id,
+        detail: { code: error.code, commandIds: foreign.map((index) => ids[index]) },
+      }),
+    );
+    throw new HttpError(403, error);
+  }
+
+  const prepared = ops.map((op, index) => prepare(op, ids[index] ?? ''));
+  const licences = prepared.flatMap((op) => (op.command ? [op.command.licence] : []));
+  const vins = prepared.flatMap((op) =>
+    op.command?.type === 'transit.issue' ? [`vin:${op.command.payload.vehicle.vin}`] : [],
+  );
+  const isGuardOff = server.faults.is('transit.guard', 'off');
+  const now = server.clock();
+
+  const results = await server.storage.writeTransaction(
+    async (tx) => {
+      // Locks in sorted order (licences, then vehicles), so that concurrent batches queue
+      // instead of deadlocking; the vehicle locks guard the per-vehicle limits across licences.
+      await server.storage.lockLicences(tx, licences);
+      if (!isGuardOff) await server.storage.lockKeys(tx, vins);
+      const answered: ResultJson[] = [];
+      for (const op of prepared) answered.push(await applyOne(server, tx, now, actor, op));
+      await server.faults.at('push.before_commit');
+      return answered;
+    },
+    { deferred: isGuardOff },
+  );
+  await server.faults.at('push.after_commit');
+  return {
+    body: `{"serverTime":${JSON.stringify(server.clock().toISOString())},"results":[${results.join(',')}]}`,
+  };
+}
+
+async function applyOne(
+  server: ServerContext,
+  tx: Tx,
+  now: Date,
+  actor: SessionAccount,
+  op: PreparedOp,
+): Promise<ResultJson> {
+  const stored = await tx
+    .selectFrom('idempotency')
+    .select(['account_id', 'body_hash', 'result_json'])
+    .where('command_id', '=', op.id)
+    .executeTakeFirst();
+  if (stored) {
+    if (stored.body_hash === op.hash && stored.account_id === actor.id) return stored.result_json;
+    // Not stored: the id's record stays the original command's.
+    const error = apiError('idempotency_conflict', [fieldError('id', 'idempotency_conflict')]);
+    await auditRefusal(tx, now, actor, op, error, undefined);
+    return JSON.stringify({ id: op.id, status: 'rejected', error });
+  }
+
+  await sql.raw('savepoint push_command').execute(tx);
+  try {
+    const result = await runCommand(server, tx, now, actor, op);
+    const json = JSON.stringify({ id: op.id, status: 'applied', result });
+    await storeResult(tx, now, actor, op, 'applied', json);
+    await sql.raw('release savepoint push_command').execute(tx);
+    return json;
+  } catch (error) {
+    await sql.raw('rollback to savepoint push_command').execute(tx);
+    await sql.raw('release savepoint push_command').execute(tx);
+    if (!(error instanceof CommandRejection)) {
+      // Transient or unexpected: answered `retry`, never stored, so the kiosk sends it again.
+      console.error(`comptoir: command ${op.id} failed`, error);
+      return JSON.stringify({ id: op.id, status: 'retry' });
+    }
+    return recordRejection(tx, now, actor, op, error.error);
+  }
+}
+
+/** Audits a rejection and stores it as the id's record, atomically (else `retry`). */
+async function recordRejection(
+  tx: Tx,
+  now: Date,
+  actor: SessionAccount,
+  op: PreparedOp,
+  error: ApiError,
+): Promise<ResultJson> {
+  const json = JSON.stringify({ id: op.id, status: 'rejected', error });
+  await sql.raw('savepoint push_rejection').execute(tx);
+  try {
+    const knownLicence = op.command ? await findLicence(tx, op.command.licence) : undefined;
+    await auditRefusal(tx, now, actor, op, error, knownLicence?.number);
+    await storeResult(tx, now, actor, op, 'rejected', json);
+    await sql.raw('release savepoint push_rejection').execute(tx);
+    return json;
+  } catch (failure) {
+    await sql.raw('rollback to savepoint push_rejection').execute(tx);
+    await sql.raw('release savepoint push_rejection').execute(tx);
+    console.error(`comptoir: could not record the rejection of ${op.id}`, failure);
+    return JSON.stringify({ id: op.id, status: 'retry' });
+  }
+}
+
+async function runCommand(
+  server: ServerContext,
+  tx: Tx,
+  now: Date,
+  actor: SessionAccount,
+  op: PreparedOp,
+): Promise<AppliedResult> {
+  if (op.refusal || !op.command)
+    throw new CommandRejection(op.refusal ?? apiError('invalid_input'));
+  const command = op.command;
+  const membership = actor.licences.find((entry) => entry.licence === command.licence);
+  const licence = membership ? await findLicence(tx, command.licence) : undefined;
+  if (!membership || !licence) {
+    throw new CommandRejection(
+      apiError('licence_not_permitted', [fieldError('licence', 'licence_not_permitted')]),
+    );
+  }
+  if (!can(membership.role, actionForCommandType(command.type))) {
+    throw new CommandRejection(apiError('forbidden', [fieldError('type', 'forbidden')]));
+  }
+  if (licence.isSuspended) throw new CommandRejection(apiError('licence_suspended'));
+  return dispatch({ server, tx, now, actor, licence }, command);
+}
+
+/** Calls the command's handler with a context typed for its command type. */
+function dispatch(base: Omit<CommandContext, 'command'>, command: Command): Promise<AppliedResult> {
+  switch (command.type) {
+    case 'atac.create': {
+      const handler = commandHandlers['atac.create'];
+      if (handler) return handler({ ...base, command });
+      break;
+    }
+    case 'transit.issue': {
+      const handler = commandHandlers['transit.issue'];
+      if (handler) return handler({ ...base, command });
+      break;
+    }
+    case 'print.outcome': {
+      const handler = commandHandlers['print.outcome'];
+      if (handler) return handler({ ...base, command });
+      break;
+    }
+    default:
+      break;
+  }
+  throw new CommandRejection(
+    apiError('unknown_command_type', [fieldError('type', 'unknown_command_type')]),
+  );
+}
+
+async function storeResult(
+  tx: Tx,
+  now: Date,
+  actor: SessionAccount,
+  op: PreparedOp,
+  status: 'applied' | 'rejected',
+  json: ResultJson,
+): Promise<void> {
+  await tx
+    .insertInto('idempotency')
+    .values({
+      command_id: op.id,
+      account_id: actor.id,
+      body_hash: op.hash,
+      result_json: json,
+      status,
+      supersedes: op.supersedes ?? null,
+      created_at: now.toISOString(),
+    })
+    .execute();
+}
+
+async function auditRefusal(
+  tx: Tx,
+  now: Date,
+  actor: SessionAccount,
+  op: PreparedOp,
+  error: ApiError,
+  licence: string | undefined,
+): Promise<void> {
+  await appendAudit(
+    tx,
+    now,
+    {
+      event: 'command.rejected',
+      actor: actor.id,
+      licence: licence ?? null,
+      subject: op.id,
+      detail: {
+        code: error.code,
+        type: op.command?.type ?? null,
+        fields: error.fields.map((field) => `${field.path}:${field.code}`),
+      },
+    },
+    licence ? licenceChain(licence) : SYSTEM_CHAIN,
+  );
+}

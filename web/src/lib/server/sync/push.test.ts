@@ -1,0 +1,267 @@
+import {
+  commandResultSchema,
+  newId,
+  pullResponseSchema,
+  pushResponseSchema,
+  sessionInfoSchema,
+  apiErrorSchema,
+  documentEnvelopeSchema,
+} from '@comptoir/shared';
+import { verifyDocument } from '@comptoir/shared/tokens';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChains } from '../audit.js';
+import { verifyPublic } from '../services/verification.service.js';
+import { atacCommand, person, printOutcomeCommand, transitCommand, vehicle } from '../testing/factories.js';
+import { createHarnessClient, type HarnessClient } from '../testing/http-harness.js';
+import { ENGINES } from '../testing/test-env.js';
+import { createTestServer, type TestServer } from '../testing/test-server.js';
+
+describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
+  let server: TestServer;
+  let client: HarnessClient;
+  let accountId: string;
+
+  beforeAll(async () => {
+    server = await createTestServer(engine);
+    client = createHarnessClient(server);
+    const response = await client.login('demo-agree');
+    expect(response.status).toBe(200);
+    accountId = sessionInfoSchema.parse(await response.json()).account.id;
+  });
+  afterAll(async () => {
+    await server?.dispose();
+  });
+
+  async function push(ops: unknown[], target = client) {
+    const response = await target.request('POST', '/api/sync/push', { json: { ops } });
+    const text = await response.text();
+    return { status: response.status, text, json: JSON.parse(text) as unknown };
+  }
+
+  async function pushOk(ops: unknown[]) {
+    const answer = await push(ops);
+    expect(answer.status).toBe(200);
+    return pushResponseSchema.parse(answer.json).results;
+  }
+
+  it('signs in with a session cookie and answers the session', async () => {
+    expect(client.cookies.get('comptoir_session')).toBeTruthy();
+    const session = await client.request('GET', '/api/auth/session');
+    expect(session.status).toBe(200);
+    const info = sessionInfoSchema.parse(await session.json());
+    expect(info.licences.map((licence) => licence.licence)).toEqual(['L-100001', 'L-100002']);
+  });
+
+  it('refuses bad credentials with 401 invalid_credentials, audited', async () => {
+    const anonymous = createHarnessClient(server);
+    const response = await anonymous.login('demo-agree', 'wrong-password');
+    expect(response.status).toBe(401);
+    expect(apiErrorSchema.parse(await response.json()).code).toBe('invalid_credentials');
+    const audited = await server.ctx.storage.db
+      .selectFrom('audit_log')
+      .select('event')
+      .where('event', '=', 'signin.failed')
+      .execute();
+    expect(audited.length).toBeGreaterThan(0);
+    const unauthenticated = await anonymous.request('GET', '/api/auth/session');
+    expect(unauthenticated.status).toBe(401);
+  });
+
+  it('issues a transit with server numbers and dates, signed, and replays it byte for byte', async () => {
+    const command = transitCommand({ accountId, vehicle: vehicle(2) });
+    const first = await push([command]);
+    expect(first.status).toBe(200);
+    const [result] = pushResponseSchema.parse(first.json).results;
+    expect(result?.status).toBe('applied');
+    const documents = (result?.result as { documents: { number: string; expiresAt: string }[] }).documents;
+    expect(documents[0]?.number).toMatch(/^T-2026-\d{6}$/);
+    // Issued 2026-03-10 11:00 local for 10 days: 2026-03-20 23:59:59 local (EDT, UTC-4).
+    expect(documents[0]?.expiresAt).toBe('2026-03-21T03:59:59.000Z');
+
+    const replay = await push([command]);
+    const firstResult = first.text.slice(first.text.indexOf('"results":'));
+    const replayResult = replay.text.slice(replay.text.indexOf('"results":'));
+    expect(replayResult).toBe(firstResult);
+
+    const view = await client.request('GET', `/api/transit/${documents[0]?.number ?? ''}`);
+    expect(view.status).toBe(200);
+    const envelope = documentEnvelopeSchema.parse(await view.json());
+    expect(envelope.status).toBe('valid');
+    const verified = await verifyDocument(envelope.jws, server.ctx.signer.jwks, {
+      now: server.clock.now(),
+    });
+    expect(verified.document.number).toBe(documents[0]?.number);
+  });
+
+  it('answers the same id with another body idempotency_conflict, and stores nothing new', async () => {
+    const command = transitCommand({ accountId, vehicle: vehicle(5) });
+    await pushOk([command]);
+    const other = { ...command, payload: { ...command.payload, days: 4 } };
+    const [result] = await pushOk([other]);
+    expect(result?.status).toBe('rejected');
+    expect(result?.error?.code).toBe('idempotency_conflict');
+  });
+
+  it('refuses a batch holding another actor with 403, applying nothing', async () => {
+    const mine = transitCommand({ accountId, vehicle: vehicle(6) });
+    const theirs = transitCommand({ accountId: newId(), vehicle: vehicle(6) });
+    const answer = await push([mine, theirs]);
+    expect(answer.status).toBe(403);
+    const error = apiErrorSchema.parse(answer.json);
+    expect(error.code).toBe('actor_not_session');
+    expect(error.fields.map((field) => field.path)).toEqual(['ops.1.actor']);
+    const stored = await server.ctx.storage.db
+      .selectFrom('idempotency')
+      .select('command_id')
+      .where('command_id', '=', mine.id)
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('rejects per command: bad payload with every field, online-only, forbidden category', async () => {
+    const bad = transitCommand({ accountId });
+    const badPayload = {
+      ...bad,
+      payload: { ...bad.payload, days: 7, holder: { ...person(), driverLicence: 'nope' } },
+    };
+    const onlineOnly = { ...transitCommand({ accountId }), type: 'bankaccount.set', payload: {} };
+    const totalLoss = transitCommand({ accountId, vehicle: vehicle(3) });
+    const snowmobile = transitCommand({ accountId, vehicle: vehicle(8) });
+    const results = await pushOk([badPayload, onlineOnly, totalLoss, snowmobile]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    expect(results[0]?.error?.code).toBe('invalid_input');
+    expect(results[0]?.error?.fields.map((field) => field.path).sort()).toEqual([
+      'payload.days',
+      'payload.holder.driverLicence',
+    ]);
+    expect(results[1]?.error?.code).toBe('online_only');
+    expect(results[2]?.error?.code).toBe('transit_forbidden_category');
+    expect(results[3]?.error?.code).toBe('transit_forbidden_category');
+  });
+
+  it('enforces 2 per customer and 4 per vehicle over 12 months', async () => {
+    const car = vehicle(9);
+    const marie = person();
+    const jean = person({ driverLicence: 'G234567890123', firstName: 'Jean' });
+    const luc = person({ driverLicence: 'C456789012345', firstName: 'Luc' });
+    const ops = [marie, marie, marie, jean, jean, luc].map((holder) =>
+      transitCommand({ accountId, vehicle: car, holder }),
+    );
+    const results = await pushOk(ops);
+    expect(results.map((result) => result.error?.code ?? result.status)).toEqual([
+      'applied',
+      'applied',
+      'transit_limit_customer',
+      'applied',
+      'applied',
+      'transit_limit_vehicle',
+    ]);
+  });
+
+  it('creates an ATAC with co-owners and the designated holder, and lists it', async () => {
+    const [result] = await pushOk([atacCommand({ accountId })]);
+    expect(result?.status).toBe('applied');
+    const list = await client.request('GET', '/api/atac?licence=L-100001');
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { items: { document: { number: string; buyers: unknown[]; holderIndex: number } }[] };
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0]?.document.buyers).toHaveLength(2);
+    expect(body.items[0]?.document.holderIndex).toBe(1);
+    const tooLong = await client.request('GET', '/api/atac?licence=L-100001&from=2026-01-01&to=2026-03-10');
+    expect(tooLong.status).toBe(400);
+    expect(apiErrorSchema.parse(await tooLong.json()).code).toBe('listing_window_too_long');
+    const elsewhere = await client.request('GET', '/api/atac?licence=L-200001');
+    expect(elsewhere.status).toBe(403);
+  });
+
+  it('records print outcomes on the document and pulls the changes after a cursor', async () => {
+    const before = pullResponseSchema.parse(
+      await (await client.request('GET', '/api/sync/pull?licence=L-100001&since=0')).json(),
+    );
+    const [issued] = await pushOk([transitCommand({ accountId, vehicle: vehicle(6) })]);
+    const number = (issued?.result as { documents: { number: string }[] }).documents[0]?.number ?? '';
+    const outcome = printOutcomeCommand({ accountId, documentNumber: number });
+    const [printed] = await pushOk([outcome, { ...printOutcomeCommand({ accountId, documentNumber: 'T-0000-000000' }) }]);
+    expect(printed?.status).toBe('applied');
+    const view = documentEnvelopeSchema.parse(
+      await (await client.request('GET', `/api/documents/${number}`)).json(),
+    );
+    expect(view.printCount).toBe(1);
+    const after = pullResponseSchema.parse(
+      await (
+        await client.request('GET', `/api/sync/pull?licence=L-100001&since=${String(before.cursor)}`)
+      ).json(),
+    );
+    expect(after.changes.map((change) => change.document.number)).toEqual([number]);
+    expect(after.cursor).toBeGreaterThan(before.cursor);
+    expect(after.more).toBe(false);
+  });
+
+  it('verifies a document publicly and detects a tampered token', async () => {
+    const [issued] = await pushOk([transitCommand({ accountId, vehicle: vehicle(0), holder: person({ driverLicence: 'R345678901234' }) })]);
+    const number = (issued?.result as { documents: { number: string }[] }).documents[0]?.number ?? '';
+    const envelope = documentEnvelopeSchema.parse(
+      await (await client.request('GET', `/api/documents/${number}`)).json(),
+    );
+    const ok = await verifyPublic(server.ctx, number, envelope.qrToken);
+    expect(ok).toMatchObject({ status: 'valid', token: 'authentic' });
+    expect(JSON.stringify(ok)).not.toContain('R345678901234');
+    const [head, payload, signature] = envelope.qrToken.split('.');
+    const forged = `${head ?? ''}.${payload ?? ''}x.${signature ?? ''}`;
+    expect((await verifyPublic(server.ctx, number, forged)).token).toBe('tampered');
+    expect((await verifyPublic(server.ctx, 'T-1999-000001', null)).status).toBe('unknown');
+    server.clock.advance(30 * 24 * 3600 * 1000);
+    expect((await verifyPublic(server.ctx, number, envelope.qrToken)).status).toBe('expired');
+    server.clock.advance(-30 * 24 * 3600 * 1000);
+  });
+
+  it('answers batch-level problems in the shared error shape', async () => {
+    const anonymous = createHarnessClient(server);
+    expect((await anonymous.request('POST', '/api/sync/push', { json: { ops: [] } })).status).toBe(401);
+    const empty = await client.request('POST', '/api/sync/push', { json: { ops: [] } });
+    expect(empty.status).toBe(400);
+    expect(apiErrorSchema.parse(await empty.json()).code).toBe('invalid_input');
+    const garbage = await client.request('POST', '/api/sync/push', { body: '{not json' });
+    expect(garbage.status).toBe(400);
+    const huge = await client.request('POST', '/api/sync/push', {
+      body: JSON.stringify({ ops: ['x'.repeat(1024 * 1024)] }),
+    });
+    expect(huge.status).toBe(413);
+    expect(apiErrorSchema.parse(await huge.json()).code).toBe('payload_too_large');
+    const foreignOrigin = await client.request('POST', '/api/sync/push', {
+      json: { ops: [transitCommand({ accountId })] },
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(foreignOrigin.status).toBe(403);
+    const unknown = await client.request('GET', '/api/nothing/here');
+    expect(unknown.status).toBe(404);
+    expect(apiErrorSchema.parse(await unknown.json()).code).toBe('not_found');
+    const jwks = await client.request('GET', '/.well-known/jwks.json');
+    expect(((await jwks.json()) as { keys: { kid: string }[] }).keys[0]?.kid).toBe(
+      server.ctx.signer.signingKey.kid,
+    );
+  });
+
+  it('keeps every audit chain valid, and names the first broken row after tampering', async () => {
+    const verdicts = await verifyAuditChains(server.ctx.storage.db);
+    expect(verdicts.length).toBeGreaterThan(1);
+    expect(verdicts.filter((verdict) => verdict.broken)).toEqual([]);
+    const row = await server.ctx.storage.db
+      .selectFrom('audit_log')
+      .select(['id', 'chain', 'seq'])
+      .where('chain', '=', 'licence:L-100001')
+      .orderBy('seq')
+      .offset(2)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await server.ctx.storage.db
+      .updateTable('audit_log')
+      .set({ subject: 'tampered' })
+      .where('id', '=', row.id)
+      .execute();
+    const after = await verifyAuditChains(server.ctx.storage.db);
+    const broken = after.find((verdict) => verdict.chain === row.chain)?.broken;
+    expect(broken?.id).toBe(row.id);
+    commandResultSchema.parse({ id: newId(), status: 'retry' });
+  });
+});

@@ -1,0 +1,145 @@
+import { newId, type DocumentKind, type PrintOutcome } from '@comptoir/shared';
+import type { DocumentRow } from '$lib/offline/db';
+import { kioskDb } from '$lib/offline/kiosk-db';
+import { readKioskState, writeKioskState } from '$lib/offline/kiosk-state';
+import {
+  AgentError,
+  agentHealth,
+  agentSettingsSchema,
+  pairWithAgent,
+  readJob,
+  submitJob,
+  type AgentSettings,
+  type PrintJobRequest,
+} from '$lib/print/agent.client';
+import { printerState } from '$lib/print/printer-state.svelte';
+import { queueCommand } from './commands.service';
+import { kioskError, type ActionResult } from './result';
+
+const AGENT_KEY = 'agent';
+const terminalStatuses = ['printed', 'spooled', 'failed', 'held', 'to_check'] as const;
+type TerminalStatus = (typeof terminalStatuses)[number];
+
+function isTerminal(status: string): status is TerminalStatus {
+  return (terminalStatuses as readonly string[]).includes(status);
+}
+
+/** The agent settings kept on this kiosk. */
+export async function loadAgentSettings(): Promise<AgentSettings | undefined> {
+  return readKioskState(kioskDb(), AGENT_KEY, agentSettingsSchema);
+}
+
+/** Checks the paired agent and updates the status bar. */
+export async function checkAgent(): Promise<void> {
+  const settings = await loadAgentSettings();
+  if (!settings?.token) {
+    printerState.state = 'unpaired';
+    return;
+  }
+  try {
+    await agentHealth(settings);
+    printerState.state = 'ready';
+  } catch {
+    printerState.state = 'unreachable';
+  }
+}
+
+/** Pairs with the agent at `url` using the code from its status page. */
+export async function pairAgent(url: string, code: string): Promise<ActionResult<null>> {
+  const settings = agentSettingsSchema.safeParse({ url });
+  if (!settings.success) {
+    return {
+      ok: false,
+      error: kioskError('invalid_agent_url', "Adresse de l'agent invalide.", 'Invalid agent address.'),
+    };
+  }
+  try {
+    const token = await pairWithAgent(settings.data.url, code.trim());
+    await writeKioskState(kioskDb(), AGENT_KEY, { url: settings.data.url, token });
+    printerState.state = 'ready';
+    return { ok: true, value: null };
+  } catch (error) {
+    const isUnreachable = error instanceof AgentError && error.code === 'unreachable';
+    return {
+      ok: false,
+      error: isUnreachable
+        ? kioskError('agent_unreachable', "L'agent d'impression ne répond pas.", 'The print agent does not answer.')
+        : kioskError('pairing_failed', 'Le jumelage a échoué (code invalide ou expiré).', 'Pairing failed (wrong or expired code).'),
+    };
+  }
+}
+
+/** Which printer role prints a document kind. */
+export function printerRoleFor(kind: DocumentKind): PrintJobRequest['role'] {
+  if (kind === 'atac') return 'atac';
+  if (kind === 'provisional_plate') return 'plate';
+  if (kind === 'receipt') return 'receipt';
+  return 'certificate';
+}
+
+/**
+ * Prints a document through the paired agent and records the outcome as a queued command
+ * (so the server counts prints and copies). `reprint` marks the job as a COPY; the agent
+ * also prints a copy when its own ledger shows the number already printed.
+ */
+export async function printDocument(
+  row: DocumentRow,
+  reprint: boolean,
+  onProgress: (status: string) => void,
+): Promise<ActionResult<TerminalStatus>> {
+  const settings = await loadAgentSettings();
+  if (!settings?.token) {
+    return {
+      ok: false,
+      error: kioskError(
+        'agent_not_paired',
+        "Aucun agent d'impression jumelé : jumelez-le dans Réglages, ou téléchargez l'aperçu PDF.",
+        'No print agent paired: pair it in Settings, or download the PDF preview.',
+      ),
+    };
+  }
+  if (!row.jws) {
+    return {
+      ok: false,
+      error: kioskError(
+        'document_not_signed_here',
+        'Impression possible une fois en ligne (document signé requis).',
+        'Printing possible once online (signed document needed).',
+      ),
+    };
+  }
+  const job: PrintJobRequest = {
+    jobId: newId(),
+    document: row.jws,
+    role: printerRoleFor(row.document.kind),
+    copies: 1,
+    reprint: reprint || (row.printCount ?? 0) > 0,
+  };
+  try {
+    let current = await submitJob(settings, job);
+    onProgress(current.status);
+    for (let poll = 0; poll < 120 && !isTerminal(current.status); poll += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      current = await readJob(settings, job.jobId);
+      onProgress(current.status);
+    }
+    printerState.state = 'ready';
+    const status: TerminalStatus = isTerminal(current.status) ? current.status : 'to_check';
+    const outcome: PrintOutcome = {
+      documentNumber: row.number,
+      documentKind: row.document.kind,
+      printer: current.printer ?? job.role,
+      copy: current.copy ?? job.reprint,
+      status,
+      jobId: job.jobId,
+    };
+    await queueCommand('print.outcome', outcome);
+    return { ok: true, value: status };
+  } catch {
+    printerState.state = 'unreachable';
+    return {
+      ok: false,
+      error: kioskError('agent_unreachable', "L'agent d'impression ne répond pas.", 'The print agent does not answer.'),
+    };
+  }
+}

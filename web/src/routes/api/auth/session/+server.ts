@@ -1,0 +1,7 @@
+import { sessionInfo } from '$lib/server/auth/session.service';
+import { handleApi, jsonResponse } from '$lib/server/http/responses';
+import { requireAccount } from '$lib/server/http/route-helpers';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ locals }) =>
+  handleApi(async () => jsonResponse(sessionInfo(locals.server, requireAccount(locals))));
