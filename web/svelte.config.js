@@ -14,7 +14,12 @@ const config = {
       // e2e specs and benches are type-checked and linted with the app.
       config: (tsconfig) => ({
         ...tsconfig,
-        include: [...tsconfig.include, '../e2e/**/*.ts', '../bench/**/*.ts', '../playwright.config.ts'],
+        include: [
+          ...tsconfig.include,
+          '../e2e/**/*.ts',
+          '../bench/**/*.ts',
+          '../playwright.config.ts',
+        ],
       }),
     },
   },

@@ -12,7 +12,8 @@ export default defineConfig({
       manifest: {
         name: 'Comptoir — transactions des commerçants',
         short_name: 'Comptoir',
-        description: 'Attestations (ATAC), certificats de transit et immatriculations, même hors ligne.',
+        description:
+          'Attestations (ATAC), certificats de transit et immatriculations, même hors ligne.',
         lang: 'fr-CA',
         start_url: '/',
         scope: '/',
@@ -33,7 +34,10 @@ export default defineConfig({
         clientsClaim: true,
         skipWaiting: false,
         cleanupOutdatedCaches: true,
-        globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest}', 'prerendered/**/*.{html,json}'],
+        globPatterns: [
+          'client/**/*.{js,css,ico,png,svg,webmanifest}',
+          'prerendered/**/*.{html,json}',
+        ],
       },
     }),
   ],

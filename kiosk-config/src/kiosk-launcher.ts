@@ -95,7 +95,7 @@ export const kioskLauncherFiles = async (
   const files: GeneratedFile[] = [
     {
       name: 'kiosk-setup.sh',
-      content: await renderTemplate('kiosk-setup.sh', { ...values, trustCa }),
+      content: await renderTemplate('kiosk-setup.sh', values, { trustCa }),
       mode: 0o755,
     },
     {

@@ -21,10 +21,14 @@ export class TemplateError extends Error {
 export const renderTemplate = async (
   file: string,
   values: Readonly<Record<string, string>>,
+  /** Parts that are themselves rendered templates (checked when they were rendered). */
+  renderedParts: Readonly<Record<string, string>> = {},
 ): Promise<string> => {
   const text = await readFile(new URL(file, templatesDir), 'utf8');
   const isShell = file.endsWith('.sh');
   return text.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => {
+    const part = renderedParts[name];
+    if (part !== undefined) return part;
     const value = values[name];
     if (value === undefined)
       throw new TemplateError(`Template ${file} needs a value for {{${name}}}`);

@@ -32,3 +32,4 @@ export * from './domain/caps.js';
 export * from './domain/plates.js';
 export * from './domain/permissions.js';
 export * from './domain/listing.js';
+export * from './domain/sessions.js';

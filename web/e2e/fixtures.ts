@@ -5,13 +5,21 @@ import { join } from 'node:path';
 /** The data dir of the server the config started (its SQLite file is the truth to count). */
 export function dataDir(): string {
   const dir = process.env.COMPTOIR_E2E_DATA_DIR;
-  if (!dir) throw new Error('Run the e2e tests through `npx playwright test -c web/playwright.config.ts`.');
+  if (!dir)
+    throw new Error('Run the e2e tests through `npx playwright test -c web/playwright.config.ts`.');
   return dir;
 }
 
 /** Counts rows in the server's database (read-only). */
-export function countRows(sql: string, params: unknown[] = [], directory: string = dataDir()): number {
-  const db = new Database(join(directory, 'comptoir.sqlite'), { readonly: true, fileMustExist: true });
+export function countRows(
+  sql: string,
+  params: unknown[] = [],
+  directory: string = dataDir(),
+): number {
+  const db = new Database(join(directory, 'comptoir.sqlite'), {
+    readonly: true,
+    fileMustExist: true,
+  });
   try {
     const row: unknown = db.prepare(sql).get(...params);
     const value = row && typeof row === 'object' && 'n' in row ? row.n : undefined;
@@ -27,7 +35,9 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
       await new Promise<void>((resolve) => {
-        navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
+        navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), {
+          once: true,
+        });
       });
     }
   });

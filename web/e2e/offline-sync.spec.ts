@@ -29,8 +29,16 @@ test('offline: the app and deep links open, ATAC and transit wait, then sync exa
   await expect(page.getByTestId('document-number')).toContainText(/Document \S+/);
   await expect(page.getByTestId('document-data')).toContainText(vinFor(1002));
 
-  expect(countRows("select count(*) as n from documents where kind = 'atac' and vin = ?", [vinFor(1001)])).toBe(1);
-  expect(countRows("select count(*) as n from documents where kind = 'transit' and vin = ?", [vinFor(1002)])).toBe(1);
+  expect(
+    countRows("select count(*) as n from documents where kind = 'atac' and vin = ?", [
+      vinFor(1001),
+    ]),
+  ).toBe(1);
+  expect(
+    countRows("select count(*) as n from documents where kind = 'transit' and vin = ?", [
+      vinFor(1002),
+    ]),
+  ).toBe(1);
 
   await page.goto('/atac');
   await expect(page.getByTestId('document-list')).toContainText(vinFor(1001));

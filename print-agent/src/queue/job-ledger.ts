@@ -152,11 +152,12 @@ export class JobLedger {
   /** The ledger, newest first, filtered by state and/or document number. */
   list(filter: { state?: JobState; number?: string; limit?: number } = {}): PrintJob[] {
     const rows = this.#db
-      .prepare<[string | null, string | null, number], JobRow>(
-        `select * from jobs where (?1 is null or state = ?1) and (?2 is null or document_number = ?2)
-         order by created_at desc, id desc limit ?3`,
+      .prepare<{ state: string | null; number: string | null; limit: number }, JobRow>(
+        `select * from jobs where (@state is null or state = @state)
+           and (@number is null or document_number = @number)
+         order by created_at desc, id desc limit @limit`,
       )
-      .all(filter.state ?? null, filter.number ?? null, filter.limit ?? 100);
+      .all({ state: filter.state ?? null, number: filter.number ?? null, limit: filter.limit ?? 100 });
     return rows.map(toJob);
   }
 

@@ -187,7 +187,7 @@ export class PrintQueue {
         const sheet = job.copiesSent + index + 1;
         const result = await worker.printer.driver.send(bytes, {
           title: `${job.documentNumber}_${job.jobId}_${sheet}`,
-          timeoutMs: this.#policy.baseTimeoutMs + (bytes.length / this.#policy.bytesPerSecond) * 1000,
+          timeoutMs: Math.ceil(this.#policy.baseTimeoutMs + (bytes.length / this.#policy.bytesPerSecond) * 1000),
         });
         if (result === 'spooled') outcome = 'spooled';
         this.#ledger.markCopySent(job.jobId, sheet);

@@ -33,7 +33,8 @@ export class FakePrinter {
 
   private constructor(options: FakePrinterOptions) {
     this.options = options;
-    this.#server = createServer((socket) => this.#accept(socket));
+    // Half-open: the printer decides when to close (a stuck one never does).
+    this.#server = createServer({ allowHalfOpen: true }, (socket) => this.#accept(socket));
   }
 
   static start(options: FakePrinterOptions = {}): Promise<FakePrinter> {

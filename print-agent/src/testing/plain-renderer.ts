@@ -18,7 +18,10 @@ export function createPlainRenderer(): DocumentRenderer & { calls: number } {
       const page = pdf.addPage([612, 792]);
       const font = await pdf.embedFont(StandardFonts.Helvetica);
       lines.forEach((line, i) => page.drawText(line, { x: 50, y: 700 - i * 30, size: 14, font }));
-      return pdf.save({ useObjectStreams: false });
+      // Content streams are compressed: a comment line after the body lets tests read the
+      // mark from the bytes (PDF readers skip comments).
+      const bytes = await pdf.save();
+      return Buffer.concat([bytes, Buffer.from(`\n%ComptoirTest ${lines[0] ?? ''}\n`, 'latin1')]);
     },
   };
   return renderer;

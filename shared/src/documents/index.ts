@@ -5,4 +5,8 @@
 export { renderDocumentPdf } from './render-document-pdf.js';
 export { type RenderOptions } from './render-options.js';
 export { sampleDocument } from './sample-documents.js';
-export { fitPlateNumber, PLATE_NUMBER_MIN_HEIGHT_MM, type PlateNumberFit } from './layouts/plate-number-fit.js';
+export {
+  fitPlateNumber,
+  PLATE_NUMBER_MIN_HEIGHT_MM,
+  type PlateNumberFit,
+} from './layouts/plate-number-fit.js';

@@ -1,6 +1,10 @@
 import type { IssuedDocument } from '../schemas/document.schema.js';
 import { layoutAtac } from './layouts/atac.layout.js';
-import { layoutProofOfCancellation, layoutProofOfRegistration, layoutProofOfService } from './layouts/proofs.layout.js';
+import {
+  layoutProofOfCancellation,
+  layoutProofOfRegistration,
+  layoutProofOfService,
+} from './layouts/proofs.layout.js';
 import { layoutProvisionalPlate } from './layouts/provisional-plate.layout.js';
 import { layoutReceiptPage } from './layouts/receipt-page.layout.js';
 import { layoutRegistrationCertificate } from './layouts/registration-certificate.layout.js';

@@ -120,7 +120,8 @@ export function sampleDocument<K extends DocumentKind>(
   overrides: Record<string, unknown> = {},
 ): IssuedDocumentOf<K> {
   const document = issuedDocumentSchema.parse({ ...common, ...byKind[kind], ...overrides });
-  if (!isOfKind(document, kind)) throw new Error(`sampleDocument: kind changed to ${document.kind}`);
+  if (!isOfKind(document, kind))
+    throw new Error(`sampleDocument: kind changed to ${document.kind}`);
   return document;
 }
 

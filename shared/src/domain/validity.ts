@@ -26,9 +26,10 @@ export function transitExpiry(issuedAt: Date, days: 4 | 10): Date {
 
 /**
  * When a provisional plate expires: valid 45 days, and, like the transit, until 23:59:59
- * local time on the 45th day after issue. Decision: a plate is a paper the driver reads as
- * "valid until <date>", so the whole last day counts; this also never gives less than 45
- * full days.
+ * local time on the 45th calendar day after issue. Decision: the paper is read as "valid
+ * until <date>", so the whole last day counts; it never ends before 45 full calendar days
+ * (in hours: 45 x 24 h, less the hour a spring DST change removes and the second that the
+ * printed 23:59:59 leaves out).
  */
 export function provisionalPlateExpiry(issuedAt: Date): Date {
   return endOfLocalDayAfter(issuedAt, PROVISIONAL_PLATE_DAYS);

@@ -18,7 +18,7 @@ describe('issuedDocumentSchema', () => {
       const newer = {
         ...raw,
         futureField: { any: 'thing' },
-        vehicle: { ...documentCommon.vehicle, trim: 'EX-L' },
+        vehicle: { ...documentCommon.vehicle, netMassKg: 1450, trim: 'EX-L' },
         dealer: { ...documentCommon.dealer, phone: '450-555-0101' },
       };
       const parsed = issuedDocumentSchema.parse(newer);
@@ -30,8 +30,11 @@ describe('issuedDocumentSchema', () => {
     }
   });
 
-  it('still refuses what it cannot print: unknown kind, wrong version, missing expiry', () => {
-    const [atac, transit] = oneDocumentOfEachKind();
+  it('still refuses what it cannot print: unknown kind, wrong version, missing expiry or mass', () => {
+    const [atac, transit, , certificate] = oneDocumentOfEachKind();
+    expect(
+      issuedDocumentSchema.safeParse({ ...certificate, vehicle: documentCommon.vehicle }).success,
+    ).toBe(false);
     expect(issuedDocumentSchema.safeParse({ ...atac, kind: 'hologram' }).success).toBe(false);
     expect(issuedDocumentSchema.safeParse({ ...atac, schemaVersion: 2 }).success).toBe(false);
     expect(issuedDocumentSchema.safeParse({ ...transit, expiresAt: undefined }).success).toBe(

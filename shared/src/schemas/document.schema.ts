@@ -137,6 +137,8 @@ export const registrationCertificateDocumentSchema = z
   .object({
     ...documentBase,
     kind: z.literal('registration_certificate'),
+    // The certificate prints the net mass (registration fees depend on it).
+    vehicle: documentVehicleSchema.extend({ netMassKg: z.number() }),
     plateNumber: z.string(),
     holder: z.object({ name: z.string(), address: documentAddressSchema }).loose(),
     use: z.string(),

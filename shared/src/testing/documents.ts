@@ -56,6 +56,7 @@ export function oneDocumentOfEachKind(): Record<string, unknown>[] {
       ...documentCommon,
       kind: 'registration_certificate',
       number: 'C-2026-000004',
+      vehicle: { ...documentCommon.vehicle, colour: 'Gris', netMassKg: 1450 },
       plateNumber: 'A12 BCD',
       holder: { name: 'Marie Tremblay', address },
       use: 'promenade',

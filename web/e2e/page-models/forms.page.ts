@@ -30,7 +30,7 @@ export async function createAtac(page: Page, index: number, make = 'Honda'): Pro
   await page.locator('#gst').fill('1250');
   await page.locator('#qst-base').fill('25000');
   await page.getByRole('button', { name: /Enregistrer|Save/ }).click();
-  await page.waitForURL(/\/document\?commande=/);
+  await page.waitForURL(/\/file-attente\/[0-9a-f-]+$/);
 }
 
 /** Issues a 10-day transit through the form. */
@@ -40,5 +40,5 @@ export async function createTransit(page: Page, index: number): Promise<void> {
   await fillVehicle(page, index);
   await fillPerson(page, 'holder', index);
   await page.getByRole('button', { name: /Enregistrer|Save/ }).click();
-  await page.waitForURL(/\/document\?commande=/);
+  await page.waitForURL(/\/file-attente\/[0-9a-f-]+$/);
 }

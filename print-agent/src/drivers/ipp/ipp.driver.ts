@@ -1,4 +1,5 @@
 import ipp from 'ipp';
+import { userInfo } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import {
@@ -59,7 +60,8 @@ export function createIppDriver(url: string): PrinterDriver {
       const submitted = printJobResponse.parse(
         await execute(url, 'Print-Job', {
           'operation-attributes-tag': {
-            'requesting-user-name': 'comptoir',
+            // The account the agent runs as: spoolers file and account jobs by it.
+            'requesting-user-name': userInfo().username,
             'job-name': options.title,
             'document-format': 'application/pdf',
           },

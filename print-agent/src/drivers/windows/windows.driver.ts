@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getPrinters, print } from 'pdf-to-printer';
+// CommonJS at run time: its named exports exist only on the default object.
+import pdfToPrinter from 'pdf-to-printer';
 import { DriverError, describeFailure, statusOf, type PrinterDriver } from '../printer-driver.js';
 
 const notHere = statusOf(
@@ -27,7 +28,7 @@ export function createWindowsDriver(printerName: string, platform = process.plat
       const file = join(folder, 'job.pdf');
       try {
         await writeFile(file, bytes);
-        await print(file, { printer: printerName, silent: true });
+        await pdfToPrinter.print(file, { printer: printerName, silent: true });
       } catch (error) {
         throw new DriverError('windows_spooler', {
           fr: `Le spouleur Windows a refusé : ${describeFailure(error)}`,
@@ -41,7 +42,7 @@ export function createWindowsDriver(printerName: string, platform = process.plat
     async status() {
       if (!isWindows) return notHere;
       try {
-        const printers = await getPrinters();
+        const printers = await pdfToPrinter.getPrinters();
         return printers.some((p) => p.name === printerName)
           ? statusOf('ready')
           : statusOf('offline', 'printer_unknown', `Imprimante Windows inconnue : ${printerName}`, `Unknown Windows printer: ${printerName}`);

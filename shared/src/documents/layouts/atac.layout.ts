@@ -72,7 +72,10 @@ export function layoutAtac(
   const { amounts } = document;
   sheet.fields(
     [
-      { label: { fr: 'Prix de vente', en: 'Sale price' }, value: paperMoney(amounts.salePriceCents) },
+      {
+        label: { fr: 'Prix de vente', en: 'Sale price' },
+        value: paperMoney(amounts.salePriceCents),
+      },
       {
         label: { fr: 'Valeur du véhicule repris', en: 'Trade-in allowance' },
         value: paperMoney(amounts.tradeInCents),

@@ -1,4 +1,4 @@
-import { boldFontMetrics } from '../fonts/document-fonts.js';
+import { fontMetrics } from '../fonts/document-fonts.js';
 import { POINTS_PER_MM } from '../pdf/sheet.js';
 
 /** The regulation-minded floor: the plate number's glyphs are at least 40 mm tall. */
@@ -27,7 +27,7 @@ export interface PlateNumberFit {
  * height is measured on the real glyph outlines of the embedded bold face, not estimated.
  */
 export function fitPlateNumber(plateNumber: string, availableWidth: number): PlateNumberFit {
-  const font = boldFontMetrics();
+  const font = fontMetrics('bold');
   const run = font.layout(plateNumber);
   let yMin = 0;
   let yMax = 0;

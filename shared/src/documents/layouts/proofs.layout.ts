@@ -15,7 +15,10 @@ export function layoutProofOfService(
   drawHeader(sheet, document, { fr: 'Preuve de service', en: 'Proof of service' }, options);
   sheet.section({ fr: 'Transaction', en: 'Transaction' });
   sheet.fields([
-    { label: { fr: 'Numéro de transaction', en: 'Transaction number' }, value: document.transactionNumber },
+    {
+      label: { fr: 'Numéro de transaction', en: 'Transaction number' },
+      value: document.transactionNumber,
+    },
     { label: { fr: 'Type', en: 'Type' }, value: paperLabel(document.transactionType) },
     { label: { fr: 'Date', en: 'Date' }, value: paperDateTime(document.issuedAt) },
     { label: { fr: 'Frais', en: 'Fees' }, value: paperMoney(document.feesCents), span: 3 },
@@ -40,7 +43,10 @@ export function layoutProofOfRegistration(
   );
   sheet.section({ fr: 'Transaction', en: 'Transaction' });
   sheet.fields([
-    { label: { fr: 'Numéro de transaction', en: 'Transaction number' }, value: document.transactionNumber },
+    {
+      label: { fr: 'Numéro de transaction', en: 'Transaction number' },
+      value: document.transactionNumber,
+    },
     { label: { fr: 'Date', en: 'Date' }, value: paperDateTime(document.issuedAt) },
   ]);
   sheet.section({ fr: 'Véhicule', en: 'Vehicle' });
@@ -64,7 +70,10 @@ export function layoutProofOfCancellation(
   drawHeader(sheet, document, { fr: "Preuve d'annulation", en: 'Proof of cancellation' }, options);
   sheet.section({ fr: 'Annulation', en: 'Cancellation' });
   sheet.fields([
-    { label: { fr: 'Transaction annulée', en: 'Cancelled transaction' }, value: document.cancelledNumber },
+    {
+      label: { fr: 'Transaction annulée', en: 'Cancelled transaction' },
+      value: document.cancelledNumber,
+    },
     { label: { fr: 'Motif', en: 'Reason' }, value: paperLabel(document.reasonCode) },
     { label: { fr: 'Annulée le', en: 'Cancelled' }, value: paperDateTime(document.issuedAt) },
   ]);

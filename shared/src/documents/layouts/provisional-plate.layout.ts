@@ -46,7 +46,12 @@ export function layoutProvisionalPlate(
   sheet.y -= boxHeight + 22;
 
   centred(sheet, `EXPIRE LE ${paperDateTime(document.expiresAt)}`, 26, true);
-  centred(sheet, `Expires ${paperDateTime(document.expiresAt)} (heure de Montréal / Montréal time)`, 11, false);
+  centred(
+    sheet,
+    `Expires ${paperDateTime(document.expiresAt)} (heure de Montréal / Montréal time)`,
+    11,
+    false,
+  );
   sheet.space(10);
   centred(sheet, 'À apposer en haut à gauche de la lunette arrière', 14, true);
   centred(sheet, 'Affix at the top left of the rear window', 11, false);
@@ -55,10 +60,15 @@ export function layoutProvisionalPlate(
   const top = sheet.y;
   const qrLeft = LETTER.width - MARGIN - PLATE_QR_SIZE;
   sheet.qrCode(options.qrUrl, qrLeft, top, PLATE_QR_SIZE);
-  sheet.drawText(bothLanguages({ fr: 'Vérifier', en: 'Verify' }), qrLeft + 40, top - PLATE_QR_SIZE - 10, {
-    size: 8,
-    color: ink.label,
-  });
+  sheet.drawText(
+    bothLanguages({ fr: 'Vérifier', en: 'Verify' }),
+    qrLeft + 40,
+    top - PLATE_QR_SIZE - 10,
+    {
+      size: 8,
+      color: ink.label,
+    },
+  );
   const textWidth = sheet.contentWidth - PLATE_QR_SIZE - 16;
   sheet.paragraph(`${bothLanguages({ fr: 'Numéro', en: 'Number' })} : ${document.number}`, {
     size: 12,
@@ -76,7 +86,11 @@ export function layoutProvisionalPlate(
     width: textWidth,
   });
   const { vehicle } = document;
-  sheet.paragraph(`${vehicle.year} ${vehicle.make} ${vehicle.model}`, { size: 12, bold: true, width: textWidth });
+  sheet.paragraph(`${vehicle.year} ${vehicle.make} ${vehicle.model}`, {
+    size: 12,
+    bold: true,
+    width: textWidth,
+  });
   sheet.paragraph(`NIV / VIN : ${vehicle.vin}`, {
     size: 11,
     width: textWidth,

@@ -19,7 +19,10 @@ export function layoutReceiptPage(
     2,
   );
   sheet.paragraph(
-    bothLanguages({ fr: 'Ce reçu n’est pas un document officiel', en: 'This receipt is not an official document' }),
+    bothLanguages({
+      fr: 'Ce reçu n’est pas un document officiel',
+      en: 'This receipt is not an official document',
+    }),
     { size: 8 },
   );
 }

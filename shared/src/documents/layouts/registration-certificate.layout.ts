@@ -25,7 +25,11 @@ export function layoutRegistrationCertificate(
   sheet.section({ fr: "Titulaire de l'immatriculation", en: 'Registration holder' });
   sheet.fields([
     { label: { fr: 'Nom', en: 'Name' }, value: document.holder.name, span: 3 },
-    { label: { fr: 'Adresse', en: 'Address' }, value: paperAddress(document.holder.address), span: 3 },
+    {
+      label: { fr: 'Adresse', en: 'Address' },
+      value: paperAddress(document.holder.address),
+      span: 3,
+    },
   ]);
   const { vehicle } = document;
   sheet.section({ fr: 'Véhicule', en: 'Vehicle' });

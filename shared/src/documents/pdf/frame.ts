@@ -77,11 +77,7 @@ export function vehicleFields(document: IssuedDocument): {
 
 const banners = {
   copy: { fr: 'COPIE', en: 'COPY', note: { fr: 'Réimpression', en: 'Reprint' } },
-  preview: {
-    fr: 'APERÇU',
-    en: 'PREVIEW',
-    note: { fr: 'Sans valeur officielle', en: 'Not an official document' },
-  },
+  preview: { fr: 'APERÇU', en: 'PREVIEW', note: { fr: 'Non officiel', en: 'Unofficial' } },
 } as const;
 
 /**
@@ -94,25 +90,24 @@ export function finishPages(sheet: Sheet, document: IssuedDocument, options: Ren
   pages.forEach((page, index) => {
     sheet.page = page;
     const bannerY = LETTER.height - MARGIN - BANNER_HEIGHT + 6;
-    let bannerX = MARGIN;
     if (options.mark !== 'original') {
       const banner = banners[options.mark];
       const text = `${banner.fr} / ${banner.en} — ${bothLanguages(banner.note)}`;
-      const width = sheet.width(text, 11, true) + 12;
       page.drawRectangle({
-        x: bannerX,
+        x: MARGIN,
         y: bannerY - 5,
-        width,
+        width: sheet.width(text, 10.5, true) + 12,
         height: 17,
         borderColor: ink.alert,
         borderWidth: 1.2,
       });
-      sheet.drawText(text, bannerX + 6, bannerY, { size: 11, bold: true, color: ink.alert });
-      bannerX += width + 10;
+      sheet.drawText(text, MARGIN + 6, bannerY, { size: 10.5, bold: true, color: ink.alert });
     }
     if (options.issuedOffline === true) {
+      // Right-aligned, so that it shares the strip with a COPY or PREVIEW banner.
       const text = bothLanguages({ fr: 'ÉMIS HORS LIGNE', en: 'ISSUED OFFLINE' });
-      sheet.drawText(text, bannerX, bannerY, { size: 11, bold: true, color: ink.alert });
+      const x = LETTER.width - MARGIN - sheet.width(text, 10.5, true);
+      sheet.drawText(text, x, bannerY, { size: 10.5, bold: true, color: ink.alert });
     }
     if (options.mark === 'preview') drawPreviewWatermark(sheet);
     drawFooter(sheet, document, index + 1, pages.length);
@@ -131,7 +126,7 @@ function drawPreviewWatermark(sheet: Sheet): void {
     size,
     font: sheet.fonts.bold,
     color: ink.alert,
-    opacity: 0.22,
+    opacity: 0.25,
     rotate: degrees(45),
   });
 }

@@ -1,5 +1,5 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
-import { embedDocumentFonts, type DocumentFonts } from '../fonts/document-fonts.js';
+import { embedDocumentFonts, textWidth, type DocumentFonts } from '../fonts/document-fonts.js';
 import { bothLanguages, type Bilingual } from '../paper-text.js';
 import { drawQrCode } from './qr-code.js';
 
@@ -81,7 +81,7 @@ export class Sheet {
 
   /** Width of `text` at `size`, after folding it into the fonts' characters. */
   width(text: string, size: number, bold = false): number {
-    return this.font(bold).widthOfTextAtSize(this.fonts.drawable(text), size);
+    return textWidth(bold ? 'bold' : 'regular', this.fonts.drawable(text), size);
   }
 
   /** Draws one line of text with its baseline at (x, y). */

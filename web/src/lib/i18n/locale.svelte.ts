@@ -1,4 +1,3 @@
-import { TIME_ZONE } from '@comptoir/shared';
 import { messages, type MessageKey } from './messages';
 
 /** The kiosk's two languages, French first. */
@@ -37,13 +36,4 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 /** Picks the current language from a bilingual message (server errors carry their own). */
 export function localized(message: { fr: string; en: string }): string {
   return message[i18n.locale];
-}
-
-/** A date-time for people, in Québec time, in the current language. */
-export function formatDateTime(value: string | number | Date): string {
-  return new Intl.DateTimeFormat(i18n.locale === 'fr' ? 'fr-CA' : 'en-CA', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: TIME_ZONE,
-  }).format(new Date(value));
 }

@@ -190,7 +190,10 @@ export const messages = {
   'doc.download': { fr: 'Télécharger le PDF (APERÇU)', en: 'Download PDF (PREVIEW)' },
   'doc.expiresAt': { fr: 'Expire le', en: 'Expires' },
   'doc.printedCount': { fr: 'Imprimé {n} fois', en: 'Printed {n} times' },
-  'doc.notFound': { fr: 'Document introuvable sur ce poste.', en: 'Document not found on this kiosk.' },
+  'doc.notFound': {
+    fr: 'Document introuvable sur ce poste.',
+    en: 'Document not found on this kiosk.',
+  },
   'docStatus.valid': { fr: 'Valide', en: 'Valid' },
   'docStatus.expired': { fr: 'Expiré', en: 'Expired' },
   'docStatus.voided': { fr: 'Annulé', en: 'Voided' },
@@ -268,7 +271,7 @@ export const messages = {
   'error.generic': { fr: 'Une erreur est survenue.', en: 'Something went wrong.' },
   'error.notFound': { fr: 'Page introuvable.', en: 'Page not found.' },
   'error.forbidden': {
-    fr: "Votre rôle ne permet pas ce service.",
+    fr: 'Votre rôle ne permet pas ce service.',
     en: 'Your role does not allow this service.',
   },
 } as const satisfies Record<string, { fr: string; en: string }>;

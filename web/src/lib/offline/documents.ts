@@ -23,12 +23,18 @@ export async function listDocuments(
 }
 
 /** One document kept on this kiosk. */
-export async function getDocument(db: ComptoirDb, number: string): Promise<DocumentRow | undefined> {
+export async function getDocument(
+  db: ComptoirDb,
+  number: string,
+): Promise<DocumentRow | undefined> {
   return db.documents.get(number);
 }
 
 /** Keeps what `GET /api/documents/:number` said, so the document can be reprinted offline. */
-export async function storeDocumentEnvelope(db: ComptoirDb, envelope: DocumentEnvelope): Promise<void> {
+export async function storeDocumentEnvelope(
+  db: ComptoirDb,
+  envelope: DocumentEnvelope,
+): Promise<void> {
   const { document } = envelope;
   await db.documents.put({
     number: document.number,

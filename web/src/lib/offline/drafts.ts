@@ -30,6 +30,10 @@ export async function loadDraft(
 }
 
 /** Forgets a draft once its command is queued. */
-export async function clearDraft(db: ComptoirDb, actorAccountId: string, form: string): Promise<void> {
+export async function clearDraft(
+  db: ComptoirDb,
+  actorAccountId: string,
+  form: string,
+): Promise<void> {
   await db.drafts.delete(draftKey(actorAccountId, form));
 }

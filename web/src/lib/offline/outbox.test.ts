@@ -29,7 +29,13 @@ beforeEach(async () => {
   await db.open();
   server = new FakePushServer();
   clock = Date.parse('2026-11-26T15:00:00Z');
-  deps = { db, baseUrl: 'http://kiosk.test', fetch: server.fetch, now: () => clock, random: () => 0.5 };
+  deps = {
+    db,
+    baseUrl: 'http://kiosk.test',
+    fetch: server.fetch,
+    now: () => clock,
+    random: () => 0.5,
+  };
 });
 
 afterEach(async () => {

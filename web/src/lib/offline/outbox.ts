@@ -182,7 +182,11 @@ export type { Command };
  * Makes a person's waiting commands due now: the person pressed "sync now" or the link just
  * came back, so the backoff (which guessed how long the outage would last) no longer applies.
  */
-export async function makeDueNow(db: ComptoirDb, actorAccountId: string, now: number): Promise<number> {
+export async function makeDueNow(
+  db: ComptoirDb,
+  actorAccountId: string,
+  now: number,
+): Promise<number> {
   return db.outbox
     .where('[actorAccountId+state]')
     .anyOf([

@@ -32,7 +32,9 @@ export type DrainOutcome =
 // document (the contract leaves the result's shape to each command type).
 const numberResultSchema = z.object({ number: z.string() }).loose();
 const documentNumberResultSchema = z.object({ documentNumber: z.string() }).loose();
-const documentResultSchema = z.object({ document: z.object({ number: z.string() }).loose() }).loose();
+const documentResultSchema = z
+  .object({ document: z.object({ number: z.string() }).loose() })
+  .loose();
 const documentsResultSchema = z
   .object({ documents: z.array(z.object({ number: z.string() }).loose()).min(1) })
   .loose();
@@ -152,7 +154,12 @@ async function pushBatch(
 async function recordResults(
   deps: SyncDeps,
   batch: OutboxRow[],
-  results: { id: string; status: 'applied' | 'rejected' | 'retry'; result?: unknown; error?: ApiError }[],
+  results: {
+    id: string;
+    status: 'applied' | 'rejected' | 'retry';
+    result?: unknown;
+    error?: ApiError;
+  }[],
   tally: { applied: number; rejected: number; retried: number },
 ): Promise<void> {
   const byId = new Map(results.map((result) => [result.id, result]));

@@ -24,7 +24,9 @@ const jobSchema = z
   .loose();
 /** A job as the agent reports it. */
 export type AgentJob = z.infer<typeof jobSchema>;
-const healthSchema = z.object({ ok: z.boolean().optional(), status: z.string().optional() }).loose();
+const healthSchema = z
+  .object({ ok: z.boolean().optional(), status: z.string().optional() })
+  .loose();
 
 /** A print job (ARCHITECTURE.md, Printing): the server-signed JWS, never a PDF. */
 export interface PrintJobRequest {

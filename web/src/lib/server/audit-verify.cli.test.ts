@@ -7,9 +7,13 @@ const run = promisify(execFile);
 
 async function cli(dataDir: string): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run('node', ['--import', 'tsx', 'src/lib/server/audit-verify.cli.ts'], {
-      env: { ...process.env, COMPTOIR_DATA_DIR: dataDir, DATABASE_URL: '' },
-    });
+    const { stdout } = await run(
+      'node',
+      ['--import', 'tsx', 'src/lib/server/audit-verify.cli.ts'],
+      {
+        env: { ...process.env, COMPTOIR_DATA_DIR: dataDir, DATABASE_URL: '' },
+      },
+    );
     return { code: 0, stdout };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string };
@@ -34,21 +38,27 @@ describe('audit:verify CLI', () => {
     await server.dispose().catch(() => undefined);
   });
 
-  it('passes on an intact log, then names the first broken row and exits 1', { timeout: 60_000 }, async () => {
-    const intact = await cli(server.dataDir);
-    expect(intact.code).toBe(0);
-    expect(intact.stdout).toContain('ok     licence:L-100001: 3 rows');
+  it(
+    'passes on an intact log, then names the first broken row and exits 1',
+    { timeout: 60_000 },
+    async () => {
+      const intact = await cli(server.dataDir);
+      expect(intact.code).toBe(0);
+      expect(intact.stdout).toContain('ok     licence:L-100001: 3 rows');
 
-    const Database = (await import('better-sqlite3')).default;
-    const file = new Database(`${server.dataDir}/comptoir.sqlite`);
-    const row = file
-      .prepare("select id from audit_log where chain = 'licence:L-100001' and seq = 2")
-      .get() as { id: number };
-    file.prepare("update audit_log set subject = 'forged' where id = ?").run(row.id);
-    file.close();
+      const Database = (await import('better-sqlite3')).default;
+      const file = new Database(`${server.dataDir}/comptoir.sqlite`);
+      const row = file
+        .prepare("select id from audit_log where chain = 'licence:L-100001' and seq = 2")
+        .get() as { id: number };
+      file.prepare("update audit_log set subject = 'forged' where id = ?").run(row.id);
+      file.close();
 
-    const broken = await cli(server.dataDir);
-    expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain(`BROKEN licence:L-100001: first broken row id=${String(row.id)} seq=2`);
-  });
+      const broken = await cli(server.dataDir);
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toContain(
+        `BROKEN licence:L-100001: first broken row id=${String(row.id)} seq=2`,
+      );
+    },
+  );
 });

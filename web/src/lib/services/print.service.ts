@@ -50,7 +50,11 @@ export async function pairAgent(url: string, code: string): Promise<ActionResult
   if (!settings.success) {
     return {
       ok: false,
-      error: kioskError('invalid_agent_url', "Adresse de l'agent invalide.", 'Invalid agent address.'),
+      error: kioskError(
+        'invalid_agent_url',
+        "Adresse de l'agent invalide.",
+        'Invalid agent address.',
+      ),
     };
   }
   try {
@@ -63,8 +67,16 @@ export async function pairAgent(url: string, code: string): Promise<ActionResult
     return {
       ok: false,
       error: isUnreachable
-        ? kioskError('agent_unreachable', "L'agent d'impression ne répond pas.", 'The print agent does not answer.')
-        : kioskError('pairing_failed', 'Le jumelage a échoué (code invalide ou expiré).', 'Pairing failed (wrong or expired code).'),
+        ? kioskError(
+            'agent_unreachable',
+            "L'agent d'impression ne répond pas.",
+            'The print agent does not answer.',
+          )
+        : kioskError(
+            'pairing_failed',
+            'Le jumelage a échoué (code invalide ou expiré).',
+            'Pairing failed (wrong or expired code).',
+          ),
     };
   }
 }
@@ -139,7 +151,11 @@ export async function printDocument(
     printerState.state = 'unreachable';
     return {
       ok: false,
-      error: kioskError('agent_unreachable', "L'agent d'impression ne répond pas.", 'The print agent does not answer.'),
+      error: kioskError(
+        'agent_unreachable',
+        "L'agent d'impression ne répond pas.",
+        'The print agent does not answer.',
+      ),
     };
   }
 }

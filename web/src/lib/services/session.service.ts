@@ -1,6 +1,16 @@
-import { apiErrorSchema, loginRequestSchema, fromZodError, sessionInfoSchema } from '@comptoir/shared';
+import {
+  apiErrorSchema,
+  loginRequestSchema,
+  fromZodError,
+  sessionInfoSchema,
+} from '@comptoir/shared';
 import { kioskDb } from '$lib/offline/kiosk-db';
-import { clearKioskState, readKioskState, updateSyncStatus, writeKioskState } from '$lib/offline/kiosk-state';
+import {
+  clearKioskState,
+  readKioskState,
+  updateSyncStatus,
+  writeKioskState,
+} from '$lib/offline/kiosk-state';
 import { ACTIVE_ACTOR_KEY, requestSync } from '$lib/offline/sync-runner';
 import { session, storedSessionSchema } from '$lib/session/session.svelte';
 import { kioskError, type ActionResult } from './result';
@@ -67,7 +77,10 @@ export async function signIn(username: string, password: string): Promise<Action
   }
   const info = sessionInfoSchema.safeParse(json);
   if (!info.success) {
-    return { ok: false, error: kioskError('sign_in_failed', 'La connexion a échoué.', 'Sign-in failed.') };
+    return {
+      ok: false,
+      error: kioskError('sign_in_failed', 'La connexion a échoué.', 'Sign-in failed.'),
+    };
   }
   const onlyLicence = info.data.licences.length === 1 ? info.data.licences[0]?.licence : undefined;
   const previous = info.data.licences.some((entry) => entry.licence === session.licence)

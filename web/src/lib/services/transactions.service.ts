@@ -1,8 +1,4 @@
-import {
-  atacCreateSchema,
-  transitIssueSchema,
-  type ApiError,
-} from '@comptoir/shared';
+import { atacCreateSchema, transitIssueSchema, type ApiError } from '@comptoir/shared';
 import { kioskDb } from '$lib/offline/kiosk-db';
 import { getOwnCommand } from '$lib/offline/outbox';
 import { currentAccountId } from '$lib/session/session.svelte';

@@ -1,4 +1,11 @@
-import { newId, vinCheckDigit, type AtacCreate, type Party, type TransitIssue, type Vehicle } from '@comptoir/shared';
+import {
+  newId,
+  vinCheckDigit,
+  type AtacCreate,
+  type Party,
+  type TransitIssue,
+  type Vehicle,
+} from '@comptoir/shared';
 
 /**
  * A valid VIN for vehicle number `index`: distinct indexes give distinct vehicles, so the

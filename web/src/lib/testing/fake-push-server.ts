@@ -31,9 +31,14 @@ export class FakePushServer {
     this.requests.push({ ids: ops.map((op) => op.id) });
     const fault = this.faults.shift();
     if (fault === 'network') throw new TypeError('Failed to fetch');
-    if (fault === 500) return json(500, { code: 'internal_error', message: { fr: 'x', en: 'x' }, fields: [] });
-    if (fault === 401) return json(401, { code: 'unauthenticated', message: { fr: 'x', en: 'x' }, fields: [] });
-    if (fault === 'actor_not_session' || ops.some((op) => op.accountId !== (this.signedInAccountId ?? op.accountId))) {
+    if (fault === 500)
+      return json(500, { code: 'internal_error', message: { fr: 'x', en: 'x' }, fields: [] });
+    if (fault === 401)
+      return json(401, { code: 'unauthenticated', message: { fr: 'x', en: 'x' }, fields: [] });
+    if (
+      fault === 'actor_not_session' ||
+      ops.some((op) => op.accountId !== (this.signedInAccountId ?? op.accountId))
+    ) {
       return json(403, { code: 'actor_not_session', message: { fr: 'x', en: 'x' }, fields: [] });
     }
     const results = ops.map((op) => this.apply(op));
@@ -52,13 +57,23 @@ export class FakePushServer {
         error: {
           code: 'invalid_input',
           message: { fr: 'Certains champs sont invalides.', en: 'Some fields are invalid.' },
-          fields: [{ path: 'payload.vehicle.make', code: 'invalid_choice', message: { fr: 'Marque', en: 'Make' } }],
+          fields: [
+            {
+              path: 'payload.vehicle.make',
+              code: 'invalid_choice',
+              message: { fr: 'Marque', en: 'Make' },
+            },
+          ],
         },
       };
     } else {
       const number = `T-${String(this.nextNumber++).padStart(6, '0')}`;
       this.applied.set(op.id, (this.applied.get(op.id) ?? 0) + 1);
-      result = { id: op.id, status: 'applied', result: { documents: [{ kind: 'transit', number }] } };
+      result = {
+        id: op.id,
+        status: 'applied',
+        result: { documents: [{ kind: 'transit', number }] },
+      };
     }
     this.records.set(op.id, result);
     return result;
@@ -66,18 +81,32 @@ export class FakePushServer {
 }
 
 function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 function readOps(body: unknown): { id: string; make: string; accountId: string }[] {
-  if (typeof body !== 'object' || body === null || !('ops' in body) || !Array.isArray(body.ops)) return [];
+  if (typeof body !== 'object' || body === null || !('ops' in body) || !Array.isArray(body.ops))
+    return [];
   return body.ops.map((op: unknown) => {
     const record = op !== null && typeof op === 'object' ? op : {};
     const id = 'id' in record && typeof record.id === 'string' ? record.id : '';
-    const actor = 'actor' in record && record.actor !== null && typeof record.actor === 'object' ? record.actor : {};
-    const accountId = 'accountId' in actor && typeof actor.accountId === 'string' ? actor.accountId : '';
-    const payload = 'payload' in record && record.payload !== null && typeof record.payload === 'object' ? record.payload : {};
-    const vehicle = 'vehicle' in payload && payload.vehicle !== null && typeof payload.vehicle === 'object' ? payload.vehicle : {};
+    const actor =
+      'actor' in record && record.actor !== null && typeof record.actor === 'object'
+        ? record.actor
+        : {};
+    const accountId =
+      'accountId' in actor && typeof actor.accountId === 'string' ? actor.accountId : '';
+    const payload =
+      'payload' in record && record.payload !== null && typeof record.payload === 'object'
+        ? record.payload
+        : {};
+    const vehicle =
+      'vehicle' in payload && payload.vehicle !== null && typeof payload.vehicle === 'object'
+        ? payload.vehicle
+        : {};
     const make = 'make' in vehicle && typeof vehicle.make === 'string' ? vehicle.make : '';
     return { id, make, accountId };
   });

@@ -67,7 +67,18 @@ function prepare(op: unknown, id: string): PreparedOp {
       refusal: apiError('online_only', [fieldError('type', 'online_only')]),
     };
   }
-  const parsed = commandSchema.safeParse(op);
+  let parsed;
+  try {
+    parsed = commandSchema.safeParse(op);
+  } catch {
+    // A schema refinement that throws on a shape it did not expect is still bad input,
+    // never a 500 (found by the property test: `payload: []` on an ATAC).
+    return {
+      id,
+      hash: sha256Hex(canonicalJson(op)),
+      refusal: apiError('invalid_input', [fieldError('payload', 'invalid_type')]),
+    };
+  }
   if (!parsed.success) {
     return { id, hash: sha256Hex(canonicalJson(op)), refusal: fromZodError(parsed.error) };
   }

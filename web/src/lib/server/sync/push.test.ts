@@ -11,7 +11,13 @@ import { verifyDocument } from '@comptoir/shared/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../audit.js';
 import { verifyPublic } from '../services/verification.service.js';
-import { atacCommand, person, printOutcomeCommand, transitCommand, vehicle } from '../testing/factories.js';
+import {
+  atacCommand,
+  person,
+  printOutcomeCommand,
+  transitCommand,
+  vehicle,
+} from '../testing/factories.js';
 import { createHarnessClient, type HarnessClient } from '../testing/http-harness.js';
 import { ENGINES } from '../testing/test-env.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
@@ -73,7 +79,8 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
     expect(first.status).toBe(200);
     const [result] = pushResponseSchema.parse(first.json).results;
     expect(result?.status).toBe('applied');
-    const documents = (result?.result as { documents: { number: string; expiresAt: string }[] }).documents;
+    const documents = (result?.result as { documents: { number: string; expiresAt: string }[] })
+      .documents;
     expect(documents[0]?.number).toMatch(/^T-2026-\d{6}$/);
     // Issued 2026-03-10 11:00 local for 10 days: 2026-03-20 23:59:59 local (EDT, UTC-4).
     expect(documents[0]?.expiresAt).toBe('2026-03-21T03:59:59.000Z');
@@ -128,7 +135,12 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
     const totalLoss = transitCommand({ accountId, vehicle: vehicle(3) });
     const snowmobile = transitCommand({ accountId, vehicle: vehicle(8) });
     const results = await pushOk([badPayload, onlineOnly, totalLoss, snowmobile]);
-    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    expect(results.map((result) => result.status)).toEqual([
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
     expect(results[0]?.error?.code).toBe('invalid_input');
     expect(results[0]?.error?.fields.map((field) => field.path).sort()).toEqual([
       'payload.days',
@@ -163,11 +175,16 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
     expect(result?.status).toBe('applied');
     const list = await client.request('GET', '/api/atac?licence=L-100001');
     expect(list.status).toBe(200);
-    const body = (await list.json()) as { items: { document: { number: string; buyers: unknown[]; holderIndex: number } }[] };
+    const body = (await list.json()) as {
+      items: { document: { number: string; buyers: unknown[]; holderIndex: number } }[];
+    };
     expect(body.items).toHaveLength(1);
     expect(body.items[0]?.document.buyers).toHaveLength(2);
     expect(body.items[0]?.document.holderIndex).toBe(1);
-    const tooLong = await client.request('GET', '/api/atac?licence=L-100001&from=2026-01-01&to=2026-03-10');
+    const tooLong = await client.request(
+      'GET',
+      '/api/atac?licence=L-100001&from=2026-01-01&to=2026-03-10',
+    );
     expect(tooLong.status).toBe(400);
     expect(apiErrorSchema.parse(await tooLong.json()).code).toBe('listing_window_too_long');
     const elsewhere = await client.request('GET', '/api/atac?licence=L-200001');
@@ -179,9 +196,13 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
       await (await client.request('GET', '/api/sync/pull?licence=L-100001&since=0')).json(),
     );
     const [issued] = await pushOk([transitCommand({ accountId, vehicle: vehicle(6) })]);
-    const number = (issued?.result as { documents: { number: string }[] }).documents[0]?.number ?? '';
+    const number =
+      (issued?.result as { documents: { number: string }[] }).documents[0]?.number ?? '';
     const outcome = printOutcomeCommand({ accountId, documentNumber: number });
-    const [printed] = await pushOk([outcome, { ...printOutcomeCommand({ accountId, documentNumber: 'T-0000-000000' }) }]);
+    const [printed] = await pushOk([
+      outcome,
+      { ...printOutcomeCommand({ accountId, documentNumber: 'T-0000-000000' }) },
+    ]);
     expect(printed?.status).toBe('applied');
     const view = documentEnvelopeSchema.parse(
       await (await client.request('GET', `/api/documents/${number}`)).json(),
@@ -189,7 +210,10 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
     expect(view.printCount).toBe(1);
     const after = pullResponseSchema.parse(
       await (
-        await client.request('GET', `/api/sync/pull?licence=L-100001&since=${String(before.cursor)}`)
+        await client.request(
+          'GET',
+          `/api/sync/pull?licence=L-100001&since=${String(before.cursor)}`,
+        )
       ).json(),
     );
     expect(after.changes.map((change) => change.document.number)).toEqual([number]);
@@ -198,8 +222,15 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
   });
 
   it('verifies a document publicly and detects a tampered token', async () => {
-    const [issued] = await pushOk([transitCommand({ accountId, vehicle: vehicle(0), holder: person({ driverLicence: 'R345678901234' }) })]);
-    const number = (issued?.result as { documents: { number: string }[] }).documents[0]?.number ?? '';
+    const [issued] = await pushOk([
+      transitCommand({
+        accountId,
+        vehicle: vehicle(0),
+        holder: person({ driverLicence: 'R345678901234' }),
+      }),
+    ]);
+    const number =
+      (issued?.result as { documents: { number: string }[] }).documents[0]?.number ?? '';
     const envelope = documentEnvelopeSchema.parse(
       await (await client.request('GET', `/api/documents/${number}`)).json(),
     );
@@ -217,7 +248,9 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
 
   it('answers batch-level problems in the shared error shape', async () => {
     const anonymous = createHarnessClient(server);
-    expect((await anonymous.request('POST', '/api/sync/push', { json: { ops: [] } })).status).toBe(401);
+    expect((await anonymous.request('POST', '/api/sync/push', { json: { ops: [] } })).status).toBe(
+      401,
+    );
     const empty = await client.request('POST', '/api/sync/push', { json: { ops: [] } });
     expect(empty.status).toBe(400);
     expect(apiErrorSchema.parse(await empty.json()).code).toBe('invalid_input');

@@ -14,12 +14,20 @@ export function person(overrides: { driverLicence?: string; firstName?: string }
     firstName: overrides.firstName ?? 'Marie',
     lastName: 'Tremblay',
     driverLicence: overrides.driverLicence ?? 'T123456789012',
-    address: { line1: '12 rue Principale', city: 'Saint-Jérôme', province: 'QC', postalCode: 'J7Z 1A1' },
+    address: {
+      line1: '12 rue Principale',
+      city: 'Saint-Jérôme',
+      province: 'QC',
+      postalCode: 'J7Z 1A1',
+    },
   };
 }
 
 /** A valid vehicle payload from a demo registry vehicle (index into DEMO_VEHICLES). */
-export function vehicle(index = 0, overrides: { vin?: string; type?: VehicleType; category?: VehicleCategory } = {}) {
+export function vehicle(
+  index = 0,
+  overrides: { vin?: string; type?: VehicleType; category?: VehicleCategory } = {},
+) {
   const demo = DEMO_VEHICLES[index] ?? DEMO_VEHICLES[0];
   return {
     vin: overrides.vin ?? demo.vin,
@@ -53,7 +61,11 @@ function envelope(options: EnvelopeOptions) {
 
 /** A transit.issue command. */
 export function transitCommand(
-  options: EnvelopeOptions & { vehicle?: ReturnType<typeof vehicle>; holder?: ReturnType<typeof person>; days?: 4 | 10 },
+  options: EnvelopeOptions & {
+    vehicle?: ReturnType<typeof vehicle>;
+    holder?: ReturnType<typeof person>;
+    days?: 4 | 10;
+  },
 ) {
   return {
     ...envelope(options),
@@ -88,7 +100,12 @@ export function atacCommand(options: EnvelopeOptions & { vehicle?: ReturnType<ty
 
 /** A print.outcome command for a document. */
 export function printOutcomeCommand(
-  options: EnvelopeOptions & { documentNumber: string; documentKind?: string; status?: string; copy?: boolean },
+  options: EnvelopeOptions & {
+    documentNumber: string;
+    documentKind?: string;
+    status?: string;
+    copy?: boolean;
+  },
 ) {
   return {
     ...envelope(options),

@@ -6,19 +6,71 @@ type RouteModule = Record<string, unknown>;
 
 /** The API routes, as SvelteKit would match them (specific before the catch-all). */
 const routes: { pattern: RegExp; params: string[]; load: () => Promise<RouteModule> }[] = [
-  { pattern: /^\/api\/health$/, params: [], load: () => import('../../../routes/api/health/+server.js') },
-  { pattern: /^\/api\/auth\/login$/, params: [], load: () => import('../../../routes/api/auth/login/+server.js') },
-  { pattern: /^\/api\/auth\/logout$/, params: [], load: () => import('../../../routes/api/auth/logout/+server.js') },
-  { pattern: /^\/api\/auth\/session$/, params: [], load: () => import('../../../routes/api/auth/session/+server.js') },
-  { pattern: /^\/api\/sync\/push$/, params: [], load: () => import('../../../routes/api/sync/push/+server.js') },
-  { pattern: /^\/api\/sync\/pull$/, params: [], load: () => import('../../../routes/api/sync/pull/+server.js') },
-  { pattern: /^\/api\/documents\/([^/]+)$/, params: ['number'], load: () => import('../../../routes/api/documents/[number]/+server.js') },
-  { pattern: /^\/api\/atac$/, params: [], load: () => import('../../../routes/api/atac/+server.js') },
-  { pattern: /^\/api\/atac\/([^/]+)$/, params: ['number'], load: () => import('../../../routes/api/atac/[number]/+server.js') },
-  { pattern: /^\/api\/transit$/, params: [], load: () => import('../../../routes/api/transit/+server.js') },
-  { pattern: /^\/api\/transit\/([^/]+)$/, params: ['number'], load: () => import('../../../routes/api/transit/[number]/+server.js') },
-  { pattern: /^\/\.well-known\/jwks\.json$/, params: [], load: () => import('../../../routes/.well-known/jwks.json/+server.js') },
-  { pattern: /^\/api\/(.*)$/, params: ['rest'], load: () => import('../../../routes/api/[...rest]/+server.js') },
+  {
+    pattern: /^\/api\/health$/,
+    params: [],
+    load: () => import('../../../routes/api/health/+server.js'),
+  },
+  {
+    pattern: /^\/api\/auth\/login$/,
+    params: [],
+    load: () => import('../../../routes/api/auth/login/+server.js'),
+  },
+  {
+    pattern: /^\/api\/auth\/logout$/,
+    params: [],
+    load: () => import('../../../routes/api/auth/logout/+server.js'),
+  },
+  {
+    pattern: /^\/api\/auth\/session$/,
+    params: [],
+    load: () => import('../../../routes/api/auth/session/+server.js'),
+  },
+  {
+    pattern: /^\/api\/sync\/push$/,
+    params: [],
+    load: () => import('../../../routes/api/sync/push/+server.js'),
+  },
+  {
+    pattern: /^\/api\/sync\/pull$/,
+    params: [],
+    load: () => import('../../../routes/api/sync/pull/+server.js'),
+  },
+  {
+    pattern: /^\/api\/documents\/([^/]+)$/,
+    params: ['number'],
+    load: () => import('../../../routes/api/documents/[number]/+server.js'),
+  },
+  {
+    pattern: /^\/api\/atac$/,
+    params: [],
+    load: () => import('../../../routes/api/atac/+server.js'),
+  },
+  {
+    pattern: /^\/api\/atac\/([^/]+)$/,
+    params: ['number'],
+    load: () => import('../../../routes/api/atac/[number]/+server.js'),
+  },
+  {
+    pattern: /^\/api\/transit$/,
+    params: [],
+    load: () => import('../../../routes/api/transit/+server.js'),
+  },
+  {
+    pattern: /^\/api\/transit\/([^/]+)$/,
+    params: ['number'],
+    load: () => import('../../../routes/api/transit/[number]/+server.js'),
+  },
+  {
+    pattern: /^\/\.well-known\/jwks\.json$/,
+    params: [],
+    load: () => import('../../../routes/.well-known/jwks.json/+server.js'),
+  },
+  {
+    pattern: /^\/api\/(.*)$/,
+    params: ['rest'],
+    load: () => import('../../../routes/api/[...rest]/+server.js'),
+  },
 ];
 
 /** A cookie jar with just what the routes use. */

@@ -119,7 +119,12 @@ export function apiClient(origin: string): ApiClient {
       cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       const info: unknown = JSON.parse(response.text);
       const id =
-        typeof info === 'object' && info && 'account' in info && typeof info.account === 'object' && info.account && 'id' in info.account
+        typeof info === 'object' &&
+        info &&
+        'account' in info &&
+        typeof info.account === 'object' &&
+        info.account &&
+        'id' in info.account
           ? info.account.id
           : undefined;
       if (typeof id !== 'string') throw new Error('login answered no account id');

@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestSigner, provisionalPlate, type TestSigner } from './testing/documents.js';
+import { FakePrinter } from './testing/fake-printer.js';
+import { eventually } from './testing/test-agent.js';
+
+/** The agent as a real child process (`src/main.ts` through tsx), its console read as it runs. */
+interface AgentProcess {
+  child: ChildProcess;
+  url: string;
+  pairingCode: string;
+  output: () => string;
+}
+
+const packageDir = join(import.meta.dirname, '..');
+
+async function startAgentProcess(env: Record<string, string>): Promise<AgentProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: packageDir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const ready = await eventually(() => {
+    if (child.exitCode !== null) throw new Error(`agent exited: ${output}`);
+    const url = /listening on (\S+)/.exec(output)?.[1];
+    const code = /Pairing code: (\d{8})/.exec(output)?.[1];
+    return url && code ? { url, code } : undefined;
+  }, 30_000);
+  return { child, url: ready.url, pairingCode: ready.code, output: () => output };
+}
+
+/** A port free right now (the site schema wants a real port, not 0). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== 'object' || address === null) throw new Error('no port');
+  return address.port;
+}
+
+describe('the agent process: kill -9 mid-send, restart', () => {
+  let signer: TestSigner;
+  let printer: FakePrinter;
+  let dataDir: string;
+  let sitePath: string;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    signer = await createTestSigner();
+    printer = await FakePrinter.start();
+    dataDir = mkdtempSync(join(tmpdir(), 'comptoir-agent-proc-'));
+    sitePath = join(dataDir, 'site.json');
+    writeFileSync(
+      sitePath,
+      JSON.stringify({
+        server: { origin: 'http://127.0.0.1:3000' },
+        agent: {
+          host: '127.0.0.1',
+          port: await freePort(),
+          dataDir,
+          pinnedKeys: [{ kty: 'OKP', crv: 'Ed25519', x: signer.publicJwk.x, kid: signer.publicJwk.kid }],
+          jwksUrl: 'http://127.0.0.1:9/.well-known/jwks.json',
+        },
+        printers: [
+          { id: 'front', name: 'Fake', driver: 'raw9100', host: '127.0.0.1', port: printer.port, roles: ['plate'] },
+        ],
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    await printer.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const env = (faults: string): Record<string, string> => ({
+    AGENT_SITE: sitePath,
+    AGENT_ADMIN_SECRET: 'process-test-secret',
+    COMPTOIR_FAULTS: faults,
+  });
+
+  async function call(agent: AgentProcess, token: string, path: string, body?: unknown) {
+    const response = await fetch(`${agent.url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await response.json()) as Record<string, unknown>;
+    return { status: response.status, json };
+  }
+
+  it('prints the queued jobs once, and keeps the mid-send one "to check" until a person decides', async () => {
+    const first = await startAgentProcess(env('agent.before-send=hang'));
+    children.push(first.child);
+    const paired = await fetch(`${first.url}/pair`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: first.pairingCode }),
+    });
+    const { token } = (await paired.json()) as { token: string };
+
+    const jobIds = [randomUUID(), randomUUID(), randomUUID()];
+    for (const jobId of jobIds) {
+      const document = await signer.sign(provisionalPlate(signer.key.kid));
+      expect((await call(first, token, '/jobs', { jobId, document, role: 'plate' })).status).toBe(202);
+    }
+    const [midSend, ...queued] = jobIds as [string, string, string];
+    await eventually(async () => (await call(first, token, `/jobs/${midSend}`)).json.state === 'sending');
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    expect(printer.jobs).toHaveLength(0);
+
+    const second = await startAgentProcess(env(''));
+    children.push(second.child);
+    expect(second.output()).toMatch(/1 job\(s\) interrupted while sending/);
+    await printer.waitForJobs(2);
+    for (const jobId of queued) {
+      await eventually(async () => (await call(second, token, `/jobs/${jobId}`)).json.state === 'spooled');
+    }
+    expect((await call(second, token, `/jobs/${midSend}`)).json.state).toBe('to_check');
+    const toCheck = await call(second, token, '/jobs?state=to_check');
+    expect(JSON.stringify(toCheck.json)).toContain(midSend);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(printer.jobs).toHaveLength(2);
+
+    const decided = await call(second, token, `/jobs/${midSend}/confirm-reprint`, { decision: 'reprint' });
+    expect(decided.status).toBe(200);
+    expect(decided.json.mark).toBe('copy');
+    await printer.waitForJobs(3);
+    await eventually(async () => (await call(second, token, `/jobs/${midSend}`)).json.state === 'spooled');
+
+    second.child.kill('SIGTERM');
+    const exitCode = await new Promise((resolve) => second.child.once('exit', resolve));
+    expect(exitCode).toBe(0);
+  });
+});

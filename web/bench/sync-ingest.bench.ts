@@ -1,0 +1,144 @@
+/**
+ * Sync ingest benchmark (run from web/: `node --import tsx bench/sync-ingest.bench.ts`, after
+ * `npm run build`, with COMPTOIR_TEST_PG_URL set). For SQLite then PostgreSQL: spawn the built
+ * server, push 5,000 transit commands (distinct vehicles, cap raised) in batches of 100 over
+ * HTTP, and compare with the floor: the same rows inserted straight into the same database in
+ * one transaction. Prints `BENCH {...}` lines (root `npm run bench` collects them).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pushResponseSchema, vinCheckDigit } from '@comptoir/shared';
+import { signDocument, signQrToken } from '@comptoir/shared/tokens';
+import { openStorage, type Storage } from '../src/lib/server/db/engine.js';
+import { loadSigner } from '../src/lib/server/signing.js';
+import { person, transitCommand, vehicle } from '../src/lib/server/testing/factories.js';
+import { apiClient, spawnBuiltServer } from '../src/lib/server/testing/spawn-server.js';
+import { createTestDatabase, type EngineName } from '../src/lib/server/testing/test-env.js';
+
+const COMMANDS = 5_000;
+const BATCH = 100;
+
+function bench(line: Record<string, unknown>): void {
+  console.log(`BENCH ${JSON.stringify(line)}`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** 5,000 distinct valid VINs. */
+function benchVins(): string[] {
+  return Array.from({ length: COMMANDS }, (_, index) => {
+    const draft = `1HGCM8260PA${String(index).padStart(6, '0')}`;
+    return `${draft.slice(0, 8)}${vinCheckDigit(draft) ?? '0'}${draft.slice(9)}`;
+  });
+}
+
+/** The rows the run wrote, inserted again under new keys in ONE transaction: the floor. */
+async function floor(storage: Storage): Promise<number> {
+  const { db } = storage;
+  const documents = await db.selectFrom('documents').selectAll().where('kind', '=', 'transit').execute();
+  const results = await db.selectFrom('idempotency').selectAll().execute();
+  const audit = await db.selectFrom('audit_log').selectAll().where('event', '=', 'document.issued').execute();
+  const started = performance.now();
+  await storage.writeTransaction(async (tx) => {
+    for (const row of documents) {
+      await tx.insertInto('documents').values({ ...row, number: `F${row.number}`, change_seq: row.change_seq + 1_000_000 }).execute();
+      await tx.updateTable('licences').set({ change_seq: row.change_seq + 1_000_000 }).where('number', '=', row.licence).execute();
+    }
+    for (const row of results) {
+      await tx.insertInto('idempotency').values({ ...row, command_id: `F${row.command_id}` }).execute();
+    }
+    for (const row of audit) {
+      const { id: _id, ...rest } = row;
+      await tx.insertInto('audit_log').values({ ...rest, chain: `floor:${rest.chain}` }).execute();
+    }
+  });
+  return performance.now() - started;
+}
+
+async function run(engine: EngineName): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'comptoir-bench-'));
+  const database = engine === 'postgres' ? await createTestDatabase() : undefined;
+  const server = await spawnBuiltServer({ dataDir, databaseUrl: database?.url });
+  const storage = await openStorage({ dataDir, databaseUrl: database?.url });
+  try {
+    // A cap raised for the run, as staff would for a backlog.
+    await storage.db.updateTable('licences').set({ transit_cap: 1_000_000 }).execute();
+    const kiosk = apiClient(server.origin);
+    const accountId = await kiosk.login('demo-agree');
+    const vins = benchVins();
+    const latencies: number[] = [];
+    let applied = 0;
+    const started = performance.now();
+    for (let offset = 0; offset < COMMANDS; offset += BATCH) {
+      const ops = vins.slice(offset, offset + BATCH).map((vin) =>
+        transitCommand({ accountId, vehicle: vehicle(0, { vin }), holder: person() }),
+      );
+      const batchStarted = performance.now();
+      const answer = await kiosk.post('/api/sync/push', { ops });
+      latencies.push(performance.now() - batchStarted);
+      if (answer.status !== 200) throw new Error(`push answered ${String(answer.status)}: ${answer.text}`);
+      const parsed: unknown = JSON.parse(answer.text);
+      applied += pushResponseSchema.parse(parsed).results.filter((r) => r.status === 'applied').length;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const floorMs = await floor(storage);
+    const rate = COMMANDS / seconds;
+    const floorRate = COMMANDS / (floorMs / 1000);
+    latencies.sort((a, b) => a - b);
+    const p50 = percentile(latencies, 50);
+    const p95 = percentile(latencies, 95);
+    bench({
+      name: `sync ingest ${engine} (5000 transits, batches of 100)`,
+      figure: Math.round(rate),
+      unit: 'cmd/s',
+      baseline: Math.round(floorRate),
+      baselineName: 'floor: same rows inserted in one transaction',
+      note: `applied ${String(applied)}/${String(COMMANDS)}; ratio to floor ${(rate / floorRate).toFixed(2)}`,
+    });
+    bench({ name: `sync ingest ${engine} batch latency p50`, figure: Math.round(p50 * 10) / 10, unit: 'ms' });
+    bench({ name: `sync ingest ${engine} batch latency p95`, figure: Math.round(p95 * 10) / 10, unit: 'ms' });
+  } finally {
+    await storage.close();
+    await server.stop();
+    await database?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Where the time goes: signing (JWS + QR token, Ed25519) per document, in this process. */
+async function signingCost(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'comptoir-bench-keys-'));
+  try {
+    const { signingKey } = await loadSigner(dataDir);
+    const document = {
+      schemaVersion: 1,
+      kind: 'transit',
+      number: 'T-2026-000001',
+      expiresAt: '2026-03-21T03:59:59.000Z',
+      issuedBy: { signer: 'server' as const, kid: signingKey.kid },
+    };
+    const count = 2_000;
+    const started = performance.now();
+    for (let index = 0; index < count; index += 1) {
+      await signDocument(document, signingKey);
+      await signQrToken(document, signingKey);
+    }
+    const perDocument = (performance.now() - started) / count;
+    bench({
+      name: 'document signing (JWS + QR token) per document',
+      figure: Math.round(perDocument * 1000) / 1000,
+      unit: 'ms',
+      note: 'part of each applied transit',
+    });
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await run('sqlite');
+await run('postgres');
+await signingCost();

@@ -1,0 +1,3 @@
+// One page per document or command: not prerendered; offline, the service worker serves the
+// shell for it and the client renders it from IndexedDB.
+export const prerender = false;
