@@ -10,6 +10,9 @@ const config = {
     // kiosk layout (so updates wait for an idle kiosk): SvelteKit must not register its own.
     serviceWorker: { register: false },
     version: { pollInterval: 0 },
+    // Absolute asset paths: the service worker answers every deep link (/file-attente/<id>)
+    // with the one prerendered shell, whose assets must not resolve relative to the link.
+    paths: { relative: false },
     typescript: {
       // e2e specs and benches are type-checked and linted with the app.
       config: (tsconfig) => ({

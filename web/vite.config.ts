@@ -9,6 +9,10 @@ export default defineConfig({
       // The kiosk asks before updating (never under a person's feet): see update.service.ts.
       registerType: 'prompt',
       injectRegister: false,
+      // Absolute: registered from deep links too (SvelteKit's relative base would give
+      // /atac/sw.js).
+      base: '/',
+      scope: '/',
       manifest: {
         name: 'Comptoir — transactions des commerçants',
         short_name: 'Comptoir',

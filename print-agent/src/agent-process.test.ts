@@ -37,6 +37,16 @@ async function startAgentProcess(env: Record<string, string>): Promise<AgentProc
   return { child, url: ready.url, pairingCode: ready.code, output: () => output };
 }
 
+/** The text of a PDF, by poppler's pdftotext. */
+async function pdfText(bytes: Buffer): Promise<string> {
+  const child = spawn('pdftotext', ['-', '-'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let text = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+  child.stdin.end(bytes);
+  await new Promise((resolve) => child.once('close', resolve));
+  return text;
+}
+
 /** A port free right now (the site schema wants a real port, not 0). */
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -67,11 +77,20 @@ describe('the agent process: kill -9 mid-send, restart', () => {
           host: '127.0.0.1',
           port: await freePort(),
           dataDir,
-          pinnedKeys: [{ kty: 'OKP', crv: 'Ed25519', x: signer.publicJwk.x, kid: signer.publicJwk.kid }],
+          pinnedKeys: [
+            { kty: 'OKP', crv: 'Ed25519', x: signer.publicJwk.x, kid: signer.publicJwk.kid },
+          ],
           jwksUrl: 'http://127.0.0.1:9/.well-known/jwks.json',
         },
         printers: [
-          { id: 'front', name: 'Fake', driver: 'raw9100', host: '127.0.0.1', port: printer.port, roles: ['plate'] },
+          {
+            id: 'front',
+            name: 'Fake',
+            driver: 'raw9100',
+            host: '127.0.0.1',
+            port: printer.port,
+            roles: ['plate'],
+          },
         ],
       }),
     );
@@ -110,12 +129,17 @@ describe('the agent process: kill -9 mid-send, restart', () => {
     const { token } = (await paired.json()) as { token: string };
 
     const jobIds = [randomUUID(), randomUUID(), randomUUID()];
-    for (const jobId of jobIds) {
-      const document = await signer.sign(provisionalPlate(signer.key.kid));
-      expect((await call(first, token, '/jobs', { jobId, document, role: 'plate' })).status).toBe(202);
+    const plates = jobIds.map(() => provisionalPlate(signer.key.kid));
+    for (const [index, jobId] of jobIds.entries()) {
+      const document = await signer.sign(plates[index] ?? provisionalPlate(signer.key.kid));
+      expect((await call(first, token, '/jobs', { jobId, document, role: 'plate' })).status).toBe(
+        202,
+      );
     }
     const [midSend, ...queued] = jobIds as [string, string, string];
-    await eventually(async () => (await call(first, token, `/jobs/${midSend}`)).json.state === 'sending');
+    await eventually(
+      async () => (await call(first, token, `/jobs/${midSend}`)).json.state === 'sending',
+    );
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
     expect(printer.jobs).toHaveLength(0);
@@ -125,7 +149,9 @@ describe('the agent process: kill -9 mid-send, restart', () => {
     expect(second.output()).toMatch(/1 job\(s\) interrupted while sending/);
     await printer.waitForJobs(2);
     for (const jobId of queued) {
-      await eventually(async () => (await call(second, token, `/jobs/${jobId}`)).json.state === 'spooled');
+      await eventually(
+        async () => (await call(second, token, `/jobs/${jobId}`)).json.state === 'spooled',
+      );
     }
     expect((await call(second, token, `/jobs/${midSend}`)).json.state).toBe('to_check');
     const toCheck = await call(second, token, '/jobs?state=to_check');
@@ -133,11 +159,21 @@ describe('the agent process: kill -9 mid-send, restart', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(printer.jobs).toHaveLength(2);
 
-    const decided = await call(second, token, `/jobs/${midSend}/confirm-reprint`, { decision: 'reprint' });
+    const decided = await call(second, token, `/jobs/${midSend}/confirm-reprint`, {
+      decision: 'reprint',
+    });
     expect(decided.status).toBe(200);
     expect(decided.json.mark).toBe('copy');
-    await printer.waitForJobs(3);
-    await eventually(async () => (await call(second, token, `/jobs/${midSend}`)).json.state === 'spooled');
+    const printed = await printer.waitForJobs(3);
+    // The child renders with the real shared layouts: read the paper back.
+    const texts = await Promise.all(printed.map((job) => pdfText(job.bytes)));
+    expect(texts[0]).toContain(plates[1]?.plateNumber);
+    expect(texts[0]).not.toContain('COPIE');
+    expect(texts[2]).toContain(plates[0]?.plateNumber);
+    expect(texts[2]).toContain('COPIE');
+    await eventually(
+      async () => (await call(second, token, `/jobs/${midSend}`)).json.state === 'spooled',
+    );
 
     second.child.kill('SIGTERM');
     const exitCode = await new Promise((resolve) => second.child.once('exit', resolve));

@@ -37,7 +37,11 @@ export async function startAgent(
     renderer: options.renderer,
     faults: options.faults,
   });
-  const keys = new ServerKeys({ dataDir: settings.dataDir, jwksUrl: settings.jwksUrl, pinnedKeys: settings.pinnedKeys });
+  const keys = new ServerKeys({
+    dataDir: settings.dataDir,
+    jwksUrl: settings.jwksUrl,
+    pinnedKeys: settings.pinnedKeys,
+  });
   const showCode = (code: PairingCode): void =>
     log(`Code de jumelage / Pairing code: ${code.code} (until ${code.expiresAt.toISOString()})`);
   const pairing = new KioskPairing(ledger, { onRotate: showCode });
@@ -56,8 +60,17 @@ export async function startAgent(
   });
 
   const resumed = queue.start();
-  if (resumed.toCheck > 0) log(`${resumed.toCheck} job(s) interrupted while sending are now "to check"`);
-  void keys.refresh().then((ok) => log(ok ? 'Server keys fetched' : `Server keys not reachable at ${settings.jwksUrl}: using the cache (${keys.count()} key(s))`));
+  if (resumed.toCheck > 0)
+    log(`${resumed.toCheck} job(s) interrupted while sending are now "to check"`);
+  void keys
+    .refresh()
+    .then((ok) =>
+      log(
+        ok
+          ? 'Server keys fetched'
+          : `Server keys not reachable at ${settings.jwksUrl}: using the cache (${keys.count()} key(s))`,
+      ),
+    );
 
   const tls = settings.tls;
   const server = await new Promise<ServerType>((resolve) => {
@@ -80,7 +93,8 @@ export async function startAgent(
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const url = `${tls ? 'https' : 'http'}://${settings.host}:${port}`;
   log(`Agent d’impression / Print agent listening on ${url}`);
-  if (settings.isAdminSecretNew) log(`Secret d’administration / Admin secret (saved in the data dir): ${settings.adminSecret}`);
+  if (settings.isAdminSecretNew)
+    log(`Secret d’administration / Admin secret (saved in the data dir): ${settings.adminSecret}`);
   showCode(pairing.current());
 
   return {

@@ -5,7 +5,14 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema, printerSchema } from '@comptoir/shared';
 import { createTestSigner, provisionalPlate, type TestSigner } from './testing/documents.js';
 import { FakePrinter } from './testing/fake-printer.js';
-import { ADMIN_SECRET, TEST_ORIGIN, createTestAgent, eventually, rawPrinter, type TestAgent } from './testing/test-agent.js';
+import {
+  ADMIN_SECRET,
+  TEST_ORIGIN,
+  createTestAgent,
+  eventually,
+  rawPrinter,
+  type TestAgent,
+} from './testing/test-agent.js';
 
 let signer: TestSigner;
 let printer: FakePrinter;
@@ -20,25 +27,47 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setUp(options: Parameters<typeof createTestAgent>[0] extends infer O ? Partial<O> : never = {}): Promise<void> {
+async function setUp(
+  options: Parameters<typeof createTestAgent>[0] extends infer O ? Partial<O> : never = {},
+): Promise<void> {
   printer = await FakePrinter.start();
   cleanups.push(() => printer.close());
-  agent = await createTestAgent({ signer, printers: [rawPrinter('front', printer.port)], ...options });
+  agent = await createTestAgent({
+    signer,
+    printers: [rawPrinter('front', printer.port)],
+    ...options,
+  });
   cleanups.push(() => agent.dispose());
 }
 
-function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+function post(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return Promise.resolve(
     agent.app.request(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.token}`, ...headers },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${agent.token}`,
+        ...headers,
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
   );
 }
 
-async function jobBody(overrides: Record<string, unknown> = {}, document = provisionalPlate(signer.key.kid)) {
-  return { jobId: randomUUID(), document: await signer.sign(document), role: 'plate', ...overrides };
+async function jobBody(
+  overrides: Record<string, unknown> = {},
+  document = provisionalPlate(signer.key.kid),
+) {
+  return {
+    jobId: randomUUID(),
+    document: await signer.sign(document),
+    role: 'plate',
+    ...overrides,
+  };
 }
 
 async function errorOf(response: Response) {
@@ -46,9 +75,13 @@ async function errorOf(response: Response) {
 }
 
 async function stateOf(jobId: string): Promise<string> {
-  const response = await agent.app.request(`/jobs/${jobId}`, { headers: { authorization: `Bearer ${agent.token}` } });
+  const response = await agent.app.request(`/jobs/${jobId}`, {
+    headers: { authorization: `Bearer ${agent.token}` },
+  });
   const body: unknown = await response.json();
-  return typeof body === 'object' && body !== null && 'state' in body ? String(body.state) : 'missing';
+  return typeof body === 'object' && body !== null && 'state' in body
+    ? String(body.state)
+    : 'missing';
 }
 
 describe('pairing', () => {
@@ -86,7 +119,9 @@ describe('POST /jobs', () => {
     expect(response.status).toBe(202);
     const [received] = await printer.waitForJobs(1);
     expect(received?.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(received?.bytes.toString('latin1')).toContain(`ORIGINAL provisional_plate ${document.number}`);
+    expect(received?.bytes.toString('latin1')).toContain(
+      `ORIGINAL provisional_plate ${document.number}`,
+    );
     await eventually(async () => (await stateOf(body.jobId)) === 'spooled');
     expect(await stateOf(body.jobId)).toBe('spooled');
   });
@@ -111,13 +146,19 @@ describe('POST /jobs', () => {
     const stranger = await createTestSigner();
     const genuine = await signer.sign(provisionalPlate(signer.key.kid));
     const [header, payload, signature] = genuine.split('.');
-    const altered = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    const altered = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     altered.plateNumber = 'FAUX01';
     const cases: [string, string][] = [
       ['token_malformed', 'not-a-jws'],
       // Unsigned (`alg: none`): an algorithm swap, refused as a bad signature.
       ['token_bad_signature', `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`],
-      ['token_bad_signature', `${header}.${Buffer.from(JSON.stringify(altered)).toString('base64url')}.${signature}`],
+      [
+        'token_bad_signature',
+        `${header}.${Buffer.from(JSON.stringify(altered)).toString('base64url')}.${signature}`,
+      ],
       ['token_unknown_key', await stranger.sign(provisionalPlate(stranger.key.kid))],
       [
         'token_expired',
@@ -148,14 +189,20 @@ describe('POST /jobs', () => {
     expect(response.status).toBe(400);
     const error = await errorOf(response);
     expect(error.code).toBe('invalid_input');
-    expect(error.fields.map((f) => f.path).sort()).toEqual(expect.arrayContaining(['copies', 'document', 'extra', 'jobId']));
+    expect(error.fields.map((f) => f.path).sort()).toEqual(
+      expect.arrayContaining(['copies', 'document', 'extra', 'jobId']),
+    );
     const notJson = await post('/jobs', '{"jobId":');
     expect(notJson.status).toBe(400);
   });
 
   it('answers 413 to a body over 1 MB', async () => {
     await setUp();
-    const response = await post('/jobs', { jobId: randomUUID(), document: 'x'.repeat(1_100_000), role: 'plate' });
+    const response = await post('/jobs', {
+      jobId: randomUUID(),
+      document: 'x'.repeat(1_100_000),
+      role: 'plate',
+    });
     expect(response.status).toBe(413);
     expect((await errorOf(response)).code).toBe('payload_too_large');
   });
@@ -181,7 +228,9 @@ describe('POST /jobs', () => {
     const job = agent.deps.ledger.get(body.jobId);
     expect(job?.reason?.code).toBe('printer_offline');
     expect(job?.reason?.fr).toMatch(/injoignable/);
-    const printers = await agent.app.request('/printers', { headers: { authorization: `Bearer ${agent.token}` } });
+    const printers = await agent.app.request('/printers', {
+      headers: { authorization: `Bearer ${agent.token}` },
+    });
     expect(JSON.stringify(await printers.json())).toContain('"state":"offline"');
     printer = await FakePrinter.startOn(port);
     cleanups.push(() => printer.close());
@@ -252,7 +301,12 @@ describe('ESC/POS and file printers', () => {
   it('writes PDFs into the data dir with the file driver', async () => {
     printer = await FakePrinter.start();
     cleanups.push(() => printer.close());
-    const file = printerSchema.parse({ id: 'file', name: 'Fichier', driver: 'file', roles: ['plate'] });
+    const file = printerSchema.parse({
+      id: 'file',
+      name: 'Fichier',
+      driver: 'file',
+      roles: ['plate'],
+    });
     agent = await createTestAgent({ signer, printers: [file] });
     cleanups.push(() => agent.dispose());
     const body = await jobBody();
@@ -281,7 +335,10 @@ describe('trust at the edge', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(TEST_ORIGIN);
     expect(preflight.headers.get('access-control-allow-private-network')).toBe('true');
-    const otherPreflight = await agent.app.request('/jobs', { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+    const otherPreflight = await agent.app.request('/jobs', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(otherPreflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -297,10 +354,14 @@ describe('trust at the edge', () => {
     const anonymous = await agent.app.request('/admin');
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toMatch(/^Basic/);
-    const wrong = await agent.app.request('/admin', { headers: { authorization: `Basic ${Buffer.from('admin:nope').toString('base64')}` } });
+    const wrong = await agent.app.request('/admin', {
+      headers: { authorization: `Basic ${Buffer.from('admin:nope').toString('base64')}` },
+    });
     expect(wrong.status).toBe(401);
     const page = await agent.app.request('/admin', {
-      headers: { authorization: `Basic ${Buffer.from(`admin:${ADMIN_SECRET}`).toString('base64')}` },
+      headers: {
+        authorization: `Basic ${Buffer.from(`admin:${ADMIN_SECRET}`).toString('base64')}`,
+      },
     });
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -308,7 +369,10 @@ describe('trust at the edge', () => {
     expect(html).toContain('Imprimantes / Printers');
     const testPage = await agent.app.request('/admin/test-page', {
       method: 'POST',
-      headers: { 'x-agent-admin-secret': ADMIN_SECRET, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        'x-agent-admin-secret': ADMIN_SECRET,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'printer=front',
     });
     expect(testPage.status).toBe(200);

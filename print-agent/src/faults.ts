@@ -17,7 +17,10 @@ export interface Faults {
 /** Parses `COMPTOIR_FAULTS` (comma-separated `point=hang|crash`); unknown entries throw. */
 export function parseFaults(spec: string | undefined): Faults {
   const plan = new Map<FaultPoint, FaultAction>();
-  for (const entry of (spec ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (spec ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [point, action] = entry.split('=');
     const knownPoint = faultPoints.find((p) => p === point);
     if (!knownPoint || (action !== 'hang' && action !== 'crash')) {

@@ -8,7 +8,8 @@ import { commandSchema } from '../src/schemas/command.schema.js';
 import { aCommand, anAtacPayload, aRegistrationPayload } from '../src/testing/factories.js';
 
 const WARMUP_MS = 500;
-const MEASURE_MS = 3000;
+const ROUND_MS = 600;
+const ROUNDS = 5;
 
 /** Runs `work` repeatedly for about `durationMs` and returns calls per second. */
 function rate(work: () => void, durationMs: number): number {
@@ -21,6 +22,25 @@ function rate(work: () => void, durationMs: number): number {
     elapsed = performance.now() - start;
   }
   return (calls * 1000) / elapsed;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/**
+ * Measures `figure` and `floor` in alternating short rounds and keeps each median, so that
+ * other processes on the shared cores slow both sides alike instead of skewing the ratio.
+ */
+function interleaved(figure: () => void, floor: () => void): { figure: number; floor: number } {
+  const figures: number[] = [];
+  const floors: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    floors.push(rate(floor, ROUND_MS));
+    figures.push(rate(figure, ROUND_MS));
+  }
+  return { figure: median(figures), floor: median(floors) };
 }
 
 function report(name: string, figure: number, baseline: number, note: string): void {
@@ -58,13 +78,12 @@ for (const { name, body } of cases) {
   };
   rate(validate, WARMUP_MS);
   rate(parseOnly, WARMUP_MS);
-  const floor = rate(parseOnly, MEASURE_MS);
-  const figure = rate(validate, MEASURE_MS);
+  const { figure, floor } = interleaved(validate, parseOnly);
   report(
     name,
     figure,
     floor,
-    `JSON.parse + commandSchema.safeParse, ${String(body.length)}-byte body, single thread`,
+    `JSON.parse + commandSchema.safeParse, ${String(body.length)}-byte body, single thread, median of 5 interleaved rounds`,
   );
 }
 if (sink < 0) console.error(sink);

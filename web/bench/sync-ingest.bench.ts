@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pushResponseSchema, vinCheckDigit } from '@comptoir/shared';
+import { pushResponseSchema, transitDocumentSchema, vinCheckDigit } from '@comptoir/shared';
 import { signDocument, signQrToken } from '@comptoir/shared/tokens';
 import { openStorage, type Storage } from '../src/lib/server/db/engine.js';
 import { loadSigner } from '../src/lib/server/signing.js';
@@ -39,21 +39,42 @@ function benchVins(): string[] {
 /** The rows the run wrote, inserted again under new keys in ONE transaction: the floor. */
 async function floor(storage: Storage): Promise<number> {
   const { db } = storage;
-  const documents = await db.selectFrom('documents').selectAll().where('kind', '=', 'transit').execute();
+  const documents = await db
+    .selectFrom('documents')
+    .selectAll()
+    .where('kind', '=', 'transit')
+    .execute();
   const results = await db.selectFrom('idempotency').selectAll().execute();
-  const audit = await db.selectFrom('audit_log').selectAll().where('event', '=', 'document.issued').execute();
+  const audit = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('event', '=', 'document.issued')
+    .execute();
   const started = performance.now();
   await storage.writeTransaction(async (tx) => {
     for (const row of documents) {
-      await tx.insertInto('documents').values({ ...row, number: `F${row.number}`, change_seq: row.change_seq + 1_000_000 }).execute();
-      await tx.updateTable('licences').set({ change_seq: row.change_seq + 1_000_000 }).where('number', '=', row.licence).execute();
+      await tx
+        .insertInto('documents')
+        .values({ ...row, number: `F${row.number}`, change_seq: row.change_seq + 1_000_000 })
+        .execute();
+      await tx
+        .updateTable('licences')
+        .set({ change_seq: row.change_seq + 1_000_000 })
+        .where('number', '=', row.licence)
+        .execute();
     }
     for (const row of results) {
-      await tx.insertInto('idempotency').values({ ...row, command_id: `F${row.command_id}` }).execute();
+      await tx
+        .insertInto('idempotency')
+        .values({ ...row, command_id: `F${row.command_id}` })
+        .execute();
     }
     for (const row of audit) {
       const { id: _id, ...rest } = row;
-      await tx.insertInto('audit_log').values({ ...rest, chain: `floor:${rest.chain}` }).execute();
+      await tx
+        .insertInto('audit_log')
+        .values({ ...rest, chain: `floor:${rest.chain}` })
+        .execute();
     }
   });
   return performance.now() - started;
@@ -74,15 +95,20 @@ async function run(engine: EngineName): Promise<void> {
     let applied = 0;
     const started = performance.now();
     for (let offset = 0; offset < COMMANDS; offset += BATCH) {
-      const ops = vins.slice(offset, offset + BATCH).map((vin) =>
-        transitCommand({ accountId, vehicle: vehicle(0, { vin }), holder: person() }),
-      );
+      const ops = vins
+        .slice(offset, offset + BATCH)
+        .map((vin) =>
+          transitCommand({ accountId, vehicle: vehicle(0, { vin }), holder: person() }),
+        );
       const batchStarted = performance.now();
       const answer = await kiosk.post('/api/sync/push', { ops });
       latencies.push(performance.now() - batchStarted);
-      if (answer.status !== 200) throw new Error(`push answered ${String(answer.status)}: ${answer.text}`);
+      if (answer.status !== 200)
+        throw new Error(`push answered ${String(answer.status)}: ${answer.text}`);
       const parsed: unknown = JSON.parse(answer.text);
-      applied += pushResponseSchema.parse(parsed).results.filter((r) => r.status === 'applied').length;
+      applied += pushResponseSchema
+        .parse(parsed)
+        .results.filter((r) => r.status === 'applied').length;
     }
     const seconds = (performance.now() - started) / 1000;
     const floorMs = await floor(storage);
@@ -99,8 +125,16 @@ async function run(engine: EngineName): Promise<void> {
       baselineName: 'floor: same rows inserted in one transaction',
       note: `applied ${String(applied)}/${String(COMMANDS)}; ratio to floor ${(rate / floorRate).toFixed(2)}`,
     });
-    bench({ name: `sync ingest ${engine} batch latency p50`, figure: Math.round(p50 * 10) / 10, unit: 'ms' });
-    bench({ name: `sync ingest ${engine} batch latency p95`, figure: Math.round(p95 * 10) / 10, unit: 'ms' });
+    bench({
+      name: `sync ingest ${engine} batch latency p50`,
+      figure: Math.round(p50 * 10) / 10,
+      unit: 'ms',
+    });
+    bench({
+      name: `sync ingest ${engine} batch latency p95`,
+      figure: Math.round(p95 * 10) / 10,
+      unit: 'ms',
+    });
   } finally {
     await storage.close();
     await server.stop();
@@ -114,13 +148,20 @@ async function signingCost(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'comptoir-bench-keys-'));
   try {
     const { signingKey } = await loadSigner(dataDir);
-    const document = {
+    const document = transitDocumentSchema.parse({
       schemaVersion: 1,
       kind: 'transit',
       number: 'T-2026-000001',
+      licence: 'L-100001',
+      dealer: { name: 'Automobiles Laurentides inc.', neq: '1160000001' },
+      issuedAt: '2026-03-10T15:00:00.000Z',
       expiresAt: '2026-03-21T03:59:59.000Z',
-      issuedBy: { signer: 'server' as const, kid: signingKey.kid },
-    };
+      vehicle: { vin: '2HGFC2F55PH000101', make: 'Honda', model: 'Civic', year: 2023 },
+      issuedBy: { signer: 'server', kid: signingKey.kid },
+      days: 10,
+      reason: 'register_at_service_point',
+      holder: { name: 'Marie Tremblay' },
+    });
     const count = 2_000;
     const started = performance.now();
     for (let index = 0; index < count; index += 1) {

@@ -98,7 +98,8 @@ function adminSecret(
   const ref = site?.agent.adminSecretRef;
   if (ref && 'env' in ref) {
     const value = env[ref.env];
-    if (!value) throw new Error(`The site file reads the admin secret from ${ref.env}, which is unset`);
+    if (!value)
+      throw new Error(`The site file reads the admin secret from ${ref.env}, which is unset`);
     return { secret: value, isNew: false };
   }
   if (ref && 'file' in ref) return { secret: readFileSync(ref.file, 'utf8').trim(), isNew: false };

@@ -40,7 +40,11 @@ export class DriverError extends Error {
   readonly isHold: boolean;
   readonly bilingual: Bilingual;
 
-  constructor(code: string, bilingual: Bilingual, options: { isHold?: boolean; cause?: unknown } = {}) {
+  constructor(
+    code: string,
+    bilingual: Bilingual,
+    options: { isHold?: boolean; cause?: unknown } = {},
+  ) {
     super(`${code}: ${bilingual.en}`, { cause: options.cause });
     this.name = 'DriverError';
     this.code = code;
@@ -50,7 +54,12 @@ export class DriverError extends Error {
 }
 
 /** Builds a status with a reason. */
-export function statusOf(state: PrinterState, code?: string, fr?: string, en?: string): PrinterStatus {
+export function statusOf(
+  state: PrinterState,
+  code?: string,
+  fr?: string,
+  en?: string,
+): PrinterStatus {
   return { state, reason: code && fr && en ? { code, fr, en } : null };
 }
 

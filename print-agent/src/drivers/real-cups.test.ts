@@ -42,7 +42,10 @@ describe('real CUPS', () => {
 
   /** The cups-pdf file whose name carries the job id (the agent's job title). */
   async function pdfTextOf(jobId: string): Promise<string> {
-    const file = await eventually(() => readdirSync(outputDir).find((f) => f.includes(jobId) && f.endsWith('.pdf')), 30_000);
+    const file = await eventually(
+      () => readdirSync(outputDir).find((f) => f.includes(jobId) && f.endsWith('.pdf')),
+      30_000,
+    );
     // cups-pdf writes then closes: pdftotext may see a partial file for a moment.
     return eventually(async () => {
       try {
@@ -57,26 +60,35 @@ describe('real CUPS', () => {
   it.each([
     ['cups', 'lp', 'spooled'],
     ['ipp', 'ipp', 'printed'],
-  ])('the %s driver prints a provisional plate that comes out with its plate number', async (_driver, printer, finalState) => {
-    const document = provisionalPlate(signer.key.kid, { plateNumber: `F${String(Date.now()).slice(-5)}` });
-    const jobId = randomUUID();
-    const response = await agent.app.request('/jobs', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.token}` },
-      body: JSON.stringify({ jobId, document: await signer.sign(document), printer }),
-    });
-    expect(response.status).toBe(202);
-    const text = await pdfTextOf(jobId);
-    expect(text).toContain(document.plateNumber);
-    await eventually(() => agent.deps.ledger.get(jobId)?.state === finalState, 30_000);
-  });
+  ])(
+    'the %s driver prints a provisional plate that comes out with its plate number',
+    async (_driver, printer, finalState) => {
+      const document = provisionalPlate(signer.key.kid, {
+        plateNumber: `F${String(Date.now()).slice(-5)}`,
+      });
+      const jobId = randomUUID();
+      const response = await agent.app.request('/jobs', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.token}` },
+        body: JSON.stringify({ jobId, document: await signer.sign(document), printer }),
+      });
+      expect(response.status).toBe(202);
+      const text = await pdfTextOf(jobId);
+      expect(text).toContain(document.plateNumber);
+      await eventually(() => agent.deps.ledger.get(jobId)?.state === finalState, 30_000);
+    },
+  );
 
   it('reports the real queue ready, and an unknown queue offline with the reason', async () => {
-    expect((await createCupsDriver(requireTestEnv('COMPTOIR_TEST_CUPS_PRINTER')).status()).state).toMatch(/ready|busy/);
+    expect(
+      (await createCupsDriver(requireTestEnv('COMPTOIR_TEST_CUPS_PRINTER')).status()).state,
+    ).toMatch(/ready|busy/);
     const missing = await createCupsDriver('NoSuchQueue').status();
     expect(missing.state).toBe('offline');
     expect(missing.reason?.en).toContain('NoSuchQueue');
-    expect((await createIppDriver(requireTestEnv('COMPTOIR_TEST_CUPS_URI')).status()).state).toMatch(/ready|busy/);
+    expect(
+      (await createIppDriver(requireTestEnv('COMPTOIR_TEST_CUPS_URI')).status()).state,
+    ).toMatch(/ready|busy/);
     const unreachable = await createIppDriver('ipp://127.0.0.1:9/printers/none').status();
     expect(unreachable.state).toBe('offline');
   });

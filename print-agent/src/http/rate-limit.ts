@@ -29,7 +29,10 @@ export function rateLimit(
     const address = clientAddress(c);
     const at = now();
     const bucket = buckets.get(address) ?? { tokens: limit.burst, at };
-    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((at - bucket.at) / 1000) * limit.perSecond);
+    bucket.tokens = Math.min(
+      limit.burst,
+      bucket.tokens + ((at - bucket.at) / 1000) * limit.perSecond,
+    );
     bucket.at = at;
     if (bucket.tokens < 1) {
       buckets.set(address, bucket);

@@ -11,7 +11,10 @@ export function secretsMatch(given: string, expected: string): boolean {
  * The admin secret from HTTP Basic (any user name, the secret as password) or the
  * `X-Agent-Admin-Secret` header.
  */
-export function adminSecretOf(authorization: string | undefined, header: string | undefined): string | undefined {
+export function adminSecretOf(
+  authorization: string | undefined,
+  header: string | undefined,
+): string | undefined {
   if (header !== undefined) return header;
   const match = /^Basic\s+(.+)$/i.exec(authorization ?? '');
   if (!match?.[1]) return undefined;

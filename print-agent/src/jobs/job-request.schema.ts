@@ -49,6 +49,4 @@ export const jobListQuerySchema = z
   .strict();
 
 /** `POST /jobs/:id/confirm-reprint`: a person's decision on a job "to check". */
-export const toCheckDecisionSchema = z
-  .object({ decision: z.enum(['reprint', 'done']) })
-  .strict();
+export const toCheckDecisionSchema = z.object({ decision: z.enum(['reprint', 'done']) }).strict();

@@ -95,7 +95,9 @@ async function verificationUrl(
 ): Promise<string> {
   const base = `${ctx.serverOrigin.replace(/\/+$/, '')}/verifier/${encodeURIComponent(document.number)}`;
   if (qrToken === undefined) return base;
-  const verified = await verifyQrToken(qrToken, (kid) => ctx.keys.find(kid), { checkExpiry: false });
+  const verified = await verifyQrToken(qrToken, (kid) => ctx.keys.find(kid), {
+    checkExpiry: false,
+  });
   if (verified.number !== document.number) {
     throw new TokenError('token_malformed', 'QR token of another document');
   }
@@ -112,12 +114,14 @@ async function routePrinter(
 ): Promise<{ id: string } | { error: ApiError }> {
   if (request.printer !== undefined) {
     const named = ctx.printers.find((p) => p.id === request.printer);
-    if (!named) return { error: agentError('printer_unknown', [fieldOf('printer', 'printer_unknown')]) };
+    if (!named)
+      return { error: agentError('printer_unknown', [fieldOf('printer', 'printer_unknown')]) };
     return { id: named.id };
   }
   const role = request.role;
   const primary = ctx.printers.find((p) => role !== undefined && p.roles.includes(role));
-  if (!primary) return { error: agentError('no_printer_for_role', [fieldOf('role', 'no_printer_for_role')]) };
+  if (!primary)
+    return { error: agentError('no_printer_for_role', [fieldOf('role', 'no_printer_for_role')]) };
   if (primary.fallback !== undefined) {
     const status = await ctx.queue.status(primary.id);
     if (status && !['ready', 'busy'].includes(status.state)) return { id: primary.fallback };
@@ -125,6 +129,9 @@ async function routePrinter(
   return { id: primary.id };
 }
 
-function fieldOf(path: string, code: 'printer_unknown' | 'no_printer_for_role'): ApiError['fields'][number] {
+function fieldOf(
+  path: string,
+  code: 'printer_unknown' | 'no_printer_for_role',
+): ApiError['fields'][number] {
   return { path, code, message: agentError(code).message };
 }

@@ -132,7 +132,10 @@ export class JobLedger {
   }
 
   /** The stored job under this id, as the same request again or as a conflicting one. */
-  findPrevious(jobId: string, requestHash: string): Exclude<AcceptOutcome, { kind: 'created' }> | undefined {
+  findPrevious(
+    jobId: string,
+    requestHash: string,
+  ): Exclude<AcceptOutcome, { kind: 'created' }> | undefined {
     const row = this.#row(jobId);
     if (!row) return undefined;
     return { kind: row.request_hash === requestHash ? 'existing' : 'conflict', job: toJob(row) };
@@ -157,7 +160,11 @@ export class JobLedger {
            and (@number is null or document_number = @number)
          order by created_at desc, id desc limit @limit`,
       )
-      .all({ state: filter.state ?? null, number: filter.number ?? null, limit: filter.limit ?? 100 });
+      .all({
+        state: filter.state ?? null,
+        number: filter.number ?? null,
+        limit: filter.limit ?? 100,
+      });
     return rows.map(toJob);
   }
 
@@ -179,7 +186,7 @@ export class JobLedger {
     const row = this.#db
       .prepare<[string, number], JobRow>(
         `select * from jobs where printer = ? and state = 'queued' and next_attempt_at <= ?
-         order by created_at, id limit 1`,
+         order by rowid limit 1`,
       )
       .get(printer, nowMs);
     return row ? toJob(row) : undefined;
@@ -203,7 +210,9 @@ export class JobLedger {
     return this.#db.transaction(() => {
       const row = this.#mustRow(jobId);
       const isCopy =
-        row.reprint === 1 || row.is_copy === 1 || this.hasMayHavePrinted(row.document_number, jobId);
+        row.reprint === 1 ||
+        row.is_copy === 1 ||
+        this.hasMayHavePrinted(row.document_number, jobId);
       this.#update(jobId, { state: 'rendering', is_copy: isCopy ? 1 : 0, reason: null });
       return this.#mustGet(jobId);
     })();
@@ -218,8 +227,18 @@ export class JobLedger {
     this.#update(jobId, { copies_sent: copiesSent });
   }
 
-  finish(jobId: string, state: 'printed' | 'spooled' | 'failed', reason: JobReason | null = null): void {
-    this.#update(jobId, { state, reason: reason ? JSON.stringify(reason) : null });
+  /** Records a final state; `copiesSent` with it saves a separate commit for the last sheet. */
+  finish(
+    jobId: string,
+    state: 'printed' | 'spooled' | 'failed',
+    reason: JobReason | null = null,
+    copiesSent?: number,
+  ): void {
+    this.#update(jobId, {
+      state,
+      reason: reason ? JSON.stringify(reason) : null,
+      ...(copiesSent === undefined ? {} : { copies_sent: copiesSent }),
+    });
   }
 
   /** Puts a job back in line after a transient failure. */
@@ -249,8 +268,9 @@ export class JobLedger {
   /** True when this printer has a held job (its queue waits). */
   hasHeld(printer: string): boolean {
     return (
-      this.#db.prepare(`select 1 from jobs where printer = ? and state = 'held' limit 1`).get(printer) !==
-      undefined
+      this.#db
+        .prepare(`select 1 from jobs where printer = ? and state = 'held' limit 1`)
+        .get(printer) !== undefined
     );
   }
 
@@ -267,7 +287,9 @@ export class JobLedger {
         en: 'The agent stopped while sending: check whether the document came out.',
       });
       const toCheck = this.#db
-        .prepare(`update jobs set state = 'to_check', reason = ?, updated_at = ? where state = 'sending'`)
+        .prepare(
+          `update jobs set state = 'to_check', reason = ?, updated_at = ? where state = 'sending'`,
+        )
         .run(reason, now).changes;
       const requeued = this.#db
         .prepare(`update jobs set state = 'queued', updated_at = ? where state = 'rendering'`)
@@ -313,7 +335,9 @@ export class JobLedger {
 
   countByState(): Partial<Record<JobState, number>> {
     const rows = this.#db
-      .prepare<[], { state: JobState; n: number }>(`select state, count(*) as n from jobs group by state`)
+      .prepare<[], { state: JobState; n: number }>(
+        `select state, count(*) as n from jobs group by state`,
+      )
       .all();
     return Object.fromEntries(rows.map((r) => [r.state, r.n]));
   }
@@ -326,7 +350,8 @@ export class JobLedger {
 
   hasKioskToken(tokenHash: string): boolean {
     return (
-      this.#db.prepare(`select 1 from kiosk_tokens where token_hash = ?`).get(tokenHash) !== undefined
+      this.#db.prepare(`select 1 from kiosk_tokens where token_hash = ?`).get(tokenHash) !==
+      undefined
     );
   }
 

@@ -44,7 +44,12 @@ export interface PrintJob {
 }
 
 /** States where the paper may have come out: a later job of the same number is a COPY. */
-export const mayHavePrintedStates: readonly JobState[] = ['printed', 'spooled', 'to_check', 'sending'];
+export const mayHavePrintedStates: readonly JobState[] = [
+  'printed',
+  'spooled',
+  'to_check',
+  'sending',
+];
 
 /** States a job never leaves on its own. */
 export const finalStates: readonly JobState[] = ['printed', 'spooled', 'failed', 'to_check'];

@@ -111,7 +111,9 @@ export class PrintQueue {
   /** Asks every printer now (the admin page and `GET /printers`). */
   async refreshAll(): Promise<Map<string, PrinterStatus>> {
     const entries = await Promise.all(
-      [...this.#workers.values()].map(async (w) => [w.printer.id, await this.#refreshStatus(w)] as const),
+      [...this.#workers.values()].map(
+        async (w) => [w.printer.id, await this.#refreshStatus(w)] as const,
+      ),
     );
     return new Map(entries);
   }
@@ -160,7 +162,10 @@ export class PrintQueue {
         ? await this.#refreshStatus(worker)
         : worker.status;
     if (status && !readyStates.has(status.state)) {
-      this.#ledger.hold(queued.jobId, status.reason ?? { code: status.state, fr: status.state, en: status.state });
+      this.#ledger.hold(
+        queued.jobId,
+        status.reason ?? { code: status.state, fr: status.state, en: status.state },
+      );
       return;
     }
     const job = this.#ledger.claimForRendering(queued.jobId);
@@ -182,26 +187,34 @@ export class PrintQueue {
     this.#ledger.markSending(job.jobId);
     await this.#faults.at('agent.before-send');
     let outcome: 'printed' | 'spooled' = 'printed';
+    let sent = job.copiesSent;
     try {
-      for (const [index, bytes] of sheets.entries()) {
-        const sheet = job.copiesSent + index + 1;
+      for (const bytes of sheets) {
         const result = await worker.printer.driver.send(bytes, {
-          title: `${job.documentNumber}_${job.jobId}_${sheet}`,
-          timeoutMs: Math.ceil(this.#policy.baseTimeoutMs + (bytes.length / this.#policy.bytesPerSecond) * 1000),
+          title: `${job.documentNumber}_${job.jobId}_${sent + 1}`,
+          timeoutMs: Math.ceil(
+            this.#policy.baseTimeoutMs + (bytes.length / this.#policy.bytesPerSecond) * 1000,
+          ),
         });
         if (result === 'spooled') outcome = 'spooled';
-        this.#ledger.markCopySent(job.jobId, sheet);
+        sent += 1;
+        // The last sheet's count is committed with the final state (one fsync less per job).
+        if (sent < job.copies) this.#ledger.markCopySent(job.jobId, sent);
       }
     } catch (error) {
+      if (sent > job.copiesSent) this.#ledger.markCopySent(job.jobId, sent);
       this.#onSendFailure(worker, job, error);
       return;
     }
     await this.#faults.at('agent.after-send');
-    this.#ledger.finish(job.jobId, outcome);
+    this.#ledger.finish(job.jobId, outcome, null, sent);
   }
 
   #onSendFailure(worker: Worker, job: PrintJob, error: unknown): void {
-    const reason = error instanceof DriverError ? { code: error.code, ...error.bilingual } : reasonOf('send_failed', error);
+    const reason =
+      error instanceof DriverError
+        ? { code: error.code, ...error.bilingual }
+        : reasonOf('send_failed', error);
     if (error instanceof DriverError && error.isHold) {
       worker.statusAt = 0;
       this.#ledger.hold(job.jobId, reason);
@@ -212,7 +225,10 @@ export class PrintQueue {
       this.#ledger.finish(job.jobId, 'failed', reason);
       return;
     }
-    const delay = Math.min(this.#policy.baseRetryDelayMs * 2 ** (attempts - 1), this.#policy.maxRetryDelayMs);
+    const delay = Math.min(
+      this.#policy.baseRetryDelayMs * 2 ** (attempts - 1),
+      this.#policy.maxRetryDelayMs,
+    );
     this.#ledger.retryLater(job.jobId, Date.now() + delay, attempts, reason);
   }
 

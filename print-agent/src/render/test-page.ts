@@ -4,7 +4,11 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
  * The TEST page of the admin page: the only unsigned page the agent prints. It carries no
  * document data, only the printer's name and the time, so it can never pass for a document.
  */
-export async function renderTestPage(printerName: string, format: 'pdf' | 'escpos', at: Date): Promise<Uint8Array> {
+export async function renderTestPage(
+  printerName: string,
+  format: 'pdf' | 'escpos',
+  at: Date,
+): Promise<Uint8Array> {
   const lines = [
     'Comptoir - PAGE DE TEST / TEST PAGE',
     `Imprimante / Printer : ${printerName}`,
@@ -16,7 +20,13 @@ export async function renderTestPage(printerName: string, format: 'pdf' | 'escpo
   const page = pdf.addPage([612, 792]);
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   lines.forEach((line, index) => {
-    page.drawText(line, { x: 72, y: 700 - index * 28, size: index === 0 ? 20 : 13, font, color: rgb(0, 0, 0) });
+    page.drawText(line, {
+      x: 72,
+      y: 700 - index * 28,
+      size: index === 0 ? 20 : 13,
+      font,
+      color: rgb(0, 0, 0),
+    });
   });
   return pdf.save();
 }

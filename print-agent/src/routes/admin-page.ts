@@ -11,8 +11,7 @@ export interface AdminView {
   notice?: string;
 }
 
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escape = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 const stateLabels: Record<string, string> = {
   queued: 'En file / Queued',

@@ -30,12 +30,17 @@ export function adminRoutes(deps: AppDeps) {
     .get('/admin', admin, async (c) => c.html(await page()))
     .post('/admin/test-page', admin, async (c) => {
       const parsed = parseWith(testPageSchema, await c.req.parseBody());
-      const printer = parsed.ok ? deps.printers.find((p) => p.id === parsed.data.printer) : undefined;
+      const printer = parsed.ok
+        ? deps.printers.find((p) => p.id === parsed.data.printer)
+        : undefined;
       const driver = printer ? deps.drivers.get(printer.id) : undefined;
       if (!printer || !driver) return c.json(agentError('printer_unknown'), 400);
       const bytes = await renderTestPage(printer.name, driver.format, deps.now?.() ?? new Date());
       try {
-        const result = await driver.send(bytes, { title: `test-page_${Date.now()}`, timeoutMs: 30_000 });
+        const result = await driver.send(bytes, {
+          title: `test-page_${Date.now()}`,
+          timeoutMs: 30_000,
+        });
         return c.html(await page(`Page de test envoyée (${result}) / Test page sent (${result})`));
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);

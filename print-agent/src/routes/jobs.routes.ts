@@ -3,7 +3,11 @@ import type { AppDeps } from '../app.js';
 import { agentError } from '../errors.js';
 import { requireCaller } from '../http/auth.js';
 import { parseJsonBody, parseWith } from '../http/validate.js';
-import { jobListQuerySchema, jobRequestSchema, toCheckDecisionSchema } from '../jobs/job-request.schema.js';
+import {
+  jobListQuerySchema,
+  jobRequestSchema,
+  toCheckDecisionSchema,
+} from '../jobs/job-request.schema.js';
 import { submitJob } from '../jobs/submit-job.service.js';
 import { uuidSchema } from '@comptoir/shared';
 

@@ -1,6 +1,11 @@
 import { apiErrorSchema } from '@comptoir/shared';
 import { z } from 'zod';
-import { jobListQuerySchema, jobRequestSchema, pairRequestSchema, toCheckDecisionSchema } from '../jobs/job-request.schema.js';
+import {
+  jobListQuerySchema,
+  jobRequestSchema,
+  pairRequestSchema,
+  toCheckDecisionSchema,
+} from '../jobs/job-request.schema.js';
 
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'input') => ({
   'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
@@ -18,7 +23,11 @@ export function openApiDocument(): Record<string, unknown> {
     components: {
       securitySchemes: {
         kioskToken: { type: 'http', scheme: 'bearer', description: 'From POST /pair' },
-        adminBasic: { type: 'http', scheme: 'basic', description: 'Any user name; AGENT_ADMIN_SECRET as password' },
+        adminBasic: {
+          type: 'http',
+          scheme: 'basic',
+          description: 'Any user name; AGENT_ADMIN_SECRET as password',
+        },
       },
     },
     paths: {
@@ -26,7 +35,12 @@ export function openApiDocument(): Record<string, unknown> {
       '/pair': {
         post: {
           requestBody: { content: json(pairRequestSchema) },
-          responses: { 201: ok('{ token }'), 400: error('Invalid input'), 403: error('pairing_code_invalid'), 429: error('rate_limited') },
+          responses: {
+            201: ok('{ token }'),
+            400: error('Invalid input'),
+            403: error('pairing_code_invalid'),
+            429: error('rate_limited'),
+          },
         },
       },
       '/jobs': {
@@ -45,20 +59,36 @@ export function openApiDocument(): Record<string, unknown> {
         },
         get: {
           security: kioskOrAdmin,
-          parameters: Object.keys(jobListQuerySchema.shape).map((name) => ({ name, in: 'query', required: false })),
+          parameters: Object.keys(jobListQuerySchema.shape).map((name) => ({
+            name,
+            in: 'query',
+            required: false,
+          })),
           responses: { 200: ok('{ jobs }, newest first') },
         },
       },
-      '/jobs/{id}': { get: { security: kioskOrAdmin, responses: { 200: ok('The job'), 404: error('not_found') } } },
+      '/jobs/{id}': {
+        get: { security: kioskOrAdmin, responses: { 200: ok('The job'), 404: error('not_found') } },
+      },
       '/jobs/{id}/confirm-reprint': {
         post: {
           security: kioskOrAdmin,
           requestBody: { content: json(toCheckDecisionSchema) },
-          responses: { 200: ok('The job, queued again as COPY or marked printed'), 409: error('job_not_to_check') },
+          responses: {
+            200: ok('The job, queued again as COPY or marked printed'),
+            409: error('job_not_to_check'),
+          },
         },
       },
-      '/printers': { get: { security: kioskOrAdmin, responses: { 200: ok('{ printers: [{ id, status: { state, reason } }] }') } } },
-      '/admin': { get: { security: [{ adminBasic: [] }], responses: { 200: ok('HTML status page') } } },
+      '/printers': {
+        get: {
+          security: kioskOrAdmin,
+          responses: { 200: ok('{ printers: [{ id, status: { state, reason } }] }') },
+        },
+      },
+      '/admin': {
+        get: { security: [{ adminBasic: [] }], responses: { 200: ok('HTML status page') } },
+      },
     },
   };
 }

@@ -53,7 +53,8 @@ export class FakePrinter {
 
   get port(): number {
     const address = this.#server.address();
-    if (typeof address !== 'object' || address === null) throw new Error('fake printer not listening');
+    if (typeof address !== 'object' || address === null)
+      throw new Error('fake printer not listening');
     return address.port;
   }
 
@@ -62,7 +63,8 @@ export class FakePrinter {
     const deadline = Date.now() + timeoutMs;
     while (this.jobs.length < count) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`fake printer: ${this.jobs.length} of ${count} jobs after ${timeoutMs} ms`);
+      if (left <= 0)
+        throw new Error(`fake printer: ${this.jobs.length} of ${count} jobs after ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 200));
         this.#waiters.add(() => {
@@ -88,7 +90,8 @@ export class FakePrinter {
     socket.on('data', (chunk) => {
       lastByteAt = performance.now();
       if (chunks.length === 0 && chunk.equals(PAPER_STATUS_REQUEST)) {
-        if (this.options.paperStatusByte !== undefined) socket.end(Buffer.of(this.options.paperStatusByte));
+        if (this.options.paperStatusByte !== undefined)
+          socket.end(Buffer.of(this.options.paperStatusByte));
         return;
       }
       chunks.push(chunk);

@@ -9,11 +9,22 @@ import type { DocumentRenderer } from '../render/document-renderer.js';
 export function createPlainRenderer(): DocumentRenderer & { calls: number } {
   const renderer = {
     calls: 0,
-    async render(document: Parameters<DocumentRenderer['render']>[0], options: Parameters<DocumentRenderer['render']>[1]) {
+    async render(
+      document: Parameters<DocumentRenderer['render']>[0],
+      options: Parameters<DocumentRenderer['render']>[1],
+    ) {
       renderer.calls += 1;
-      const plate = 'plateNumber' in document && typeof document.plateNumber === 'string' ? document.plateNumber : '';
-      const lines = [`${options.mark.toUpperCase()} ${document.kind} ${document.number}`, plate, options.qrUrl];
-      if (options.format === 'escpos') return Buffer.from(`\x1b@${lines.join('\n')}\n\x1dV\x00`, 'latin1');
+      const plate =
+        'plateNumber' in document && typeof document.plateNumber === 'string'
+          ? document.plateNumber
+          : '';
+      const lines = [
+        `${options.mark.toUpperCase()} ${document.kind} ${document.number}`,
+        plate,
+        options.qrUrl,
+      ];
+      if (options.format === 'escpos')
+        return Buffer.from(`\x1b@${lines.join('\n')}\n\x1dV\x00`, 'latin1');
       const pdf = await PDFDocument.create();
       const page = pdf.addPage([612, 792]);
       const font = await pdf.embedFont(StandardFonts.Helvetica);

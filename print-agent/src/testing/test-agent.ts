@@ -37,7 +37,8 @@ export async function createTestAgent(options: {
 }): Promise<TestAgent> {
   const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-agent-test-'));
   const ledger = new JobLedger(dataDir);
-  const drivers = options.drivers ?? new Map(options.printers.map((p) => [p.id, createDriver(p, dataDir)]));
+  const drivers =
+    options.drivers ?? new Map(options.printers.map((p) => [p.id, createDriver(p, dataDir)]));
   const queue = new PrintQueue({
     ledger,
     printers: [...drivers].map(([id, driver]) => ({ id, driver })),

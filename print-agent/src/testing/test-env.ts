@@ -5,7 +5,9 @@
 export function requireTestEnv(name: string): string {
   const value = process.env[name];
   if (!value) {
-    throw new Error(`${name} is not set: run the tests through \`npm test\` at the repo root (it starts CUPS and exports it), or set ${name} yourself.`);
+    throw new Error(
+      `${name} is not set: run the tests through \`npm test\` at the repo root (it starts CUPS and exports it), or set ${name} yourself.`,
+    );
   }
   return value;
 }

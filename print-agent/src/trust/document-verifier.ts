@@ -11,7 +11,10 @@ export interface DocumentVerifier {
  * Verification with the shared token code against the server's keys. Two minutes of clock
  * tolerance: the agent's clock and the server's drift apart on a LAN box.
  */
-export function createDocumentVerifier(keys: ServerKeys, now: () => Date = () => new Date()): DocumentVerifier {
+export function createDocumentVerifier(
+  keys: ServerKeys,
+  now: () => Date = () => new Date(),
+): DocumentVerifier {
   return {
     async verify(jws) {
       const { document } = await verifyDocument(jws, (kid) => keys.find(kid), {

@@ -22,7 +22,10 @@ export class KioskPairing {
   #current: PairingCode;
   #wrongTries = 0;
 
-  constructor(ledger: JobLedger, options: { now?: () => Date; onRotate?: (code: PairingCode) => void } = {}) {
+  constructor(
+    ledger: JobLedger,
+    options: { now?: () => Date; onRotate?: (code: PairingCode) => void } = {},
+  ) {
     this.#ledger = ledger;
     this.#now = options.now ?? (() => new Date());
     this.#onRotate = options.onRotate ?? (() => undefined);

@@ -26,6 +26,8 @@ import {
 // jsqr is CommonJS with a `default` property; under NodeNext the typed callable is there.
 const jsQR = jsQRModule.default;
 const run = promisify(execFile);
+// Rendering, rasterizing and decoding take under a second alone, but these 2 cores are shared.
+const SLOW_MACHINE_TIMEOUT_MS = 60_000;
 let workDir = '';
 
 beforeAll(async () => {
@@ -83,7 +85,7 @@ async function reddishPixelsInCentre(path: string): Promise<number> {
 
 const original = (qrUrl: string): RenderOptions => ({ mark: 'original', qrUrl });
 
-describe('renderDocumentPdf', () => {
+describe('renderDocumentPdf', { timeout: SLOW_MACHINE_TIMEOUT_MS }, () => {
   const qrUrl = 'https://comptoir.example/verifier/X?t=a.b.c';
 
   it.each(documentKinds)('renders %s with its number, accents and dealer', async (kind) => {
@@ -195,7 +197,7 @@ describe('renderDocumentPdf', () => {
   });
 });
 
-describe('QR codes', () => {
+describe('QR codes', { timeout: SLOW_MACHINE_TIMEOUT_MS }, () => {
   it('decode from the printed provisional plate to the verification URL', async () => {
     const qrUrl = await verificationUrl('provisional_plate');
     const path = await writePdf(
@@ -215,7 +217,7 @@ describe('QR codes', () => {
   });
 });
 
-describe('plate number size', () => {
+describe('plate number size', { timeout: SLOW_MACHINE_TIMEOUT_MS }, () => {
   it('prints the plate number with glyphs at least 40 mm tall, measured in the PDF', async () => {
     const document = sampleDocument('provisional_plate');
     const path = await writePdf(

@@ -10,3 +10,13 @@ export {
   PLATE_NUMBER_MIN_HEIGHT_MM,
   type PlateNumberFit,
 } from './layouts/plate-number-fit.js';
+export {
+  foldForThermal,
+  RECEIPT_COLUMNS,
+  renderReceiptEscPos,
+  renderReceiptText,
+  type ReceiptDescription,
+  type ReceiptLine,
+  type ReceiptOptions,
+} from './receipt/receipt.js';
+export { documentTitles } from './document-titles.js';

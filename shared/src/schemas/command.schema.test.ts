@@ -11,6 +11,7 @@ import {
   aVehicle,
   sampleVin,
 } from '../testing/factories.js';
+import { typedAtacPayload } from '../testing/arbitraries.js';
 import {
   allCommandTypes,
   commandEnvelopeSchema,
@@ -203,5 +204,34 @@ describe('canonicalCommandJson', () => {
     expect(canonicalJson({ b: 1, a: { d: [{ f: 1, e: 2 }], c: undefined } })).toBe(
       '{"a":{"d":[{"e":2,"f":1}]},"b":1}',
     );
+  });
+});
+
+describe('commandSchema properties', () => {
+  it('normalizes any typed ATAC once: parsing the parsed command changes nothing, through JSON too', () => {
+    fc.assert(
+      fc.property(typedAtacPayload, (payload) => {
+        const command = commandSchema.parse(aCommand('atac.create', payload));
+        const again = commandSchema.parse(JSON.parse(JSON.stringify(command)));
+        expect(again).toEqual(command);
+        expect(canonicalCommandJson(again)).toBe(canonicalCommandJson(command));
+        if (command.type !== 'atac.create') return;
+        expect(command.payload.vehicle.vin).toMatch(/^[A-HJ-NPR-Z0-9]{17}$/);
+        for (const buyer of command.payload.buyers) {
+          if (buyer.kind === 'person') expect(buyer.driverLicence).toMatch(/^[A-Z]\d{12}$/);
+          expect(buyer.address.postalCode).toMatch(/^[A-Z]\d[A-Z] \d[A-Z]\d$/);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses an unknown field in the payload of every command type', () => {
+    for (const type of allCommandTypes) {
+      expect({ type, codes: codes(aCommand(type, { ...payloads[type], surprise: 1 })) }).toEqual({
+        type,
+        codes: ['payload.surprise:unknown_field'],
+      });
+    }
   });
 });

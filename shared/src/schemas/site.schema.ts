@@ -171,27 +171,56 @@ export const agentTlsSchema = z
 export const agentConfigSchema = z
   .object({
     /** Interface to bind: `127.0.0.1` for an agent on the kiosk itself, the LAN address or `0.0.0.0` otherwise. */
-    host: hostSchema.default(AGENT_DEFAULT_HOST),
-    port: portSchema.default(AGENT_DEFAULT_PORT),
+    host: hostSchema
+      .default(AGENT_DEFAULT_HOST)
+      .describe(
+        'Interface the agent binds: 127.0.0.1 on the kiosk itself, else its LAN address or 0.0.0.0',
+      ),
+    port: portSchema.default(AGENT_DEFAULT_PORT).describe('Agent port (9631)'),
     /**
      * The name or address kiosks use to reach the agent (and the certificate's main name).
      * Defaults to `host`; required when `host` is a wildcard.
      */
-    publicHost: hostSchema.optional(),
+    publicHost: hostSchema
+      .optional()
+      .describe('Name or address kiosks use to reach the agent (default: host)'),
     /** More names or addresses the certificate must cover (e.g. the box's other interface). */
-    altNames: z.array(hostSchema).default([]),
+    altNames: z
+      .array(hostSchema)
+      .default([])
+      .describe('More names or addresses the agent certificate covers'),
     /** HTTPS; required when kiosks reach the agent over the LAN. */
-    tls: agentTlsSchema.optional(),
+    tls: agentTlsSchema
+      .optional()
+      .describe(
+        'HTTPS certificate and key files (from "comptoir-site cert agent"); relative to the site file',
+      ),
     /** Where the admin secret is read; unset: generated into the agent's data dir. */
-    adminSecretRef: adminSecretRefSchema.optional(),
+    adminSecretRef: adminSecretRefSchema
+      .optional()
+      .describe(
+        'Where the admin secret is read: { "env": NAME } or { "file": path }; never the secret itself',
+      ),
     /** CORS allow-list; unset: the server's origin only. */
-    allowedOrigins: z.array(originSchema).optional(),
+    allowedOrigins: z
+      .array(originSchema)
+      .optional()
+      .describe('CORS allow-list (default: the server origin)'),
     /** Where the agent fetches the server's public keys; unset: `<server origin>/.well-known/jwks.json`. */
-    jwksUrl: httpUrlSchema.optional(),
+    jwksUrl: httpUrlSchema
+      .optional()
+      .describe('Server public keys (default: <server origin>/.well-known/jwks.json)'),
     /** Keys trusted without fetching (offline installs, tests). */
-    pinnedKeys: z.array(pinnedKeySchema).optional(),
+    pinnedKeys: z
+      .array(pinnedKeySchema)
+      .optional()
+      .describe('Server signing keys trusted without fetching (Ed25519 public JWKs)'),
     /** The agent's data dir (job ledger, printed files); unset: `AGENT_DATA_DIR` or `<data dir>/agent`. */
-    dataDir: z.string().min(1).optional(),
+    dataDir: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Agent data dir: job ledger, cached keys, file printer output'),
   })
   .strict();
 /** See {@link agentConfigSchema}. */
@@ -220,9 +249,14 @@ const printerCommon = {
   /** What staff see (the printer's label on the machine). */
   name: z.string().trim().min(1).max(80),
   paper: paperSchema.default('letter'),
-  roles: z.array(printerRoleSchema).default([]),
+  roles: z
+    .array(printerRoleSchema)
+    .default([])
+    .describe('What this printer is for: plate, certificate, atac (letter paper), receipt'),
   /** The printer to use when this one is off or out of paper. */
-  fallback: siteIdSchema.optional(),
+  fallback: siteIdSchema
+    .optional()
+    .describe('Printer id to use when this one is off or out of paper (same paper)'),
 };
 
 /** Driverless IPP (IPP Everywhere / AirPrint): the printer takes PDF at its IPP URI. */
@@ -291,19 +325,27 @@ export const kioskLocationSchema = z.enum(['showroom', 'delivery_bay']);
 /** A kiosk of the site. Its `id` is the id it is enrolled under and the `kioskId` of its commands. */
 export const siteKioskSchema = z
   .object({
-    id: siteIdSchema,
+    id: siteIdSchema.describe(
+      'Kiosk id: its enrolment id on the server and the kioskId of its commands',
+    ),
     name: z.string().trim().min(1).max(80),
-    location: kioskLocationSchema,
+    location: kioskLocationSchema.describe('showroom or delivery_bay'),
     /** Minutes of inactivity before the session locks; the server enforces it once enrolled. */
     idleLockMinutes: z
       .number()
       .int()
       .min(1)
       .max(IDLE_LOCK_DEFAULT_MINUTES)
-      .default(IDLE_LOCK_DEFAULT_MINUTES),
-    language: z.enum(['fr', 'en']).default('fr'),
+      .default(IDLE_LOCK_DEFAULT_MINUTES)
+      .describe(
+        'Minutes before an idle session locks (1-15); the server enforces it once the kiosk is enrolled',
+      ),
+    language: z.enum(['fr', 'en']).default('fr').describe('Kiosk language (French by default)'),
     /** Which printer this kiosk uses for each role (else the agent's first printer with that role). */
-    defaultPrinters: z.partialRecord(printerRoleSchema, siteIdSchema).default({}),
+    defaultPrinters: z
+      .partialRecord(printerRoleSchema, siteIdSchema)
+      .default({})
+      .describe('Printer id per role for this kiosk'),
   })
   .strict();
 /** See {@link siteKioskSchema}. */

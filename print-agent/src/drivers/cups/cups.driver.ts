@@ -17,7 +17,12 @@ interface RunResult {
  * Runs a CUPS command with an argument list (never a shell string: titles and queue names are
  * data), feeding `input` on stdin.
  */
-function run(command: string, args: string[], input: Uint8Array | null, timeoutMs: number): Promise<RunResult> {
+function run(
+  command: string,
+  args: string[],
+  input: Uint8Array | null,
+  timeoutMs: number,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], timeout: timeoutMs });
     let stdout = '';
@@ -43,7 +48,12 @@ export function createCupsDriver(queue: string): PrinterDriver {
       let result: RunResult;
       try {
         // `-` reads the document from stdin: no temporary file to clean up.
-        result = await run('lp', ['-d', queue, '-n', '1', '-t', options.title, '-'], bytes, options.timeoutMs);
+        result = await run(
+          'lp',
+          ['-d', queue, '-n', '1', '-t', options.title, '-'],
+          bytes,
+          options.timeoutMs,
+        );
       } catch (error) {
         throw new DriverError('cups_unavailable', {
           fr: `Commande lp indisponible : ${describeFailure(error)}`,
@@ -53,7 +63,10 @@ export function createCupsDriver(queue: string): PrinterDriver {
       if (result.code !== 0) {
         throw new DriverError(
           'cups_refused',
-          { fr: `CUPS a refusé le travail : ${result.stderr.trim()}`, en: `CUPS refused the job: ${result.stderr.trim()}` },
+          {
+            fr: `CUPS a refusé le travail : ${result.stderr.trim()}`,
+            en: `CUPS refused the job: ${result.stderr.trim()}`,
+          },
           { isHold: /not accepting|disabled|does not exist/i.test(result.stderr) },
         );
       }
@@ -65,14 +78,29 @@ export function createCupsDriver(queue: string): PrinterDriver {
         result = await run('lpstat', ['-p', queue], null, 5000);
       } catch (error) {
         const why = describeFailure(error);
-        return statusOf('unavailable', 'cups_unavailable', `CUPS indisponible : ${why}`, `CUPS unavailable: ${why}`);
+        return statusOf(
+          'unavailable',
+          'cups_unavailable',
+          `CUPS indisponible : ${why}`,
+          `CUPS unavailable: ${why}`,
+        );
       }
       const text = result.stdout + result.stderr;
       if (result.code !== 0 || /invalid destination|does not exist/i.test(text)) {
-        return statusOf('offline', 'cups_queue_unknown', `File CUPS inconnue : ${queue}`, `Unknown CUPS queue: ${queue}`);
+        return statusOf(
+          'offline',
+          'cups_queue_unknown',
+          `File CUPS inconnue : ${queue}`,
+          `Unknown CUPS queue: ${queue}`,
+        );
       }
       if (/disabled/i.test(text)) {
-        return statusOf('offline', 'cups_queue_disabled', `File CUPS désactivée : ${queue}`, `CUPS queue disabled: ${queue}`);
+        return statusOf(
+          'offline',
+          'cups_queue_disabled',
+          `File CUPS désactivée : ${queue}`,
+          `CUPS queue disabled: ${queue}`,
+        );
       }
       return statusOf(/printing/i.test(text) ? 'busy' : 'ready');
     },

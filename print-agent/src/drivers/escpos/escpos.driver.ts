@@ -49,7 +49,9 @@ function paperStatus(host: string, port: number, timeoutMs = 1500): Promise<Prin
     };
     socket.setTimeout(timeoutMs, () =>
       // Connected but silent: many printers do not answer real-time status over TCP.
-      finish(socket.readyState === 'open' ? statusOf('ready') : offlineStatus(host, port, 'timeout')),
+      finish(
+        socket.readyState === 'open' ? statusOf('ready') : offlineStatus(host, port, 'timeout'),
+      ),
     );
     socket.on('connect', () => socket.write(PAPER_STATUS_REQUEST));
     socket.on('data', (data) => {

@@ -1,6 +1,11 @@
 import { access, mkdir, rename, writeFile, constants } from 'node:fs/promises';
 import { join } from 'node:path';
-import { statusOf, type PrinterDriver, type PrinterStatus, type SendOptions } from '../printer-driver.js';
+import {
+  statusOf,
+  type PrinterDriver,
+  type PrinterStatus,
+  type SendOptions,
+} from '../printer-driver.js';
 
 /**
  * The demo printer: writes each job as a PDF into a folder (by default

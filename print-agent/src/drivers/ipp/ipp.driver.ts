@@ -10,7 +10,9 @@ import {
   type PrinterStatus,
 } from '../printer-driver.js';
 
-const keywords = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+const keywords = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
 
 const printJobResponse = z.object({
   statusCode: z.string(),
@@ -35,11 +37,17 @@ const printerStateResponse = z.object({
     .optional(),
 });
 
-function execute(url: string, operation: string, message: Record<string, unknown>): Promise<unknown> {
+function execute(
+  url: string,
+  operation: string,
+  message: Record<string, unknown>,
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    ipp.Printer(url).execute(operation, message, (error, response) =>
-      error ? reject(error) : resolve(response),
-    );
+    ipp
+      .Printer(url)
+      .execute(operation, message, (error, response) =>
+        error ? reject(error) : resolve(response),
+      );
   });
 }
 
@@ -74,14 +82,20 @@ export function createIppDriver(url: string): PrinterDriver {
       if (!submitted.statusCode.startsWith('successful') || jobId === undefined) {
         throw new DriverError(
           'ipp_refused',
-          { fr: `L’imprimante a refusé le travail (${submitted.statusCode}).`, en: `The printer refused the job (${submitted.statusCode}).` },
+          {
+            fr: `L’imprimante a refusé le travail (${submitted.statusCode}).`,
+            en: `The printer refused the job (${submitted.statusCode}).`,
+          },
           { isHold: /not-accepting|busy/.test(submitted.statusCode) },
         );
       }
       while (Date.now() < deadline) {
         const answer = jobStateResponse.parse(
           await execute(url, 'Get-Job-Attributes', {
-            'operation-attributes-tag': { 'job-id': jobId, 'requested-attributes': ['job-state', 'job-state-reasons'] },
+            'operation-attributes-tag': {
+              'job-id': jobId,
+              'requested-attributes': ['job-state', 'job-state-reasons'],
+            },
           }),
         );
         const state = answer['job-attributes-tag']?.['job-state'];
@@ -103,7 +117,11 @@ export function createIppDriver(url: string): PrinterDriver {
         answer = printerStateResponse.parse(
           await execute(url, 'Get-Printer-Attributes', {
             'operation-attributes-tag': {
-              'requested-attributes': ['printer-state', 'printer-state-reasons', 'printer-is-accepting-jobs'],
+              'requested-attributes': [
+                'printer-state',
+                'printer-state-reasons',
+                'printer-is-accepting-jobs',
+              ],
             },
           }),
         );
@@ -116,9 +134,17 @@ export function createIppDriver(url: string): PrinterDriver {
       if (reasons.some((r) => r.startsWith('media-empty') || r.startsWith('media-needed'))) {
         return statusOf('out_of_paper', 'out_of_paper', 'Plus de papier.', 'Out of paper.');
       }
-      if (attributes?.['printer-state'] === 'stopped' || attributes?.['printer-is-accepting-jobs'] === false) {
+      if (
+        attributes?.['printer-state'] === 'stopped' ||
+        attributes?.['printer-is-accepting-jobs'] === false
+      ) {
         const why = reasons.join(', ') || 'stopped';
-        return statusOf('offline', 'printer_stopped', `Imprimante arrêtée (${why}).`, `Printer stopped (${why}).`);
+        return statusOf(
+          'offline',
+          'printer_stopped',
+          `Imprimante arrêtée (${why}).`,
+          `Printer stopped (${why}).`,
+        );
       }
       return statusOf(attributes?.['printer-state'] === 'processing' ? 'busy' : 'ready');
     },
@@ -129,7 +155,10 @@ function unreachable(url: string, error: unknown): DriverError {
   const why = describeFailure(error);
   return new DriverError(
     'printer_offline',
-    { fr: `Imprimante IPP injoignable (${url}) : ${why}`, en: `IPP printer unreachable (${url}): ${why}` },
+    {
+      fr: `Imprimante IPP injoignable (${url}) : ${why}`,
+      en: `IPP printer unreachable (${url}): ${why}`,
+    },
     { isHold: true, cause: error },
   );
 }

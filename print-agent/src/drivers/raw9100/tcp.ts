@@ -24,7 +24,12 @@ export function probeTcp(host: string, port: number, timeoutMs = 1500): Promise<
     socket.setTimeout(timeoutMs, () => {
       socket.destroy();
       resolve(
-        statusOf('offline', 'printer_timeout', `Pas de réponse de ${host}:${port}.`, `No answer from ${host}:${port}.`),
+        statusOf(
+          'offline',
+          'printer_timeout',
+          `Pas de réponse de ${host}:${port}.`,
+          `No answer from ${host}:${port}.`,
+        ),
       );
     });
     socket.on('connect', () => {

@@ -16,7 +16,10 @@ const notHere = statusOf(
  * The Windows spooler through pdf-to-printer (SumatraPDF). It only works on Windows: elsewhere
  * the library rejects with a plain string, so we answer "not available here" up front.
  */
-export function createWindowsDriver(printerName: string, platform = process.platform): PrinterDriver {
+export function createWindowsDriver(
+  printerName: string,
+  platform = process.platform,
+): PrinterDriver {
   const isWindows = platform === 'win32';
   return {
     kind: 'windows',
@@ -45,10 +48,20 @@ export function createWindowsDriver(printerName: string, platform = process.plat
         const printers = await pdfToPrinter.getPrinters();
         return printers.some((p) => p.name === printerName)
           ? statusOf('ready')
-          : statusOf('offline', 'printer_unknown', `Imprimante Windows inconnue : ${printerName}`, `Unknown Windows printer: ${printerName}`);
+          : statusOf(
+              'offline',
+              'printer_unknown',
+              `Imprimante Windows inconnue : ${printerName}`,
+              `Unknown Windows printer: ${printerName}`,
+            );
       } catch (error) {
         const why = describeFailure(error);
-        return statusOf('unavailable', 'windows_spooler', `Spouleur indisponible : ${why}`, `Spooler unavailable: ${why}`);
+        return statusOf(
+          'unavailable',
+          'windows_spooler',
+          `Spouleur indisponible : ${why}`,
+          `Spooler unavailable: ${why}`,
+        );
       }
     },
   };

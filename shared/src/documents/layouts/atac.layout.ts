@@ -1,4 +1,5 @@
 import type { IssuedDocumentOf } from '../../schemas/document.schema.js';
+import { documentTitles } from '../document-titles.js';
 import {
   bothLanguages,
   paperAddress,
@@ -22,15 +23,7 @@ export function layoutAtac(
   document: IssuedDocumentOf<'atac'>,
   options: RenderOptions,
 ): void {
-  drawHeader(
-    sheet,
-    document,
-    {
-      fr: 'Attestation de transaction avec un commerçant (ATAC)',
-      en: 'Dealer transaction attestation (ATAC)',
-    },
-    options,
-  );
+  drawHeader(sheet, document, documentTitles.atac, options);
   if (document.status === 'on_hold') {
     sheet.paragraph(
       bothLanguages({ fr: 'EN ATTENTE — non finalisée', en: 'ON HOLD — not final' }),

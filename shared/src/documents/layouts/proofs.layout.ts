@@ -1,4 +1,5 @@
 import type { IssuedDocumentOf } from '../../schemas/document.schema.js';
+import { documentTitles } from '../document-titles.js';
 import { bothLanguages, paperDateTime, paperLabel, paperMoney } from '../paper-text.js';
 import { drawHeader, vehicleFields } from '../pdf/frame.js';
 import { ink, type Sheet } from '../pdf/sheet.js';
@@ -12,7 +13,7 @@ export function layoutProofOfService(
   document: IssuedDocumentOf<'proof_of_service'>,
   options: RenderOptions,
 ): void {
-  drawHeader(sheet, document, { fr: 'Preuve de service', en: 'Proof of service' }, options);
+  drawHeader(sheet, document, documentTitles.proof_of_service, options);
   sheet.section({ fr: 'Transaction', en: 'Transaction' });
   sheet.fields([
     {
@@ -35,12 +36,7 @@ export function layoutProofOfRegistration(
   document: IssuedDocumentOf<'proof_of_registration'>,
   options: RenderOptions,
 ): void {
-  drawHeader(
-    sheet,
-    document,
-    { fr: "Preuve d'enregistrement", en: 'Proof of registration (inventory)' },
-    options,
-  );
+  drawHeader(sheet, document, documentTitles.proof_of_registration, options);
   sheet.section({ fr: 'Transaction', en: 'Transaction' });
   sheet.fields([
     {
@@ -67,7 +63,7 @@ export function layoutProofOfCancellation(
   document: IssuedDocumentOf<'proof_of_cancellation'>,
   options: RenderOptions,
 ): void {
-  drawHeader(sheet, document, { fr: "Preuve d'annulation", en: 'Proof of cancellation' }, options);
+  drawHeader(sheet, document, documentTitles.proof_of_cancellation, options);
   sheet.section({ fr: 'Annulation', en: 'Cancellation' });
   sheet.fields([
     {

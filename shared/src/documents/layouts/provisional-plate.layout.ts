@@ -1,5 +1,6 @@
 import { popGraphicsState, pushGraphicsState, concatTransformationMatrix } from 'pdf-lib';
 import type { IssuedDocumentOf } from '../../schemas/document.schema.js';
+import { documentTitles } from '../document-titles.js';
 import { paperDateTime, bothLanguages } from '../paper-text.js';
 import { dealerLine } from '../pdf/frame.js';
 import { ink, LETTER, MARGIN, type Sheet } from '../pdf/sheet.js';
@@ -18,8 +19,8 @@ export function layoutProvisionalPlate(
   document: IssuedDocumentOf<'provisional_plate'>,
   options: RenderOptions,
 ): void {
-  centred(sheet, "PLAQUE D'IMMATRICULATION PROVISOIRE", 17, true);
-  centred(sheet, 'Provisional registration plate', 11, false);
+  centred(sheet, documentTitles.provisional_plate.fr.toUpperCase(), 17, true);
+  centred(sheet, documentTitles.provisional_plate.en, 11, false);
   sheet.space(10);
 
   const boxPadding = 12;

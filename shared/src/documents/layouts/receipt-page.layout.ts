@@ -1,4 +1,5 @@
 import type { IssuedDocumentOf } from '../../schemas/document.schema.js';
+import { documentTitles } from '../document-titles.js';
 import { bothLanguages } from '../paper-text.js';
 import { drawHeader } from '../pdf/frame.js';
 import type { Sheet } from '../pdf/sheet.js';
@@ -13,7 +14,7 @@ export function layoutReceiptPage(
   document: IssuedDocumentOf<'receipt'>,
   options: RenderOptions,
 ): void {
-  drawHeader(sheet, document, { fr: 'Reçu', en: 'Receipt' }, options);
+  drawHeader(sheet, document, documentTitles.receipt, options);
   sheet.fields(
     document.lines.map((line) => ({ label: line.label, value: line.value })),
     2,

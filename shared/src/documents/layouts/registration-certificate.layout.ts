@@ -1,4 +1,5 @@
 import type { IssuedDocumentOf } from '../../schemas/document.schema.js';
+import { documentTitles } from '../document-titles.js';
 import { paperAddress, paperDateTime, paperInteger, paperLabel } from '../paper-text.js';
 import { drawHeader, vehicleFields } from '../pdf/frame.js';
 import type { Sheet } from '../pdf/sheet.js';
@@ -10,12 +11,7 @@ export function layoutRegistrationCertificate(
   document: IssuedDocumentOf<'registration_certificate'>,
   options: RenderOptions,
 ): void {
-  drawHeader(
-    sheet,
-    document,
-    { fr: "Certificat d'immatriculation", en: 'Registration certificate' },
-    options,
-  );
+  drawHeader(sheet, document, documentTitles.registration_certificate, options);
   sheet.section({ fr: 'Immatriculation', en: 'Registration' });
   sheet.fields([
     { label: { fr: 'Numéro de plaque', en: 'Plate number' }, value: document.plateNumber },

@@ -1,4 +1,5 @@
 import type { IssuedDocumentOf } from '../../schemas/document.schema.js';
+import { documentTitles } from '../document-titles.js';
 import { paperDateTime, paperLabel } from '../paper-text.js';
 import { drawHeader, vehicleFields } from '../pdf/frame.js';
 import type { Sheet } from '../pdf/sheet.js';
@@ -13,15 +14,7 @@ export function layoutTransit(
   document: IssuedDocumentOf<'transit'>,
   options: RenderOptions,
 ): void {
-  drawHeader(
-    sheet,
-    document,
-    {
-      fr: "Certificat d'immatriculation temporaire (transit)",
-      en: 'Temporary registration certificate (transit)',
-    },
-    options,
-  );
+  drawHeader(sheet, document, documentTitles.transit, options);
   sheet.section({ fr: 'Validité', en: 'Validity' });
   sheet.fields(
     [

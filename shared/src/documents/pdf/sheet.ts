@@ -227,7 +227,7 @@ export class Sheet {
 
   /** A QR code of `size` points whose top-left corner is (x, top). */
   qrCode(data: string, x: number, top: number, size: number): void {
-    drawQrCode(this.page, data, x, top - size, size);
+    drawQrCode(this.pdf, this.page, data, x, top - size, size);
   }
 
   /** Every page of the document, for marks and footers drawn once the content is done. */

@@ -90,7 +90,7 @@ describe('drainOutbox', () => {
     await drainOutbox(deps, alice.accountId);
     expect(server.requests.map((request) => request.ids.length)).toEqual([100, 100, 50]);
     expect(server.applied.size).toBe(250);
-  });
+  }, 30_000);
 
   it('backs off after a network failure and does not resend before the delay', async () => {
     const command = makeAtacCommand(alice, 1);

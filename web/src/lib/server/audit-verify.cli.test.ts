@@ -16,8 +16,14 @@ async function cli(dataDir: string): Promise<{ code: number; stdout: string }> {
     );
     return { code: 0, stdout };
   } catch (error) {
-    const failed = error as { code?: number; stdout?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '' };
+    // execFile rejects with the exit code and output attached to the error.
+    const code =
+      error instanceof Error && 'code' in error && typeof error.code === 'number' ? error.code : -1;
+    const stdout =
+      error instanceof Error && 'stdout' in error && typeof error.stdout === 'string'
+        ? error.stdout
+        : '';
+    return { code, stdout };
   }
 }
 

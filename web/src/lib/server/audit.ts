@@ -52,17 +52,17 @@ export async function appendAudit(
   chain?: string,
 ): Promise<void> {
   const chainName = chain ?? (entry.licence ? licenceChain(entry.licence) : SYSTEM_CHAIN);
-  await tx
-    .insertInto('audit_chains')
-    .values({ chain: chainName, last_seq: 0, last_hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('chain').doNothing())
-    .execute();
-  const head = await tx
-    .updateTable('audit_chains')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-    .where('chain', '=', chainName)
-    .returning(['last_seq', 'last_hash'])
-    .executeTakeFirstOrThrow();
+  // Usually the chain exists: one UPDATE takes its lock and returns its head.
+  let head = await bumpChainHead(tx, chainName);
+  if (!head) {
+    await tx
+      .insertInto('audit_chains')
+      .values({ chain: chainName, last_seq: 0, last_hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column('chain').doNothing())
+      .execute();
+    head = await bumpChainHead(tx, chainName);
+    if (!head) throw new Error(`audit chain ${chainName} could not be created`);
+  }
   const row: HashedFields = {
     chain: chainName,
     seq: Number(head.last_seq),
@@ -83,6 +83,15 @@ export async function appendAudit(
     .set({ last_hash: hash })
     .where('chain', '=', chainName)
     .execute();
+}
+
+function bumpChainHead(tx: Tx, chain: string) {
+  return tx
+    .updateTable('audit_chains')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .where('chain', '=', chain)
+    .returning(['last_seq', 'last_hash'])
+    .executeTakeFirst();
 }
 
 /** The verdict on one chain. */

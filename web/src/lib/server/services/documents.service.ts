@@ -79,37 +79,44 @@ export async function issueDocument<K extends DocumentKind>(
   };
   // Parse what we are about to sign: a document that its own schema refuses is a bug here.
   const document = issuedDocumentSchema.parse(draft.build(common));
-  const [jws, qrToken] = await Promise.all([
+  // Signing runs on the crypto thread pool: start it, do the other writes meanwhile.
+  const signing = Promise.all([
     signDocument(document, signingKey),
     signQrToken(document, signingKey),
   ]);
-  const changeSeq = await nextChangeSeq(tx, licence.number);
-  await tx
-    .insertInto('documents')
-    .values({
-      number,
-      kind: draft.kind,
+  try {
+    const changeSeq = await nextChangeSeq(tx, licence.number);
+    await appendAudit(tx, now, {
+      event: 'document.issued',
+      actor: c.actor.id,
       licence: licence.number,
-      vin: draft.vin,
-      customer_key: draft.customerKey,
-      issued_at: common.issuedAt,
-      expires_at: common.expiresAt ?? null,
-      status: 'valid',
-      document_json: JSON.stringify(document),
-      jws,
-      qr_token: qrToken,
-      print_count: 0,
-      command_id: c.command.id,
-      change_seq: changeSeq,
-    })
-    .execute();
-  await appendAudit(tx, now, {
-    event: 'document.issued',
-    actor: c.actor.id,
-    licence: licence.number,
-    subject: number,
-    detail: { kind: draft.kind, commandId: c.command.id, vin: draft.vin },
-  });
+      subject: number,
+      detail: { kind: draft.kind, commandId: c.command.id, vin: draft.vin },
+    });
+    const [jws, qrToken] = await signing;
+    await tx
+      .insertInto('documents')
+      .values({
+        number,
+        kind: draft.kind,
+        licence: licence.number,
+        vin: draft.vin,
+        customer_key: draft.customerKey,
+        issued_at: common.issuedAt,
+        expires_at: common.expiresAt ?? null,
+        status: 'valid',
+        document_json: JSON.stringify(document),
+        jws,
+        qr_token: qrToken,
+        print_count: 0,
+        command_id: c.command.id,
+        change_seq: changeSeq,
+      })
+      .execute();
+  } finally {
+    // Never leave a signing promise unobserved when a write failed first.
+    await signing.catch(() => undefined);
+  }
   return { kind: draft.kind, number, ...(common.expiresAt && { expiresAt: common.expiresAt }) };
 }
 

@@ -42,6 +42,24 @@ async function countDocuments(
   return Number(row.n);
 }
 
+/** Transits of this vehicle since `since`: to anyone, and to this customer (one query). */
+async function vehicleHistory(tx: Tx, vin: string, customerKey: string, since: string) {
+  const row = await tx
+    .selectFrom('documents')
+    .select([
+      sql<number>`count(*)`.as('vehicle'),
+      sql<number>`coalesce(sum(case when customer_key = ${customerKey} then 1 else 0 end), 0)`.as(
+        'customer',
+      ),
+    ])
+    .where('kind', '=', 'transit')
+    .where('vin', '=', vin)
+    .where('issued_at', '>=', since)
+    .where('status', '!=', 'voided')
+    .executeTakeFirstOrThrow();
+  return { vehicleCount12m: Number(row.vehicle), sameCustomerCount12m: Number(row.customer) };
+}
+
 /** The party as the transit paper shows it. */
 function printedHolder(holder: Party) {
   return holder.kind === 'person'
@@ -72,19 +90,7 @@ export async function issueTransit(c: CommandContext<'transit.issue'>): Promise<
 
   const customerKey = partyKey(payload.holder);
   const yearAgo = monthsBefore(now, 12);
-  const limit = transitLimitRefusal({
-    sameCustomerCount12m: await countDocuments(tx, {
-      kind: 'transit',
-      since: yearAgo,
-      vin: vehicle.vin,
-      customerKey,
-    }),
-    vehicleCount12m: await countDocuments(tx, {
-      kind: 'transit',
-      since: yearAgo,
-      vin: vehicle.vin,
-    }),
-  });
+  const limit = transitLimitRefusal(await vehicleHistory(tx, vehicle.vin, customerKey, yearAgo));
   if (limit) reject(limit, ['payload.vehicle.vin']);
 
   const cap =

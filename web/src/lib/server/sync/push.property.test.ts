@@ -7,6 +7,7 @@ import {
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../audit.js';
+import { appliedDocuments } from '../testing/bodies.js';
 import {
   atacCommand,
   person,
@@ -102,8 +103,14 @@ const batchArb = fc.oneof(
   },
 );
 
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+    ? Object.fromEntries(Object.entries(value))
+    : {};
+}
+
 function mutate(command: Record<string, unknown>, mutation: Mutation): Record<string, unknown> {
-  const payload = command.payload as Record<string, unknown>;
+  const payload = asRecord(command.payload);
   switch (mutation.kind) {
     case 'drop': {
       const copy = { ...command };
@@ -113,7 +120,7 @@ function mutate(command: Record<string, unknown>, mutation: Mutation): Record<st
     case 'swap':
       return { ...command, [mutation.field]: mutation.value };
     case 'limit': {
-      const vehiclePart = payload.vehicle as Record<string, unknown>;
+      const vehiclePart = asRecord(payload.vehicle);
       if (mutation.path === 'days') return { ...command, payload: { ...payload, days: 7 } };
       if (mutation.path === 'year')
         return { ...command, payload: { ...payload, vehicle: { ...vehiclePart, year: 1800 } } };
@@ -219,10 +226,7 @@ describe.each(ENGINES)('push property on %s', (engine) => {
           for (const result of answer.results) {
             results.push(result);
             if (result.status === 'rejected') codes.add(result.error?.code ?? 'none');
-            const documents = (result.result?.documents ?? []) as {
-              kind: string;
-              number: string;
-            }[];
+            const documents = appliedDocuments(result);
             for (const document of documents)
               if (document.kind === 'transit') issued.push(document.number);
           }

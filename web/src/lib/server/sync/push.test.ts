@@ -1,3 +1,4 @@
+import { appliedDocuments, documentListSchema, parseJson } from '../testing/bodies.js';
 import {
   commandResultSchema,
   newId,
@@ -9,6 +10,7 @@ import {
 } from '@comptoir/shared';
 import { verifyDocument } from '@comptoir/shared/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { verifyAuditChains } from '../audit.js';
 import { verifyPublic } from '../services/verification.service.js';
 import {
@@ -41,7 +43,7 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
   async function push(ops: unknown[], target = client) {
     const response = await target.request('POST', '/api/sync/push', { json: { ops } });
     const text = await response.text();
-    return { status: response.status, text, json: JSON.parse(text) as unknown };
+    return { status: response.status, text, json: parseJson(text) };
   }
 
   async function pushOk(ops: unknown[]) {
@@ -79,8 +81,7 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
     expect(first.status).toBe(200);
     const [result] = pushResponseSchema.parse(first.json).results;
     expect(result?.status).toBe('applied');
-    const documents = (result?.result as { documents: { number: string; expiresAt: string }[] })
-      .documents;
+    const documents = appliedDocuments(result);
     expect(documents[0]?.number).toMatch(/^T-2026-\d{6}$/);
     // Issued 2026-03-10 11:00 local for 10 days: 2026-03-20 23:59:59 local (EDT, UTC-4).
     expect(documents[0]?.expiresAt).toBe('2026-03-21T03:59:59.000Z');
@@ -175,12 +176,11 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
     expect(result?.status).toBe('applied');
     const list = await client.request('GET', '/api/atac?licence=L-100001');
     expect(list.status).toBe(200);
-    const body = (await list.json()) as {
-      items: { document: { number: string; buyers: unknown[]; holderIndex: number } }[];
-    };
+    const body = documentListSchema.parse(await list.json());
     expect(body.items).toHaveLength(1);
-    expect(body.items[0]?.document.buyers).toHaveLength(2);
-    expect(body.items[0]?.document.holderIndex).toBe(1);
+    const atac = body.items[0]?.document;
+    expect(atac?.kind === 'atac' && atac.buyers.length).toBe(2);
+    expect(atac?.kind === 'atac' && atac.holderIndex).toBe(1);
     const tooLong = await client.request(
       'GET',
       '/api/atac?licence=L-100001&from=2026-01-01&to=2026-03-10',
@@ -196,8 +196,7 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
       await (await client.request('GET', '/api/sync/pull?licence=L-100001&since=0')).json(),
     );
     const [issued] = await pushOk([transitCommand({ accountId, vehicle: vehicle(6) })]);
-    const number =
-      (issued?.result as { documents: { number: string }[] }).documents[0]?.number ?? '';
+    const number = appliedDocuments(issued)[0]?.number ?? '';
     const outcome = printOutcomeCommand({ accountId, documentNumber: number });
     const [printed] = await pushOk([
       outcome,
@@ -229,8 +228,7 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
         holder: person({ driverLicence: 'R345678901234' }),
       }),
     ]);
-    const number =
-      (issued?.result as { documents: { number: string }[] }).documents[0]?.number ?? '';
+    const number = appliedDocuments(issued)[0]?.number ?? '';
     const envelope = documentEnvelopeSchema.parse(
       await (await client.request('GET', `/api/documents/${number}`)).json(),
     );
@@ -270,9 +268,10 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
     expect(unknown.status).toBe(404);
     expect(apiErrorSchema.parse(await unknown.json()).code).toBe('not_found');
     const jwks = await client.request('GET', '/.well-known/jwks.json');
-    expect(((await jwks.json()) as { keys: { kid: string }[] }).keys[0]?.kid).toBe(
-      server.ctx.signer.signingKey.kid,
-    );
+    const keys = z
+      .object({ keys: z.array(z.object({ kid: z.string() })) })
+      .parse(await jwks.json());
+    expect(keys.keys[0]?.kid).toBe(server.ctx.signer.signingKey.kid);
   });
 
   it('keeps every audit chain valid, and names the first broken row after tampering', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pushResponseSchema } from '@comptoir/shared';
 import { describe, expect, it } from 'vitest';
+import { documentListSchema, parseJson } from '../testing/bodies.js';
 import { person, transitCommand, vehicle } from '../testing/factories.js';
 import { apiClient, spawnBuiltServer, type SpawnedServer } from '../testing/spawn-server.js';
 import { createTestDatabase, type EngineName } from '../testing/test-env.js';
@@ -47,7 +48,7 @@ async function race(engine: EngineName, extraFaults: string[] = []): Promise<Rac
       const seeded = await kioskA.post('/api/sync/push', {
         ops: [transitCommand({ accountId, vehicle: car, holder: person({ driverLicence }) })],
       });
-      expect(pushResponseSchema.parse(JSON.parse(seeded.text)).results[0]?.status).toBe('applied');
+      expect(pushResponseSchema.parse(parseJson(seeded.text)).results[0]?.status).toBe('applied');
     }
     // On PostgreSQL the two kiosks work under two licences, so that only the vehicle guard
     // (not the licence lock) stands between them.
@@ -75,17 +76,14 @@ async function race(engine: EngineName, extraFaults: string[] = []): Promise<Rac
     const answers = await Promise.all([first, second]);
     const results = answers.map((answer) => {
       if (answer.status !== 200) return `http ${String(answer.status)}`;
-      const [result] = pushResponseSchema.parse(JSON.parse(answer.text)).results;
+      const [result] = pushResponseSchema.parse(parseJson(answer.text)).results;
       return result?.error?.code ?? result?.status ?? 'none';
     });
     const pulled = await Promise.all(
       ['L-100001', 'L-100002'].map((licence) => kioskA.get(`/api/transit?licence=${licence}`)),
     );
     const stored = pulled
-      .map(
-        (answer) =>
-          JSON.parse(answer.text) as { items: { document: { vehicle: { vin: string } } }[] },
-      )
+      .map((answer) => documentListSchema.parse(parseJson(answer.text)))
       .flatMap((body) => body.items)
       .filter((item) => item.document.vehicle.vin === car.vin).length;
     return { answers: results.sort(), stored };

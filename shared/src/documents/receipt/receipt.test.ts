@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { sampleDocument } from '../sample-documents.js';
+import {
+  foldForThermal,
+  RECEIPT_COLUMNS,
+  renderReceiptEscPos,
+  renderReceiptText,
+} from './receipt.js';
+
+const qrUrl = 'https://comptoir.example/verifier/PP-2026-000123?t=eyJhbGciOiJFZERTQSJ9.e30.sig';
+
+describe('80 mm receipt', () => {
+  it('summarizes a provisional plate: number, plate, vehicle, expiry in Montréal time, QR', () => {
+    const text = renderReceiptText(sampleDocument('provisional_plate'), { qrUrl, copy: false });
+    expect(text).toContain('REÇU / RECEIPT');
+    expect(text).toMatch(/Numéro \/ Number +PP-2026-000123/);
+    expect(text).toMatch(/Plaque \/ Plate +A12 BCD/);
+    expect(text).toMatch(/Expire le \/ Expires +2027-01-10 23:59/);
+    expect(text).toContain('2019 Honda Civic');
+    expect(text).toContain(`[QR] ${qrUrl}`);
+    expect(text).not.toContain('COPIE');
+  });
+
+  it('marks reprints and keeps every line within 48 columns', () => {
+    for (const kind of ['atac', 'transit', 'receipt', 'proof_of_service'] as const) {
+      const text = renderReceiptText(sampleDocument(kind), { qrUrl: 'q', copy: true });
+      expect(text).toContain('COPIE / COPY');
+      for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(RECEIPT_COLUMNS);
+    }
+  });
+
+  it('describes the slip in driver terms, QR data untouched, ending with a cut', () => {
+    const { lines, characterSet } = renderReceiptEscPos(sampleDocument('transit'), {
+      qrUrl,
+      copy: false,
+    });
+    expect(characterSet).toBe('PC863_CANADIAN_FRENCH');
+    expect(lines).toContainEqual({ type: 'qr', data: qrUrl, cellSize: 4 });
+    expect(lines.at(-1)).toEqual({ type: 'cut' });
+  });
+
+  it('prints the lines of a receipt document', () => {
+    const text = renderReceiptText(sampleDocument('receipt'), { qrUrl, copy: false });
+    expect(text).toMatch(/Frais \/ Fees +412,75 \$/);
+  });
+
+  it('folds text to what code page 863 can print', () => {
+    expect(foldForThermal('Élise Côté — « Reçu »')).toBe('Élise Côté - « Reçu »');
+    expect(foldForThermal('12\u202f345,67\u00a0$ Łódź 漢')).toBe('12 345,67 $ ?odz ?');
+  });
+});
