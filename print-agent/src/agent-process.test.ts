@@ -1,6 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -178,5 +188,65 @@ describe('the agent process: kill -9 mid-send, restart', () => {
     second.child.kill('SIGTERM');
     const exitCode = await new Promise((resolve) => second.child.once('exit', resolve));
     expect(exitCode).toBe(0);
+  });
+});
+
+describe('the agent process with nothing configured (what `npm start` runs)', () => {
+  it('generates its admin secret (0600), fetches the server keys, prints to files, stops on SIGINT', async () => {
+    const signer = await createTestSigner();
+    const jwks = new Hono().get('/.well-known/jwks.json', (c) =>
+      c.json({ keys: [signer.publicJwk] }),
+    );
+    const jwksServer = await new Promise<ServerType>((resolve) => {
+      const started: ServerType = serve({ fetch: jwks.fetch, hostname: '127.0.0.1', port: 0 }, () =>
+        resolve(started),
+      );
+    });
+    const jwksAddress = jwksServer.address();
+    const jwksPort = typeof jwksAddress === 'object' && jwksAddress ? jwksAddress.port : 0;
+    const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-agent-default-'));
+    const agent = await startAgentProcess({
+      AGENT_DATA_DIR: dataDir,
+      AGENT_PORT: String(await freePort()),
+      AGENT_JWKS_URL: `http://127.0.0.1:${jwksPort}/.well-known/jwks.json`,
+      AGENT_ADMIN_SECRET: '',
+      AGENT_SITE: '',
+      COMPTOIR_FAULTS: '',
+    });
+    try {
+      const secret = readFileSync(join(dataDir, 'admin-secret'), 'utf8').trim();
+      expect(statSync(join(dataDir, 'admin-secret')).mode & 0o777).toBe(0o600);
+      expect(agent.output()).toContain(secret);
+      const paired = await fetch(`${agent.url}/pair`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: agent.pairingCode }),
+      });
+      const { token } = (await paired.json()) as { token: string };
+      const jobId = randomUUID();
+      const response = await fetch(`${agent.url}/jobs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          jobId,
+          document: await signer.sign(provisionalPlate(signer.key.kid)),
+          role: 'atac',
+        }),
+      });
+      expect(response.status).toBe(202);
+      const printed = join(dataDir, 'printed');
+      const file = await eventually(
+        () =>
+          existsSync(printed) &&
+          readdirSync(printed).find((f) => f.includes(jobId) && f.endsWith('.pdf')),
+      );
+      expect(readFileSync(join(printed, file)).subarray(0, 5).toString()).toBe('%PDF-');
+      agent.child.kill('SIGINT');
+      expect(await new Promise((resolve) => agent.child.once('exit', resolve))).toBe(0);
+    } finally {
+      if (agent.child.exitCode === null) agent.child.kill('SIGKILL');
+      await new Promise<void>((resolve) => jwksServer.close(() => resolve()));
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

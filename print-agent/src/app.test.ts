@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema, printerSchema } from '@comptoir/shared';
+import { createTemplateRenderer } from './render/template-renderer.js';
 import { createTestSigner, provisionalPlate, type TestSigner } from './testing/documents.js';
 import { FakePrinter } from './testing/fake-printer.js';
 import {
@@ -298,6 +299,29 @@ describe('ESC/POS and file printers', () => {
     await eventually(async () => (await stateOf(body.jobId)) === 'spooled');
   });
 
+  it('prints the shared 80 mm receipt layout as ESC/POS, COPY on reprint', async () => {
+    const thermal = await FakePrinter.start();
+    cleanups.push(() => thermal.close());
+    agent = await createTestAgent({
+      signer,
+      renderer: createTemplateRenderer(),
+      printers: [rawPrinter('caisse', thermal.port, { driver: 'escpos', roles: ['receipt'] })],
+    });
+    cleanups.push(() => agent.dispose());
+    printer = thermal;
+    const document = provisionalPlate(signer.key.kid);
+    await post('/jobs', await jobBody({ role: 'receipt' }, document));
+    await post('/jobs', await jobBody({ role: 'receipt', reprint: true }, document));
+    const [original, copy] = await thermal.waitForJobs(2);
+    const text = original?.bytes.toString('latin1') ?? '';
+    expect(original?.bytes.subarray(0, 2)).toEqual(Buffer.from([0x1b, 0x40]));
+    expect(text).toContain(document.number);
+    expect(text).toContain(document.vehicle.vin);
+    expect(text).toContain('\x1d(k'); // the QR code command (GS ( k)
+    expect(copy?.bytes.toString('latin1')).toMatch(/COPIE/);
+    expect(text).not.toMatch(/COPIE/);
+  });
+
   it('writes PDFs into the data dir with the file driver', async () => {
     printer = await FakePrinter.start();
     cleanups.push(() => printer.close());
@@ -315,6 +339,32 @@ describe('ESC/POS and file printers', () => {
     const folder = join(agent.dataDir, 'printed');
     expect(existsSync(folder)).toBe(true);
     expect(readdirSync(folder).filter((f) => f.includes(body.jobId))).toHaveLength(1);
+  });
+});
+
+describe('the ledger API', () => {
+  it('filters jobs by state and number, and takes a decision only on a job to check', async () => {
+    await setUp();
+    const document = provisionalPlate(signer.key.kid);
+    const body = await jobBody({}, document);
+    await post('/jobs', body);
+    await eventually(async () => (await stateOf(body.jobId)) === 'spooled');
+    const auth = { authorization: `Bearer ${agent.token}` };
+    const byNumber = await agent.app.request(`/jobs?state=&number=${document.number}`, {
+      headers: auth,
+    });
+    expect(
+      ((await byNumber.json()) as { jobs: { jobId: string }[] }).jobs.map((j) => j.jobId),
+    ).toEqual([body.jobId]);
+    const none = await agent.app.request('/jobs?state=failed', { headers: auth });
+    expect(((await none.json()) as { jobs: unknown[] }).jobs).toHaveLength(0);
+    const badState = await agent.app.request('/jobs?state=lost', { headers: auth });
+    expect((await errorOf(badState)).fields[0]?.path).toBe('state');
+    const notToCheck = await post(`/jobs/${body.jobId}/confirm-reprint`, { decision: 'reprint' });
+    expect(notToCheck.status).toBe(409);
+    expect((await errorOf(notToCheck)).code).toBe('job_not_to_check');
+    const missing = await post(`/jobs/${randomUUID()}/confirm-reprint`, { decision: 'done' });
+    expect(missing.status).toBe(404);
   });
 });
 

@@ -49,7 +49,9 @@ export const freePort = (): Promise<number> =>
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
       probe.close(() =>
-        typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')),
+        typeof address === 'object' && address !== null
+          ? resolve(address.port)
+          : reject(new Error('no port')),
       );
     });
   });
@@ -104,7 +106,10 @@ export const deploySite = async (
       agent: {
         host: '127.0.0.1',
         port: options.agentPort,
-        tls: { certFile: join(scratch, 'tls', 'agent.crt'), keyFile: join(scratch, 'tls', 'agent.key') },
+        tls: {
+          certFile: join(scratch, 'tls', 'agent.crt'),
+          keyFile: join(scratch, 'tls', 'agent.key'),
+        },
         dataDir: join(scratch, 'agent-data'),
       },
       printers: [
@@ -116,13 +121,24 @@ export const deploySite = async (
           roles: ['plate', 'certificate', 'atac'],
         },
       ],
-      kiosks: [{ id: options.kioskId, name: 'Kiosque E2E', location: 'showroom', idleLockMinutes: 10 }],
+      kiosks: [
+        { id: options.kioskId, name: 'Kiosque E2E', location: 'showroom', idleLockMinutes: 10 },
+      ],
     }),
   );
   await comptoirSite(scratch, 'validate', sitePath);
   await comptoirSite(scratch, 'ca', 'init', '--dir', caDir, '--name', 'Comptoir CA e2e');
   await comptoirSite(scratch, 'cert', 'agent', sitePath, '--ca', caDir);
-  await comptoirSite(scratch, 'launch', sitePath, options.kioskId, '--ca', caDir, '--out', join(scratch, 'kiosk'));
+  await comptoirSite(
+    scratch,
+    'launch',
+    sitePath,
+    options.kioskId,
+    '--ca',
+    caDir,
+    '--out',
+    join(scratch, 'kiosk'),
+  );
   await run('sh', [join(scratch, 'kiosk', 'kiosk-setup.sh')], {
     env: {
       ...process.env,
@@ -149,12 +165,19 @@ export interface RunningAgent {
   stop: () => Promise<void>;
 }
 
-export const startAgent = async (site: DeployedSite, adminSecret: string): Promise<RunningAgent> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'print-agent', 'src', 'main.ts')], {
-    cwd: repoRoot,
-    env: { ...process.env, AGENT_SITE: site.sitePath, AGENT_ADMIN_SECRET: adminSecret },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export const startAgent = async (
+  site: DeployedSite,
+  adminSecret: string,
+): Promise<RunningAgent> => {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'print-agent', 'src', 'main.ts')],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, AGENT_SITE: site.sitePath, AGENT_ADMIN_SECRET: adminSecret },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
@@ -184,7 +207,10 @@ export const startAgent = async (site: DeployedSite, adminSecret: string): Promi
 };
 
 /** The pairing code on the agent's admin page, read as the IT person would (site CA trusted). */
-export const pairingCodeFromAdminPage = async (site: DeployedSite, adminSecret: string): Promise<string> => {
+export const pairingCodeFromAdminPage = async (
+  site: DeployedSite,
+  adminSecret: string,
+): Promise<string> => {
   const html = await new Promise<string>((resolve, reject) => {
     const req = httpsRequest(
       `${site.agentUrl}/admin`,
@@ -192,7 +218,9 @@ export const pairingCodeFromAdminPage = async (site: DeployedSite, adminSecret: 
       (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`HTTP ${res.statusCode}`))));
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve(body) : reject(new Error(`HTTP ${res.statusCode}`)),
+        );
       },
     );
     req.on('error', reject);
@@ -232,7 +260,13 @@ export type PageFetchResult = z.infer<typeof pageFetchResultSchema>;
 export const pageFetch = async (
   page: Page,
   url: string,
-  init: { method?: string; token?: string; body?: unknown; targetAddressSpace?: 'local'; timeoutMs?: number } = {},
+  init: {
+    method?: string;
+    token?: string;
+    body?: unknown;
+    targetAddressSpace?: 'local';
+    timeoutMs?: number;
+  } = {},
 ): Promise<PageFetchResult> =>
   pageFetchResultSchema.parse(
     await page.evaluate(
@@ -293,7 +327,10 @@ export const okBody = (result: PageFetchResult, status: number): unknown => {
 export const agentClient = async (page: Page, site: DeployedSite, code: string) => {
   const call = (path: string, init: { method?: string; token?: string; body?: unknown } = {}) =>
     pageFetch(page, `${site.agentUrl}${path}`, { ...init, targetAddressSpace: 'local' });
-  const paired = okBody(await call('/pair', { method: 'POST', body: { code, label: 'e2e-kiosk' } }), 201);
+  const paired = okBody(
+    await call('/pair', { method: 'POST', body: { code, label: 'e2e-kiosk' } }),
+    201,
+  );
   const { token } = z.object({ token: z.string() }).parse(paired);
   return {
     call,
@@ -314,5 +351,7 @@ export const agentClient = async (page: Page, site: DeployedSite, code: string) 
 /** The text of each PDF the file printer wrote. */
 export const printedTexts = async (printedDir: string): Promise<string[]> => {
   const names = (await readdir(printedDir)).filter((name) => name.endsWith('.pdf')).sort();
-  return Promise.all(names.map(async (name) => (await run('pdftotext', [join(printedDir, name), '-'])).stdout));
+  return Promise.all(
+    names.map(async (name) => (await run('pdftotext', [join(printedDir, name), '-'])).stdout),
+  );
 };

@@ -1,7 +1,7 @@
 import { newId } from '@comptoir/shared';
 import { sampleDocument } from '@comptoir/shared/documents';
 import { generateSigningKeyPair, importSigningKey, signDocument } from '@comptoir/shared/tokens';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agentClient,
   CHROMIUM_ARGS,
+  comptoirSite,
   deploySite,
   freePort,
   launchKioskBrowser,
@@ -36,7 +37,7 @@ let standIn: Server;
 let serverOrigin: string;
 let site: DeployedSite;
 let agent: RunningAgent | undefined;
-let browser: Browser | undefined;
+let browser: Browser;
 let documentNumber: string;
 let documentJws: string;
 
@@ -46,7 +47,9 @@ beforeAll(async () => {
   standIn = createServer((req, res) => {
     if (req.url === '/.well-known/jwks.json')
       return res.writeHead(200, { 'content-type': 'application/json' }).end(jwks);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Comptoir</title>');
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end('<!doctype html><title>Comptoir</title>');
   });
   await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve));
   const address = standIn.address();
@@ -56,7 +59,11 @@ beforeAll(async () => {
 
   site = await deploySite(scratch, { serverOrigin, agentPort, kioskId: 'e2e-kiosk' });
   agent = await startAgent(site, ADMIN_SECRET);
-  browser = await launchKioskBrowser(chromiumPath, { kioskHome: site.kioskHome, serverPort, agentPort });
+  browser = await launchKioskBrowser(chromiumPath, {
+    kioskHome: site.kioskHome,
+    serverPort,
+    agentPort,
+  });
 
   const transit = sampleDocument('transit', {
     number: `TR-E2E-${Date.now()}`,
@@ -77,36 +84,90 @@ afterAll(async () => {
 
 describe('kiosk to agent, through Local Network Access, HTTPS and the site CA', () => {
   it('is blocked without the Local Network Access permission', { timeout: 30_000 }, async () => {
-    const context = await browser!.newContext();
+    const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(serverOrigin);
-    const result = await pageFetch(page, `${site.agentUrl}/health`, { targetAddressSpace: 'local', timeoutMs: 3000 });
+    const result = await pageFetch(page, `${site.agentUrl}/health`, {
+      targetAddressSpace: 'local',
+      timeoutMs: 3000,
+    });
     expect(result.ok).toBe(false);
     await context.close();
   });
 
   it('pairs, prints a signed transit, and reprints it as COPY', { timeout: 120_000 }, async () => {
-    const context = await browser!.newContext();
+    const context = await browser.newContext();
     // The grant a managed kiosk gets from its policy, given here through the automation protocol.
     await context.grantPermissions(['local-network-access'], { origin: serverOrigin });
     const page = await context.newPage();
     await page.goto(serverOrigin);
-    expect(await pageFetch(page, `${site.agentUrl}/health`, { targetAddressSpace: 'local' })).toMatchObject({
+    expect(
+      await pageFetch(page, `${site.agentUrl}/health`, { targetAddressSpace: 'local' }),
+    ).toMatchObject({
       ok: true,
       status: 200,
     });
 
-    const client = await agentClient(page, site, await pairingCodeFromAdminPage(site, ADMIN_SECRET));
-    const original = await client.print({ jobId: newId(), document: documentJws, role: 'certificate' });
+    const client = await agentClient(
+      page,
+      site,
+      await pairingCodeFromAdminPage(site, ADMIN_SECRET),
+    );
+    const original = await client.print({
+      jobId: newId(),
+      document: documentJws,
+      role: 'certificate',
+    });
     expect(original).toMatchObject({ mark: 'original', printer: 'laser' });
-    const copy = await client.print({ jobId: newId(), document: documentJws, role: 'certificate', reprint: true });
+    const copy = await client.print({
+      jobId: newId(),
+      document: documentJws,
+      role: 'certificate',
+      reprint: true,
+    });
     expect(copy).toMatchObject({ mark: 'copy', printer: 'laser' });
 
-    const texts = await printedTexts(site.printedDir);
+    const texts = (await printedTexts(site.printedDir)).filter((text) =>
+      text.includes(documentNumber),
+    );
     expect(texts).toHaveLength(2);
-    expect(texts.every((text) => text.includes(documentNumber))).toBe(true);
     expect(texts.filter((text) => /COPIE|COPY/.test(text))).toHaveLength(1);
     await context.close();
+  });
+});
+
+describe('comptoir-site print-test against the real agent', () => {
+  it('prints the TEST page on every printer and reports it', { timeout: 60_000 }, async () => {
+    const secretFile = join(scratch, 'agent-admin-secret');
+    await writeFile(secretFile, `${ADMIN_SECRET}\n`, { mode: 0o600 });
+    const out = await comptoirSite(
+      scratch,
+      'print-test',
+      site.sitePath,
+      '--ca',
+      site.caDir,
+      '--secret-file',
+      secretFile,
+    );
+    expect(out).toMatch(/^✓ laser \(Laser \(fichiers\)\): .*(printed|spooled)/m);
+    const texts = await printedTexts(site.printedDir);
+    expect(texts.some((text) => /TEST/i.test(text) && !text.includes(documentNumber))).toBe(true);
+  });
+
+  it('reports a refused secret as a failure', { timeout: 60_000 }, async () => {
+    const secretFile = join(scratch, 'wrong-secret');
+    await writeFile(secretFile, 'not-the-secret\n');
+    await expect(
+      comptoirSite(
+        scratch,
+        'print-test',
+        site.sitePath,
+        '--ca',
+        site.caDir,
+        '--secret-file',
+        secretFile,
+      ),
+    ).rejects.toThrow(/failed \(1\)/);
   });
 });
 

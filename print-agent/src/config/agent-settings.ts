@@ -47,7 +47,10 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
  * `agentSiteSchema`) overrides them. Throws a readable error on a bad value.
  */
 export function loadAgentSettings(env: NodeJS.ProcessEnv = process.env): AgentSettings {
-  const vars = envSchema.parse(env);
+  // An empty variable (`AGENT_SITE=`) means unset, as shells and service files write it.
+  const vars = envSchema.parse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
   const site: AgentSite | undefined = vars.AGENT_SITE
     ? agentSiteSchema.parse(JSON.parse(readFileSync(vars.AGENT_SITE, 'utf8')))
     : undefined;

@@ -1,5 +1,6 @@
 import { codedIssue, printerRoleSchema, siteIdSchema, uuidSchema } from '@comptoir/shared';
 import { z } from 'zod';
+import { jobStates } from '../queue/job.js';
 
 /** Most copies one job may ask for. */
 export const MAX_COPIES = 5;
@@ -37,13 +38,15 @@ export const pairRequestSchema = z
   })
   .strict();
 
+/** An empty query parameter (`?state=`) means no filter. */
+const optionalParam = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 /** `GET /jobs` filters. */
 export const jobListQuerySchema = z
   .object({
-    state: z
-      .enum(['queued', 'rendering', 'sending', 'spooled', 'printed', 'held', 'failed', 'to_check'])
-      .optional(),
-    number: z.string().min(1).max(64).optional(),
+    state: optionalParam(z.enum(jobStates)),
+    number: optionalParam(z.string().max(64)),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();

@@ -88,7 +88,12 @@ export class PrintQueue {
   /** Resumes after a restart (see `JobLedger.resumeAfterRestart`) and starts every worker. */
   start(): { toCheck: number; requeued: number } {
     const resumed = this.#ledger.resumeAfterRestart();
-    for (const worker of this.#workers.values()) worker.running = this.#run(worker);
+    for (const worker of this.#workers.values()) {
+      worker.running = this.#run(worker).catch((error: unknown) => {
+        // Past the stop's grace period the ledger is closed under a still-running send.
+        if (!this.#isStopping) console.error(`print queue ${worker.printer.id} stopped`, error);
+      });
+    }
     return resumed;
   }
 

@@ -1,17 +1,16 @@
-import { renderDocumentPdf } from '@comptoir/shared/documents';
+import { renderDocumentPdf, renderReceiptEscPos } from '@comptoir/shared/documents';
 import type { DocumentRenderer } from './document-renderer.js';
+import { receiptToEscPos } from './escpos-receipt.js';
 
 /**
- * The production renderer: the shared layouts, the same the kiosk previews with (letter-size
- * PDF, fonts embedded, QR code).
+ * The production renderer: the shared layouts, the same the kiosk previews with. Page printers
+ * get the letter-size PDF (fonts embedded, QR code); thermal printers get the 80 mm receipt.
  */
 export function createTemplateRenderer(): DocumentRenderer {
   return {
     async render(document, { mark, qrUrl, format }) {
       if (format === 'escpos') {
-        // The shared 80 mm ESC/POS receipt layout (`renderReceiptEscPos`) is not published yet:
-        // refusing is honest, printing a home-made layout would not be.
-        throw new Error('ESC/POS receipt layout not available in @comptoir/shared yet');
+        return receiptToEscPos(renderReceiptEscPos(document, { qrUrl, copy: mark === 'copy' }));
       }
       return renderDocumentPdf(document, { mark, qrUrl });
     },

@@ -13,7 +13,6 @@ import {
   importSigningKey,
   signQrToken,
 } from '../tokens/index.js';
-import { embeddedFontsBase64 } from './fonts/embedded-fonts.js';
 import { fontMetrics, foldToCharset } from './fonts/document-fonts.js';
 import {
   fitPlateNumber,
@@ -253,14 +252,6 @@ describe('plate number size', { timeout: SLOW_MACHINE_TIMEOUT_MS }, () => {
 });
 
 describe('fonts', () => {
-  it('the embedded font module matches the TTF files shipped in assets/fonts', async () => {
-    const assets = new URL('../../assets/fonts/', import.meta.url);
-    const regular = await readFile(new URL('DejaVuSans-Latin.ttf', assets));
-    const bold = await readFile(new URL('DejaVuSans-Bold-Latin.ttf', assets));
-    expect(embeddedFontsBase64.regular).toBe(regular.toString('base64'));
-    expect(embeddedFontsBase64.bold).toBe(bold.toString('base64'));
-  });
-
   it('folds characters the fonts lack instead of drawing empty boxes', () => {
     const charset = new Set(fontMetrics('regular').characterSet);
     expect(foldToCharset('Éloïse Œuvré-Çà', charset)).toBe('Éloïse Œuvré-Çà');

@@ -870,7 +870,13 @@ const siteIssueFromZod = (issue: z.core.$ZodIssue): SiteIssue => {
  */
 export const siteIssues = (input: unknown): SiteIssue[] => {
   const shape = siteShapeSchema.safeParse(input);
-  const issues = shape.success ? [] : shape.error.issues.map(siteIssueFromZod);
+  const issues: SiteIssue[] = [];
+  const report: IssueSink = (path, params) => issues.push({ path, ...params });
+  if (shape.success) {
+    checkSite(shape.data, report);
+    return issues;
+  }
+  issues.push(...shape.error.issues.map(siteIssueFromZod));
   if (!isRecord(input)) return issues;
   const entries = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
   const printerEntries = entries(input.printers);
@@ -882,11 +888,7 @@ export const siteIssues = (input: unknown): SiteIssue[] => {
   );
   const kiosks = entries(input.kiosks).map((entry) => siteKioskSchema.safeParse(entry).data);
   const agent = agentConfigSchema.safeParse(input.agent ?? {}).data;
-  checkSite(
-    { agent, printers, kiosks },
-    (path, params) => issues.push({ path, ...params }),
-    unparsedPrinterIds,
-  );
+  checkSite({ agent, printers, kiosks }, report, unparsedPrinterIds);
   return issues;
 };
 

@@ -1,11 +1,6 @@
 import { connect } from 'node:net';
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
-import {
-  DriverError,
-  statusOf,
-  type PrinterDriver,
-  type PrinterStatus,
-} from '../printer-driver.js';
+import { statusOf, type PrinterDriver, type PrinterStatus } from '../printer-driver.js';
 import { offlineError } from '../raw9100/tcp.js';
 
 /** ESC/POS "transmit real-time status": DLE EOT 4 asks for the paper roll sensor. */
@@ -67,6 +62,6 @@ function paperStatus(host: string, port: number, timeoutMs = 1500): Promise<Prin
 }
 
 function offlineStatus(host: string, port: number, error: unknown): PrinterStatus {
-  const { bilingual }: DriverError = offlineError(host, port, error);
+  const { bilingual } = offlineError(host, port, error);
   return statusOf('offline', 'printer_offline', bilingual.fr, bilingual.en);
 }

@@ -5,7 +5,9 @@ declare module 'ipp' {
   interface IppPrinter {
     execute(operation: string, message: Record<string, unknown>, callback: IppCallback): void;
   }
-  function Printer(url: string, options?: { version?: string; uri?: string }): IppPrinter;
-  const ipp: { Printer: typeof Printer };
+  interface Ipp {
+    Printer(url: string, options?: { version?: string; uri?: string }): IppPrinter;
+  }
+  const ipp: Ipp;
   export default ipp;
 }

@@ -23,7 +23,7 @@ export function layoutAtac(
   document: IssuedDocumentOf<'atac'>,
   options: RenderOptions,
 ): void {
-  drawHeader(sheet, document, documentTitles.atac, options);
+  drawHeader(sheet, document, documentTitles.atac, options, { withDealer: false });
   if (document.status === 'on_hold') {
     sheet.paragraph(
       bothLanguages({ fr: 'EN ATTENTE — non finalisée', en: 'ON HOLD — not final' }),
@@ -48,18 +48,21 @@ export function layoutAtac(
   ]);
   const { vehicle } = document;
   sheet.section({ fr: 'Véhicule', en: 'Vehicle' });
-  sheet.fields([
-    ...vehicleFields(document),
-    { label: { fr: 'État', en: 'Condition' }, value: paperLabel(vehicle.condition) },
-    {
-      label: { fr: 'Odomètre', en: 'Odometer' },
-      value: vehicle.odometerKm === undefined ? '—' : `${paperInteger(vehicle.odometerKm)} km`,
-    },
-    { label: { fr: 'Couleur', en: 'Colour' }, value: vehicle.colour ?? '—' },
-  ]);
+  // Four columns keep the ATAC on one page with two buyers; the colour is not an ATAC field.
+  sheet.fields(
+    [
+      ...vehicleFields(document),
+      { label: { fr: 'État', en: 'Condition' }, value: paperLabel(vehicle.condition) },
+      {
+        label: { fr: 'Odomètre', en: 'Odometer' },
+        value: vehicle.odometerKm === undefined ? '—' : `${paperInteger(vehicle.odometerKm)} km`,
+      },
+    ],
+    4,
+  );
   sheet.section({ fr: 'Acheteurs', en: 'Buyers' });
   document.buyers.forEach((buyer, index) => {
-    sheet.fields(buyerFields(buyer, index === document.holderIndex));
+    sheet.fields(buyerFields(buyer, index === document.holderIndex), 4);
   });
   sheet.section({ fr: 'Montants', en: 'Amounts' });
   const { amounts } = document;
@@ -111,7 +114,7 @@ function buyerFields(buyer: AtacBuyer, isHolder: boolean): Field[] {
   return [
     { label: { fr: 'Nom', en: 'Name' }, value: buyer.name },
     identity,
-    { label: { fr: 'Rôle', en: 'Role' }, value: bothLanguages(role) },
-    { label: { fr: 'Adresse', en: 'Address' }, value: paperAddress(buyer.address), span: 3 },
+    { label: { fr: 'Rôle', en: 'Role' }, value: bothLanguages(role), span: 2 },
+    { label: { fr: 'Adresse', en: 'Address' }, value: paperAddress(buyer.address), span: 4 },
   ];
 }

@@ -20,14 +20,15 @@ const permitLabel = { fr: 'Permis OPC', en: 'OPC permit' };
 const licenceLabel = { fr: 'Licence SAAQ', en: 'SAAQ licence' };
 
 /**
- * The head of a full-page document: bilingual title, number, dealer, issue and expiry
- * instants, and the QR code at the top right.
+ * The head of a full-page document: bilingual title, number, dealer (unless the layout has
+ * its own dealer section), issue and expiry instants, and the QR code at the top right.
  */
 export function drawHeader(
   sheet: Sheet,
   document: IssuedDocument,
   title: Bilingual,
   options: RenderOptions,
+  { withDealer = true }: { withDealer?: boolean } = {},
 ): void {
   const top = sheet.y;
   sheet.qrCode(options.qrUrl, LETTER.width - MARGIN - HEADER_QR_SIZE, top, HEADER_QR_SIZE);
@@ -46,7 +47,7 @@ export function drawHeader(
     bold: true,
     width: textWidth,
   });
-  sheet.paragraph(dealerLine(document), { size: 9, width: textWidth });
+  if (withDealer) sheet.paragraph(dealerLine(document), { size: 9, width: textWidth });
   const validity = [
     `${bothLanguages({ fr: 'Émis le', en: 'Issued' })} : ${paperDateTime(document.issuedAt)}`,
   ];
@@ -56,7 +57,7 @@ export function drawHeader(
     );
   }
   sheet.paragraph(validity.join('    '), { size: 9, width: textWidth });
-  sheet.y = Math.min(sheet.y, top - HEADER_QR_SIZE - 14);
+  sheet.y = Math.min(sheet.y, top - HEADER_QR_SIZE - 10);
 }
 
 /** The vehicle block most documents share. */

@@ -176,7 +176,7 @@ export class Sheet {
       const height = Math.max(
         ...cells.map((c) => c.labelLines.length * 9.5 + c.valueLines.length * valueSize * 1.25),
       );
-      this.ensureSpace(height + 6);
+      this.ensureSpace(height + 5);
       for (const cell of cells) {
         let y = this.y;
         for (const line of cell.labelLines) {
@@ -188,7 +188,7 @@ export class Sheet {
           this.drawText(line, cell.x, y + 3, { size: valueSize, bold: true });
         }
       }
-      this.y -= height + 6;
+      this.y -= height + 5;
       row = [];
       column = 0;
     };
@@ -203,12 +203,12 @@ export class Sheet {
 
   /** Lines to sign on, side by side, each with its bilingual caption under it. */
   signatureLines(captions: readonly string[]): void {
-    const perRow = 2;
-    const gap = 30;
+    const perRow = 3;
+    const gap = 20;
     const width = (this.contentWidth - gap * (perRow - 1)) / perRow;
     for (let start = 0; start < captions.length; start += perRow) {
-      this.ensureSpace(64);
-      this.y -= 40;
+      this.ensureSpace(58);
+      this.y -= 34;
       captions.slice(start, start + perRow).forEach((caption, index) => {
         const x = MARGIN + index * (width + gap);
         this.page.drawLine({
@@ -221,7 +221,7 @@ export class Sheet {
           this.drawText(line, x, this.y - 10 - lineIndex * 10, { size: 8, color: ink.label });
         });
       });
-      this.y -= 24;
+      this.y -= 22;
     }
   }
 

@@ -94,9 +94,12 @@ export async function takeBatch(
       .toArray();
     ready.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
     const batch = ready.slice(0, limit);
-    for (const row of batch) {
-      await db.outbox.update(row.id, { state: 'sending', firstSentAt: row.firstSentAt ?? now });
-    }
+    await db.outbox.bulkUpdate(
+      batch.map((row) => ({
+        key: row.id,
+        changes: { state: 'sending' as const, firstSentAt: row.firstSentAt ?? now },
+      })),
+    );
     return batch.map((row) => ({ ...row, state: 'sending' as const }));
   });
 }

@@ -164,36 +164,40 @@ async function recordResults(
 ): Promise<void> {
   const byId = new Map(results.map((result) => [result.id, result]));
   const now = deps.now();
-  await deps.db.transaction('rw', deps.db.outbox, async () => {
-    for (const row of batch) {
-      const result = byId.get(row.id);
-      if (result?.status === 'applied') {
-        tally.applied += 1;
-        await deps.db.outbox.update(row.id, {
-          state: 'applied',
+  const updates = batch.map((row) => {
+    const result = byId.get(row.id);
+    if (result?.status === 'applied') {
+      tally.applied += 1;
+      return {
+        key: row.id,
+        changes: {
+          state: 'applied' as const,
           result: result.result,
           documentNumber: documentNumberOf(result.result),
           acknowledgedAt: now,
           error: undefined,
-        });
-      } else if (result?.status === 'rejected') {
-        tally.rejected += 1;
-        await deps.db.outbox.update(row.id, {
-          state: 'rejected',
-          error: result.error,
-          acknowledgedAt: now,
-        });
-      } else {
-        // 'retry' or missing from the answer: not processed, send again later.
-        tally.retried += 1;
-        await deps.db.outbox.update(row.id, {
-          state: 'waiting',
-          attempts: row.attempts + 1,
-          nextAttemptAt: now + retryDelayMs(row.attempts + 1, deps.random),
-        });
-      }
+        },
+      };
     }
+    if (result?.status === 'rejected') {
+      tally.rejected += 1;
+      return {
+        key: row.id,
+        changes: { state: 'rejected' as const, error: result.error, acknowledgedAt: now },
+      };
+    }
+    // 'retry' or missing from the answer: not processed, send again later.
+    tally.retried += 1;
+    return {
+      key: row.id,
+      changes: {
+        state: 'waiting' as const,
+        attempts: row.attempts + 1,
+        nextAttemptAt: now + retryDelayMs(row.attempts + 1, deps.random),
+      },
+    };
   });
+  await deps.db.outbox.bulkUpdate(updates);
 }
 
 async function backOff(deps: SyncDeps, batch: OutboxRow[], problem: string): Promise<void> {

@@ -8,6 +8,7 @@ import {
   SqliteDialect,
   sql,
   type Kysely as KyselyType,
+  type SqliteDatabase as SqliteDialectDatabase,
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
@@ -68,6 +69,26 @@ async function migrate(storage: Storage): Promise<void> {
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
+/**
+ * Kysely prepares every query anew; the same few statements run for every command of a push,
+ * so keep the prepared ones (bounded: a runaway set of distinct queries just resets it).
+ */
+function withStatementCache(file: SqliteDatabase.Database): SqliteDialectDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => file.close(),
+    prepare(text) {
+      let statement = cache.get(text);
+      if (!statement) {
+        if (cache.size >= 500) cache.clear();
+        statement = file.prepare(text);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 function openSqlite(dataDir: string): Storage {
   mkdirSync(dataDir, { recursive: true });
   const file = new SqliteDatabase(join(dataDir, 'comptoir.sqlite'));
@@ -76,7 +97,7 @@ function openSqlite(dataDir: string): Storage {
   file.pragma('synchronous = FULL');
   file.pragma('busy_timeout = 10000');
   file.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   return {
     engine: 'sqlite',
     db,
