@@ -12,12 +12,13 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderDocumentPdf } from '@comptoir/shared/documents';
 import { createTestSigner, provisionalPlate, type TestSigner } from '../src/testing/documents.js';
 import { FakePrinter } from '../src/testing/fake-printer.js';
+import { freePort } from '../src/testing/free-port.js';
 
 function bench(
   name: string,
@@ -53,11 +54,7 @@ function rssMb(pid: number): number {
 async function runBench(signer: TestSigner): Promise<void> {
   const printer = await FakePrinter.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-agent-bench-'));
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const probeAddress = probe.address();
-  const port = typeof probeAddress === 'object' && probeAddress ? probeAddress.port : 0;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  const port = await freePort();
   const sitePath = join(dataDir, 'site.json');
   writeFileSync(
     sitePath,

@@ -11,12 +11,12 @@ import {
 } from 'node:fs';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSigner, provisionalPlate, type TestSigner } from './testing/documents.js';
 import { FakePrinter } from './testing/fake-printer.js';
+import { freePort } from './testing/free-port.js';
 import { eventually } from './testing/test-agent.js';
 
 /** The agent as a real child process (`src/main.ts` through tsx), its console read as it runs. */
@@ -55,16 +55,6 @@ async function pdfText(bytes: Buffer): Promise<string> {
   child.stdin.end(bytes);
   await new Promise((resolve) => child.once('close', resolve));
   return text;
-}
-
-/** A port free right now (the site schema wants a real port, not 0). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
 }
 
 describe('the agent process: kill -9 mid-send, restart', () => {

@@ -65,7 +65,10 @@ async function main(): Promise<void> {
     // Warm-up: one command each way, so that neither side pays the JIT and first-connection costs.
     const warmDb = openComptoirDb(`bench-warm-${newId()}`);
     await enqueueCommand(warmDb, makeAtacCommand(actor, 900_000));
-    await drainOutbox({ db: warmDb, baseUrl: origin, fetch: sessionFetch, now: Date.now, random: Math.random }, actor.accountId);
+    await drainOutbox(
+      { db: warmDb, baseUrl: origin, fetch: sessionFetch, now: Date.now, random: Math.random },
+      actor.accountId,
+    );
     await sessionFetch(`${origin}/api/sync/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

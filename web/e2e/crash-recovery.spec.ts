@@ -14,7 +14,11 @@ test('a crash before or after commit loses nothing and duplicates nothing', asyn
   const context = await browser.newContext({ baseURL: `http://127.0.0.1:${String(port)}` });
   const page = await context.newPage();
   const count = (vin: string) =>
-    countRows("select count(*) as n from documents where kind = 'atac' and vin = ?", [vin], dataDir);
+    countRows(
+      "select count(*) as n from documents where kind = 'atac' and vin = ?",
+      [vin],
+      dataDir,
+    );
   const countIdempotency = () => countRows('select count(*) as n from idempotency', [], dataDir);
   try {
     for (const [index, fault] of [
@@ -38,7 +42,9 @@ test('a crash before or after commit loses nothing and duplicates nothing', asyn
       server = await startServer({ port, dataDir });
       await page.goto('/file-attente');
       await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
-      await expect(page.getByTestId('status-waiting')).toHaveText('En attente : 0', { timeout: 30_000 });
+      await expect(page.getByTestId('status-waiting')).toHaveText('En attente : 0', {
+        timeout: 30_000,
+      });
       await expect(page.getByTestId('queue-done')).toContainText(vinFor(index));
       await server.stop();
       server = undefined;

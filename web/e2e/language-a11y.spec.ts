@@ -7,7 +7,15 @@ const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact?: string | null; nodes: unknown[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: () => Promise<{
+            violations: { id: string; impact?: string | null; nodes: unknown[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run();
     return result.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
@@ -24,7 +32,15 @@ test('French by default, English on toggle (remembered), and no serious axe viol
   expect(await seriousViolations(page)).toEqual([]);
 
   await signIn(page, 'demo-generic');
-  for (const path of ['/', '/atac', '/atac/nouvelle', '/transit', '/transit/nouveau', '/file-attente', '/reglages']) {
+  for (const path of [
+    '/',
+    '/atac',
+    '/atac/nouvelle',
+    '/transit',
+    '/transit/nouveau',
+    '/file-attente',
+    '/reglages',
+  ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(await seriousViolations(page), path).toEqual([]);

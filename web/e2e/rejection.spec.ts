@@ -13,9 +13,11 @@ test('a command the server refuses shows its reason, and can be corrected and re
   await fillPerson(page, 'holder', 4001);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await page.waitForURL(/\/file-attente\/[0-9a-f-]+$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Refusé par le serveur.' })).toBeVisible({
-    timeout: 30_000,
-  });
+  await expect(page.getByRole('heading', { level: 1, name: 'Refusé par le serveur.' })).toBeVisible(
+    {
+      timeout: 30_000,
+    },
+  );
   await expect(page.getByTestId('status-attention')).toHaveText('À corriger : 1');
 
   await page.goto('/file-attente');

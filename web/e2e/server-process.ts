@@ -31,7 +31,9 @@ export async function startServer(options: {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   for (let attempt = 0; attempt < 100; attempt += 1) {
     try {
       const response = await fetch(`${origin}/api/health`);

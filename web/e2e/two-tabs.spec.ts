@@ -13,10 +13,12 @@ test('two tabs: only one sends, both show the same queue', async ({ page, contex
     ['second', 0],
   ]);
   page.on('request', (request) => {
-    if (request.url().includes('/api/sync/push')) pushesFrom.set('first', (pushesFrom.get('first') ?? 0) + 1);
+    if (request.url().includes('/api/sync/push'))
+      pushesFrom.set('first', (pushesFrom.get('first') ?? 0) + 1);
   });
   second.on('request', (request) => {
-    if (request.url().includes('/api/sync/push')) pushesFrom.set('second', (pushesFrom.get('second') ?? 0) + 1);
+    if (request.url().includes('/api/sync/push'))
+      pushesFrom.set('second', (pushesFrom.get('second') ?? 0) + 1);
   });
 
   await context.setOffline(true);

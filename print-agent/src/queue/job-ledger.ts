@@ -323,16 +323,7 @@ export class JobLedger {
     })();
   }
 
-  /** The printers that have unfinished jobs (to restart their queues). */
-  printersWithPendingJobs(): string[] {
-    return this.#db
-      .prepare<[], { printer: string }>(
-        `select distinct printer from jobs where state in ('queued', 'held', 'rendering')`,
-      )
-      .all()
-      .map((r) => r.printer);
-  }
-
+  /** How many jobs are in each state (health page). */
   countByState(): Partial<Record<JobState, number>> {
     const rows = this.#db
       .prepare<[], { state: JobState; n: number }>(

@@ -102,10 +102,6 @@ export class PrintQueue {
     this.#workers.get(printerId)?.wakeup.wake();
   }
 
-  hasPrinter(printerId: string): boolean {
-    return this.#workers.has(printerId);
-  }
-
   /** The last status a printer reported (asks it when never asked). */
   async status(printerId: string): Promise<PrinterStatus | undefined> {
     const worker = this.#workers.get(printerId);

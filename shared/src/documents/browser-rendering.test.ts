@@ -62,6 +62,12 @@ function requireBrowser(): Browser {
 describe('in a real browser', { timeout: 120_000 }, () => {
   it('signs a document, verifies it and its QR token, then renders its preview PDF', async () => {
     const page = await requireBrowser().newPage();
+    // WebCrypto needs a secure context (about:blank is not one); localhost is, and the route
+    // answers in-process, so nothing listens and nothing leaves the machine.
+    await page.route('http://localhost/', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>kiosk</title>' }),
+    );
+    await page.goto('http://localhost/');
     await page.addScriptTag({ content: bundle });
     const outcome = await page.evaluate(async () => {
       // Everything below runs in Chromium, against the global the bundle defined.

@@ -116,7 +116,7 @@ describe('renderDocumentPdf', { timeout: SLOW_MACHINE_TIMEOUT_MS }, () => {
       '48 213 km',
       '23 495,00 $ / $23,495.00',
       '949,75 $ / $949.75',
-      'Signature of Hélène Gagné',
+      'Signature — Hélène Gagné',
       '2026-11-26',
     ]) {
       expect(text.replace(/\u00a0/g, ' ')).toContain(expected);

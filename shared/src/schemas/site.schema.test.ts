@@ -62,11 +62,19 @@ describe('siteSchema', () => {
 
   it('normalizes the server origin and the licence', () => {
     const input = siteInput();
-    input.server = { origin: 'https://comptoir.example.ca/' };
+    input.server = { origin: 'https://Comptoir.Example.ca/' };
     input.dealer = { name: 'Autos Test', neq: '1234 567 890', licence: 'l-100001' };
     const site = siteSchema.parse(input);
     expect(site.server.origin).toBe('https://comptoir.example.ca');
     expect(site.dealer).toMatchObject({ neq: '1234567890', licence: 'L-100001' });
+  });
+
+  it('refuses a server address with a path', () => {
+    const input = siteInput();
+    input.server = { origin: 'https://comptoir.example.ca/app' };
+    expect(siteIssues(input).map((issue) => [issue.path.join('.'), issue.code])).toEqual([
+      ['server.origin', 'bad_origin'],
+    ]);
   });
 
   it('parses every printer driver', () => {

@@ -52,8 +52,9 @@ const HOST_NAME =
 
 /** True for a dotted IPv4 address (`192.168.1.20`). */
 export const isIpv4 = (value: string): boolean => IPV4.test(value);
+const ipv6Schema = z.ipv6();
 /** True for an IPv6 address, without brackets (`::1`, `fd00::20`). */
-export const isIpv6 = (value: string): boolean => z.ipv6().safeParse(value).success;
+export const isIpv6 = (value: string): boolean => ipv6Schema.safeParse(value).success;
 /** True for an IP address of either family. */
 export const isIpAddress = (value: string): boolean => isIpv4(value) || isIpv6(value);
 /** True for a DNS host name (`agent.concession.lan`, `localhost`) that is not an address. */
@@ -97,7 +98,8 @@ const originSchema = z
       const url = new URL(value);
       return (
         (url.protocol === 'http:' || url.protocol === 'https:') &&
-        url.origin === value.replace(/\/$/, '')
+        // Only the origin: no path, query or fragment (the host's case does not matter).
+        url.origin === value.replace(/\/$/, '').toLowerCase()
       );
     },
     {
@@ -112,7 +114,7 @@ const originSchema = z
       ),
     },
   )
-  .transform((value) => value.replace(/\/$/, ''));
+  .transform((value) => new URL(value).origin);
 
 const httpUrlSchema = z.url({ protocol: /^https?$/ });
 
@@ -125,8 +127,8 @@ export const siteIdSchema = z.string().refine((value) => SITE_ID.test(value), {
     'bad_id',
     { fr: 'identifiant invalide', en: 'invalid id' },
     {
-      fr: 'utilisez des minuscules, des chiffres et des tirets (64 au plus), par exemple salle-1',
-      en: 'use lower-case letters, digits and dashes (at most 64), e.g. showroom-1',
+      fr: 'utilisez des minuscules, des chiffres et des tirets (63 au plus), par exemple salle-1',
+      en: 'use lower-case letters, digits and dashes (at most 63), e.g. showroom-1',
     },
   ),
 });

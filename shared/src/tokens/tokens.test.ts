@@ -169,6 +169,20 @@ describe('document tokens', () => {
     );
   });
 
+  it('lets a failing key resolver fail as itself, not as a verdict on the token', async () => {
+    const jws = await signDocument(plateDocument(), signingKey);
+    const unavailable = new Error('key store unavailable');
+    await expect(
+      verifyDocument(
+        jws,
+        () => {
+          throw unavailable;
+        },
+        beforeExpiry,
+      ),
+    ).rejects.toBe(unavailable);
+  });
+
   it('refuses a document naming another signer key than the one that signed', async () => {
     const mislabelled = plateDocument({ issuedBy: { signer: 'server', kid: 'someone-else' } });
     expect(await refusal(signDocument(mislabelled, signingKey))).toBe('token_malformed');

@@ -46,9 +46,13 @@ export function keyGetterFor(keys: VerificationKeys): HeaderKeyGetter {
   };
 }
 
-/** Translates jose's error classes into the four stable {@link TokenError} codes. */
-export function toTokenError(error: unknown): TokenError {
-  if (error instanceof TokenError) return error;
+/**
+ * Translates jose's error classes into the four stable {@link TokenError} codes. Anything else
+ * (a key resolver that could not reach its key store, say) is returned unchanged: it is a
+ * transient failure to retry, not a verdict on the token.
+ */
+export function toTokenError(error: unknown): unknown {
+  if (error instanceof TokenError || !(error instanceof errors.JOSEError)) return error;
   if (error instanceof errors.JWTExpired) {
     return new TokenError('token_expired', 'Token expired', { cause: error });
   }

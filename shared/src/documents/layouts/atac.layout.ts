@@ -92,11 +92,10 @@ export function layoutAtac(
     }),
     { size: 8, color: ink.label },
   );
+  // "Signature" is the same word in both languages: one caption per signer stays on one line.
   sheet.signatureLines([
-    bothLanguages({ fr: 'Signature du commerçant', en: "Dealer's signature" }),
-    ...document.buyers.map(
-      (buyer) => `${bothLanguages({ fr: 'Signature de', en: 'Signature of' })} ${buyer.name}`,
-    ),
+    `Signature — ${bothLanguages({ fr: 'commerçant', en: 'dealer' })}`,
+    ...document.buyers.map((buyer) => `Signature — ${buyer.name}`),
   ]);
 }
 

@@ -75,6 +75,7 @@ export class Sheet {
     if (this.y - height < MARGIN + FOOTER_HEIGHT) this.newPage();
   }
 
+  /** The embedded face for body text, or bold. */
   font(bold = false): PDFFont {
     return bold ? this.fonts.bold : this.fonts.regular;
   }

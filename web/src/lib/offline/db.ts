@@ -97,5 +97,11 @@ export function openComptoirDb(name: string = KIOSK_DB_NAME): ComptoirDb {
     kioskState: 'key',
     reference: 'key',
   });
+  // v2: the sync picks due commands by index (person, state, due time) instead of reading
+  // every waiting row; an index-only change, no row is rewritten.
+  db.version(2).stores({
+    outbox:
+      'id, state, actorAccountId, [actorAccountId+state], [actorAccountId+state+nextAttemptAt], createdAt, licence',
+  });
   return db;
 }

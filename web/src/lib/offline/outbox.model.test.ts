@@ -78,7 +78,9 @@ describe('outbox x real push handler (SQLite), model test', () => {
 
   /** The real route, reached the way the browser reaches it (method, path, JSON body). */
   const realFetch: typeof fetch = async (input, init) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+    );
     const body = typeof init?.body === 'string' ? init.body : undefined;
     return client.request(init?.method ?? 'GET', `${url.pathname}${url.search}`, {
       ...(body !== undefined && { body }),

@@ -1,4 +1,5 @@
 import { commandSchema, fromZodError, type ApiError, type Command } from '@comptoir/shared';
+import Dexie from 'dexie';
 import type { ComptoirDb, OutboxRow, OutboxState } from './db';
 
 /** At most this many commands per push (the server's limit). */
@@ -84,16 +85,24 @@ export async function takeBatch(
   limit: number = PUSH_BATCH_LIMIT,
 ): Promise<OutboxRow[]> {
   return db.transaction('rw', db.outbox, async () => {
-    const ready = await db.outbox
-      .where('[actorAccountId+state]')
-      .anyOf([
-        [actorAccountId, 'waiting'],
-        [actorAccountId, 'held'],
-      ])
-      .filter((row) => row.nextAttemptAt <= now)
-      .toArray();
-    ready.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
-    const batch = ready.slice(0, limit);
+    // Only the due rows of this person are read, at most `limit` per state, by index: the
+    // outbox may hold thousands of rows after a long outage.
+    const due = await Promise.all(
+      (['waiting', 'held'] as const).map((state) =>
+        db.outbox
+          .where('[actorAccountId+state+nextAttemptAt]')
+          .between([actorAccountId, state, Dexie.minKey], [actorAccountId, state, now], true, true)
+          .limit(limit)
+          .toArray(),
+      ),
+    );
+    const batch = due
+      .flat()
+      .sort(
+        (a, b) =>
+          a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1),
+      )
+      .slice(0, limit);
     await db.outbox.bulkUpdate(
       batch.map((row) => ({
         key: row.id,

@@ -1,3 +1,4 @@
+import { createRateLimiter, type RateLimiter } from './auth/rate-limit.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { readServerConfig, type ServerConfig } from './config.js';
@@ -15,6 +16,8 @@ export interface ServerContext {
   secretKey: Buffer;
   clock: Clock;
   faults: Faults;
+  /** Failed sign-ins per username and per client address (10 per quarter hour). */
+  loginFailures: RateLimiter;
 }
 
 /** Opens storage (running migrations), loads keys and seeds demo data when asked. */
@@ -30,6 +33,7 @@ export async function createServerContext(
     secretKey: await loadSecretKey(config.dataDir, process.env.COMPTOIR_SECRET_KEY),
     clock: options.clock ?? systemClock,
     faults: parseFaults(config.faults),
+    loginFailures: createRateLimiter(10, 15 * 60 * 1000),
   };
   if (config.isDemo) await seedDemo(ctx);
   return ctx;

@@ -14,7 +14,6 @@ import type { ServerContext } from '../context.js';
 import { sha256Hex } from '../hash.js';
 import { HttpError, fail } from '../http/responses.js';
 import { verifyPassword } from './password.js';
-import { createRateLimiter } from './rate-limit.js';
 
 /** The session cookie's name (contract with the kiosk). */
 export const SESSION_COOKIE = 'comptoir_session';
@@ -52,9 +51,6 @@ function asKind(value: string): SessionAccount['kind'] {
   return accountKinds.find((candidate) => candidate === value) ?? 'personal';
 }
 
-// Ten failures per quarter hour per username and per client address.
-const failures = createRateLimiter(10, 15 * 60 * 1000);
-
 /**
  * Checks a username and password. Success: a new session (token for the cookie) and the
  * session info. Failure: 401 invalid_credentials (or 429 rate_limited), always audited.
@@ -69,7 +65,7 @@ export async function login(
   const { username, password } = parsed.data;
   const now = ctx.clock();
   const keys = [`user:${username.toLowerCase()}`, `addr:${clientAddress}`];
-  const { storage } = ctx;
+  const { storage, loginFailures: failures } = ctx;
 
   if (keys.some((key) => failures.isBlocked(key, now))) {
     await storage.writeTransaction((tx) =>

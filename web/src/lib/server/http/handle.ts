@@ -1,4 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
+import { appendAudit } from '../audit.js';
 import { SESSION_COOKIE, accountForToken } from '../auth/session.service.js';
 import type { ServerContext } from '../context.js';
 import { MAX_BODY_BYTES, errorResponse } from './responses.js';
@@ -31,7 +32,16 @@ export function createHandle(getServer: () => Promise<ServerContext>): Handle {
       if (WRITE_METHODS.has(event.request.method)) {
         const origin = event.request.headers.get('origin');
         const allowed = new Set([server.config.origin, event.url.origin]);
-        if (origin !== null && !allowed.has(origin)) return errorResponse(403, 'forbidden');
+        if (origin !== null && !allowed.has(origin)) {
+          const now = server.clock();
+          await server.storage.writeTransaction((tx) =>
+            appendAudit(tx, now, {
+              event: 'request.refused',
+              detail: { code: 'forbidden', reason: 'origin', origin: origin.slice(0, 200), path },
+            }),
+          );
+          return errorResponse(403, 'forbidden');
+        }
         if (Number(event.request.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) {
           return errorResponse(413, 'payload_too_large');
         }

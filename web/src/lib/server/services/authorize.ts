@@ -1,5 +1,8 @@
-import { can, type Action } from '@comptoir/shared';
+import { can, type Action, type ErrorCode } from '@comptoir/shared';
+import { appendAudit } from '../audit.js';
 import type { SessionAccount } from '../auth/session.service.js';
+import type { ServerContext } from '../context.js';
+import { fail } from '../http/responses.js';
 
 /**
  * True when the account may perform `action` under `licence`: it must act for the licence,
@@ -8,4 +11,26 @@ import type { SessionAccount } from '../auth/session.service.js';
 export function authorizeLicence(actor: SessionAccount, licence: string, action: Action): boolean {
   const membership = actor.licences.find((entry) => entry.licence === licence);
   return membership !== undefined && can(membership.role, action);
+}
+
+/**
+ * Refuses a request: audits the refusal (system chain: the request may name a licence the
+ * actor has nothing to do with) and ends it with the given status and code.
+ */
+export async function refuse(
+  server: ServerContext,
+  actor: SessionAccount,
+  status: number,
+  code: ErrorCode,
+  detail: Record<string, unknown>,
+): Promise<never> {
+  const now = server.clock();
+  await server.storage.writeTransaction((tx) =>
+    appendAudit(tx, now, {
+      event: 'request.refused',
+      actor: actor.id,
+      detail: { code, ...detail },
+    }),
+  );
+  fail(status, code);
 }

@@ -4,6 +4,7 @@ import {
   type CommandOf,
   type CommandType,
   type ErrorCode,
+  type IssuedDocument,
 } from '@comptoir/shared';
 import type { SessionAccount } from '../auth/session.service.js';
 import type { ServerContext } from '../context.js';
@@ -17,6 +18,12 @@ export interface LicenceRecord {
   dealer: { id: string; name: string; neq: string; permit: string | null; isAccredited: boolean };
 }
 
+/** A document written in this batch whose signatures are still to be made. */
+export interface PendingSignature {
+  number: string;
+  document: IssuedDocument;
+}
+
 /** What a service gets: the parsed command, its licence, its actor, the transaction. */
 export interface CommandContext<T extends CommandType = CommandType> {
   server: ServerContext;
@@ -26,6 +33,11 @@ export interface CommandContext<T extends CommandType = CommandType> {
   actor: SessionAccount;
   licence: LicenceRecord;
   command: CommandOf<T>;
+  /**
+   * Documents this command issued, signed together at the end of the batch (signing runs on
+   * the crypto thread pool: one round trip per batch instead of one per document).
+   */
+  toSign: PendingSignature[];
 }
 
 /** What an issuing command produced (contract with the kiosk). */

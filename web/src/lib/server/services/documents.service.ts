@@ -12,7 +12,8 @@ import { signDocument, signQrToken } from '@comptoir/shared/tokens';
 import { appendAudit } from '../audit.js';
 import type { Tx } from '../db/engine.js';
 import type { DocumentTable } from '../db/schema.js';
-import type { CommandContext } from './command-context.js';
+import type { ServerContext } from '../context.js';
+import type { CommandContext, PendingSignature } from './command-context.js';
 
 /** Number series per document kind: `T-2026-000123`, `ATAC-2026-000045`. */
 const seriesOf: Partial<Record<DocumentKind, string>> = { atac: 'ATAC', transit: 'T' };
@@ -79,45 +80,62 @@ export async function issueDocument<K extends DocumentKind>(
   };
   // Parse what we are about to sign: a document that its own schema refuses is a bug here.
   const document = issuedDocumentSchema.parse(draft.build(common));
-  // Signing runs on the crypto thread pool: start it, do the other writes meanwhile.
-  const signing = Promise.all([
-    signDocument(document, signingKey),
-    signQrToken(document, signingKey),
-  ]);
-  try {
-    const changeSeq = await nextChangeSeq(tx, licence.number);
-    await appendAudit(tx, now, {
-      event: 'document.issued',
-      actor: c.actor.id,
+  const changeSeq = await nextChangeSeq(tx, licence.number);
+  await tx
+    .insertInto('documents')
+    .values({
+      number,
+      kind: draft.kind,
       licence: licence.number,
-      subject: number,
-      detail: { kind: draft.kind, commandId: c.command.id, vin: draft.vin },
-    });
-    const [jws, qrToken] = await signing;
-    await tx
-      .insertInto('documents')
-      .values({
-        number,
-        kind: draft.kind,
-        licence: licence.number,
-        vin: draft.vin,
-        customer_key: draft.customerKey,
-        issued_at: common.issuedAt,
-        expires_at: common.expiresAt ?? null,
-        status: 'valid',
-        document_json: JSON.stringify(document),
-        jws,
-        qr_token: qrToken,
-        print_count: 0,
-        command_id: c.command.id,
-        change_seq: changeSeq,
-      })
-      .execute();
-  } finally {
-    // Never leave a signing promise unobserved when a write failed first.
-    await signing.catch(() => undefined);
-  }
+      vin: draft.vin,
+      customer_key: draft.customerKey,
+      issued_at: common.issuedAt,
+      expires_at: common.expiresAt ?? null,
+      status: 'valid',
+      document_json: JSON.stringify(document),
+      // Filled by signPending() before the batch commits: never committed empty.
+      jws: '',
+      qr_token: '',
+      print_count: 0,
+      command_id: c.command.id,
+      change_seq: changeSeq,
+    })
+    .execute();
+  await appendAudit(tx, now, {
+    event: 'document.issued',
+    actor: c.actor.id,
+    licence: licence.number,
+    subject: number,
+    detail: { kind: draft.kind, commandId: c.command.id, vin: draft.vin },
+  });
+  c.toSign.push({ number, document });
   return { kind: draft.kind, number, ...(common.expiresAt && { expiresAt: common.expiresAt }) };
+}
+
+/**
+ * Signs the batch's new documents (full-content JWS and QR token) all at once and stores the
+ * signatures, inside the batch's transaction, before its commit.
+ */
+export async function signPending(
+  server: ServerContext,
+  tx: Tx,
+  pending: readonly PendingSignature[],
+): Promise<void> {
+  const { signingKey } = server.signer;
+  const signed = await Promise.all(
+    pending.map(async ({ number, document }) => ({
+      number,
+      jws: await signDocument(document, signingKey),
+      qrToken: await signQrToken(document, signingKey),
+    })),
+  );
+  for (const { number, jws, qrToken } of signed) {
+    await tx
+      .updateTable('documents')
+      .set({ jws, qr_token: qrToken })
+      .where('number', '=', number)
+      .execute();
+  }
 }
 
 /** A document's status now: voided wins, then expiry from the server clock. */

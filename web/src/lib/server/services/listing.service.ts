@@ -11,7 +11,7 @@ import { TZDate } from '@date-fns/tz';
 import type { SessionAccount } from '../auth/session.service.js';
 import type { ServerContext } from '../context.js';
 import { HttpError, fail } from '../http/responses.js';
-import { authorizeLicence } from './authorize.js';
+import { authorizeLicence, refuse } from './authorize.js';
 import { envelopeOf } from './documents.service.js';
 
 /** The view action of each listable kind. */
@@ -48,8 +48,12 @@ export async function listDocuments(
       fromZodError(parsed.error, tooLong ? 'listing_window_too_long' : 'invalid_input'),
     );
   }
-  if (!authorizeLicence(actor, parsed.data.licence, viewAction[kind]))
-    fail(403, 'licence_not_permitted');
+  if (!authorizeLicence(actor, parsed.data.licence, viewAction[kind])) {
+    await refuse(server, actor, 403, 'licence_not_permitted', {
+      route: `${kind}.list`,
+      licence: parsed.data.licence,
+    });
+  }
   const now = server.clock();
   const window = resolveListingWindow(parsed.data, now);
   if (typeof window === 'string') fail(400, window, [fieldError('from', window)]);
@@ -85,6 +89,9 @@ export async function viewDocument(
   const action =
     kind === 'atac' ? 'atac.view' : kind === 'transit' ? 'transit.view' : 'document.list';
   if (!row || (kind && row.kind !== kind) || !authorizeLicence(actor, row.licence, action)) {
+    // Another dealer's number answers like an unknown one, but the attempt is audited.
+    if (row)
+      await refuse(server, actor, 404, 'not_found', { route: 'document.view', number: row.number });
     fail(404, 'not_found');
   }
   return envelopeOf(row, server.clock());

@@ -1,9 +1,9 @@
 import { fromZodError, pullQuerySchema, type PullResponse } from '@comptoir/shared';
 import type { SessionAccount } from '../auth/session.service.js';
 import type { ServerContext } from '../context.js';
-import { HttpError, fail } from '../http/responses.js';
+import { HttpError } from '../http/responses.js';
 import { parseStoredDocument, statusOf } from '../services/documents.service.js';
-import { authorizeLicence } from '../services/authorize.js';
+import { authorizeLicence, refuse } from '../services/authorize.js';
 
 /** The most changes one pull returns, whatever the kiosk asks. */
 export const PULL_PAGE_MAX = 200;
@@ -22,7 +22,9 @@ export async function pullChanges(
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
   const { licence, since } = parsed.data;
   const limit = Math.min(parsed.data.limit, PULL_PAGE_MAX);
-  if (!authorizeLicence(actor, licence, 'document.list')) fail(403, 'licence_not_permitted');
+  if (!authorizeLicence(actor, licence, 'document.list')) {
+    await refuse(server, actor, 403, 'licence_not_permitted', { route: 'sync.pull', licence });
+  }
   const rows = await server.storage.db
     .selectFrom('documents')
     .selectAll()

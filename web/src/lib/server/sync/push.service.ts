@@ -26,7 +26,9 @@ import {
   findLicence,
   type AppliedResult,
   type CommandContext,
+  type PendingSignature,
 } from '../services/command-context.js';
+import { signPending } from '../services/documents.service.js';
 import { commandHandlers } from '../services/registry.js';
 
 /** One op of a batch, parsed as far as it goes before the transaction. */
@@ -149,7 +151,9 @@ export async function pushCommands(
       await server.storage.lockLicences(tx, licences);
       if (!isGuardOff) await server.storage.lockKeys(tx, vins);
       const answered: ResultJson[] = [];
-      for (const op of prepared) answered.push(await applyOne(server, tx, now, actor, op));
+      const toSign: PendingSignature[] = [];
+      for (const op of prepared) answered.push(await applyOne(server, tx, now, actor, op, toSign));
+      await signPending(server, tx, toSign);
       await server.faults.at('push.before_commit');
       return answered;
     },
@@ -167,6 +171,7 @@ async function applyOne(
   now: Date,
   actor: SessionAccount,
   op: PreparedOp,
+  batchToSign: PendingSignature[],
 ): Promise<ResultJson> {
   const stored = await tx
     .selectFrom('idempotency')
@@ -183,10 +188,13 @@ async function applyOne(
 
   await sql.raw('savepoint push_command').execute(tx);
   try {
-    const result = await runCommand(server, tx, now, actor, op);
+    // Documents of a command that rolls back are never signed.
+    const toSign: PendingSignature[] = [];
+    const result = await runCommand(server, tx, now, actor, op, toSign);
     const json = JSON.stringify({ id: op.id, status: 'applied', result });
     await storeResult(tx, now, actor, op, 'applied', json);
     await sql.raw('release savepoint push_command').execute(tx);
+    batchToSign.push(...toSign);
     return json;
   } catch (error) {
     await sql.raw('rollback to savepoint push_command').execute(tx);
@@ -230,6 +238,7 @@ async function runCommand(
   now: Date,
   actor: SessionAccount,
   op: PreparedOp,
+  toSign: PendingSignature[],
 ): Promise<AppliedResult> {
   if (op.refusal || !op.command)
     throw new CommandRejection(op.refusal ?? apiError('invalid_input'));
@@ -245,7 +254,7 @@ async function runCommand(
     throw new CommandRejection(apiError('forbidden', [fieldError('type', 'forbidden')]));
   }
   if (licence.isSuspended) throw new CommandRejection(apiError('licence_suspended'));
-  return dispatch({ server, tx, now, actor, licence }, command);
+  return dispatch({ server, tx, now, actor, licence, toSign }, command);
 }
 
 /** Calls the command's handler with a context typed for its command type. */
