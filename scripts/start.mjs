@@ -104,7 +104,9 @@ const env = {
   AGENT_ALLOWED_ORIGINS: process.env.AGENT_ALLOWED_ORIGINS ?? ORIGIN,
   AGENT_JWKS_URL: process.env.AGENT_JWKS_URL ?? `${ORIGIN}/.well-known/jwks.json`,
   // An explicitly empty AGENT_SITE means: no site file, environment settings only.
-  ...(process.env.AGENT_SITE !== undefined || !existsSync(demoSite) ? {} : { AGENT_SITE: demoSite }),
+  ...(process.env.AGENT_SITE !== undefined || !existsSync(demoSite)
+    ? {}
+    : { AGENT_SITE: demoSite }),
 };
 
 const children = [

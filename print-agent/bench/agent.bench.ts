@@ -81,8 +81,12 @@ async function runBench(signer: TestSigner): Promise<void> {
       ],
     }),
   );
-  // The built agent when there is one (what `npm start` runs), else the source through tsx.
-  const args = existsSync('dist/main.js') ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  // The built agent when there is one, with `npm start`'s flags (a small young generation:
+  // rendering churns short-lived buffers, and a LAN daemon should not hold 48 MB for them).
+  const flags = ['--max-semi-space-size=2'];
+  const args = existsSync('dist/main.js')
+    ? [...flags, 'dist/main.js']
+    : [...flags, '--import', 'tsx', 'src/main.ts'];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, AGENT_SITE: sitePath, AGENT_ADMIN_SECRET: 'bench-admin-secret' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -194,7 +198,7 @@ async function runBench(signer: TestSigner): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const after = rssMb(child.pid ?? 0);
   bench('agent process RSS idle', idle, 'MB', {
-    note: 'aim < 120 MB; loading @comptoir/shared (schemas, fonts) is ~70 MB of it',
+    note: 'aim < 120 MB; the shared layouts (fonts, pdf-lib, ~30 MB) load on the first job',
   });
   bench('agent process RSS after 1,000 jobs', after, 'MB', {
     baseline: idle,

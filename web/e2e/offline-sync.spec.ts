@@ -28,6 +28,9 @@ test('offline: the app and deep links open, ATAC and transit wait, then sync exa
   await page.goto(transitView);
   await expect(page.getByTestId('document-number')).toContainText(/Document \S+/);
   await expect(page.getByTestId('document-data')).toContainText(vinFor(1002));
+  // The faithful preview: the shared layouts' PDF, watermarked, rendered in the kiosk.
+  await expect(page.getByTestId('document-pdf')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Télécharger le PDF (APERÇU)' })).toBeVisible();
 
   expect(
     countRows("select count(*) as n from documents where kind = 'atac' and vin = ?", [

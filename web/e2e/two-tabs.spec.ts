@@ -1,12 +1,14 @@
 import { vinFor } from '../src/lib/testing/command.factory';
-import { expect, signIn, test, waitingCount } from './fixtures';
-import { createAtac } from './page-models/forms.page';
+import { expect, signIn, test, waitForServiceWorker, waitingCount } from './fixtures';
+import { createAtacInApp } from './page-models/forms.page';
 
 test('two tabs: only one sends, both show the same queue', async ({ page, context }) => {
   await signIn(page, 'demo-generic');
   const second = await context.newPage();
   await second.goto('/file-attente');
   await page.goto('/file-attente');
+  await waitForServiceWorker(page);
+  await waitForServiceWorker(second);
 
   const pushesFrom = new Map<string, number>([
     ['first', 0],
@@ -22,17 +24,16 @@ test('two tabs: only one sends, both show the same queue', async ({ page, contex
   });
 
   await context.setOffline(true);
-  await createAtac(second, 3001);
-  await createAtac(page, 3002);
+  await createAtacInApp(second, 3001);
+  await createAtacInApp(page, 3002);
   await expect(waitingCount(page)).toHaveText('En attente : 2');
   await expect(waitingCount(second)).toHaveText('En attente : 2');
 
   await context.setOffline(false);
   await expect(waitingCount(page)).toHaveText('En attente : 0', { timeout: 30_000 });
   await expect(waitingCount(second)).toHaveText('En attente : 0');
-  await page.goto('/file-attente');
-  await second.goto('/file-attente');
   for (const tab of [page, second]) {
+    await tab.getByRole('link', { name: "File d'attente" }).click();
     await expect(tab.getByTestId('queue-done')).toContainText(vinFor(3001));
     await expect(tab.getByTestId('queue-done')).toContainText(vinFor(3002));
   }

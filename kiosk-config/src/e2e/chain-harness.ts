@@ -264,7 +264,7 @@ export const pageFetch = async (
     method?: string;
     token?: string;
     body?: unknown;
-    targetAddressSpace?: 'local';
+    targetAddressSpace?: 'local' | 'loopback';
     timeoutMs?: number;
   } = {},
 ): Promise<PageFetchResult> =>

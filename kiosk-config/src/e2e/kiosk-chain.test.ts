@@ -1,12 +1,15 @@
-import { newId } from '@comptoir/shared';
+import { newId, siteSchema } from '@comptoir/shared';
 import { sampleDocument } from '@comptoir/shared/documents';
 import { generateSigningKeyPair, importSigningKey, signDocument } from '@comptoir/shared/tokens';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { chromiumPolicy, type ChromiumPolicy } from '../chromium-policy.js';
 import {
   agentClient,
   CHROMIUM_ARGS,
@@ -40,6 +43,9 @@ let agent: RunningAgent | undefined;
 let browser: Browser;
 let documentNumber: string;
 let documentJws: string;
+/** The deployed site file as written (before defaults), to derive variants of it. */
+const siteFileSchema = z.object({ agent: z.record(z.string(), z.unknown()) }).loose();
+let siteFileInput: z.infer<typeof siteFileSchema>;
 
 beforeAll(async () => {
   const keyPair = await generateSigningKeyPair();
@@ -58,6 +64,7 @@ beforeAll(async () => {
   const agentPort = await freePort();
 
   site = await deploySite(scratch, { serverOrigin, agentPort, kioskId: 'e2e-kiosk' });
+  siteFileInput = siteFileSchema.parse(JSON.parse(await readFile(site.sitePath, 'utf8')));
   agent = await startAgent(site, ADMIN_SECRET);
   browser = await launchKioskBrowser(chromiumPath, {
     kioskHome: site.kioskHome,
@@ -134,6 +141,90 @@ describe('kiosk to agent, through Local Network Access, HTTPS and the site CA', 
     expect(texts.filter((text) => /COPIE|COPY/.test(text))).toHaveLength(1);
     await context.close();
   });
+});
+
+describe('the generated Chromium policy, in place of the automation grant', () => {
+  // Chromium reads managed policies only from /etc/chromium/policies/managed: the file holds
+  // just the Local Network Access grants for this test's random origin (harmless to any other
+  // browser on the machine), one at a time, and is removed right after.
+  const policyDir = '/etc/chromium/policies/managed';
+  const policyFile = join(policyDir, `comptoir-e2e-${process.pid}.json`);
+  // Folders this test creates are removed too (rmdir: only if nothing else was put there).
+  const createdDirs = ['/etc/chromium/policies', policyDir].filter((dir) => !existsSync(dir));
+  afterAll(async () => {
+    await rm(policyFile, { force: true });
+    for (const dir of createdDirs.reverse()) await rmdir(dir).catch(() => undefined);
+  });
+  const lnaGrants = (policy: ChromiumPolicy): ChromiumPolicy =>
+    Object.fromEntries(
+      Object.entries(policy).filter(
+        ([key]) =>
+          key.endsWith('NetworkAllowedForUrls') || key === 'LocalNetworkAccessAllowedForUrls',
+      ),
+    );
+
+  const fetchWithPolicy = async (
+    policy: ChromiumPolicy,
+    agentSpace: 'local' | 'loopback',
+  ): Promise<boolean> => {
+    await mkdir(policyDir, { recursive: true });
+    await writeFile(policyFile, JSON.stringify(lnaGrants(policy)));
+    const agentPort = Number(new URL(site.agentUrl).port);
+    const serverPort = Number(new URL(serverOrigin).port);
+    const policed = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        ...CHROMIUM_ARGS,
+        `--ip-address-space-overrides=127.0.0.1:${serverPort}=public,127.0.0.1:${agentPort}=${agentSpace}`,
+      ],
+      env: { ...process.env, HOME: site.kioskHome },
+    });
+    try {
+      const page = await policed.newPage();
+      await page.goto(serverOrigin);
+      const result = await pageFetch(page, `${site.agentUrl}/health`, {
+        targetAddressSpace: agentSpace,
+        timeoutMs: 5000,
+      });
+      return result.ok && result.status === 200;
+    } finally {
+      await policed.close();
+      await rm(policyFile, { force: true });
+    }
+  };
+
+  it(
+    'lets the server origin reach an agent on the LAN (LocalNetworkAllowedForUrls)',
+    { timeout: 60_000 },
+    async () => {
+      const lanPolicy = chromiumPolicy(
+        siteSchema.parse({
+          ...siteFileInput,
+          agent: { ...siteFileInput.agent, host: '0.0.0.0', publicHost: '192.168.10.5' },
+        }),
+      );
+      expect(lanPolicy).toHaveProperty('LocalNetworkAllowedForUrls');
+      expect(await fetchWithPolicy(lanPolicy, 'local')).toBe(true);
+    },
+  );
+
+  it(
+    'lets the server origin reach an agent on the kiosk itself (LoopbackNetworkAllowedForUrls)',
+    { timeout: 60_000 },
+    async () => {
+      const loopbackPolicy = chromiumPolicy(siteSchema.parse(siteFileInput));
+      expect(loopbackPolicy).toHaveProperty('LoopbackNetworkAllowedForUrls');
+      expect(await fetchWithPolicy(loopbackPolicy, 'loopback')).toBe(true);
+    },
+  );
+
+  it(
+    'is what made the difference: without a policy or a grant the agent stays out of reach',
+    { timeout: 60_000 },
+    async () => {
+      expect(await fetchWithPolicy({}, 'local')).toBe(false);
+    },
+  );
 });
 
 describe('comptoir-site print-test against the real agent', () => {

@@ -6,9 +6,9 @@ import { agentError } from '../errors.js';
  * own origin (its admin page). A request from any other page is refused outright, not merely
  * left unreadable: a simple cross-site POST must not reach the printer either.
  *
- * Preflights also answer the Private Network Access header (`Access-Control-Request-Private-
- * Network`, Chromium before the Local Network Access permission) and its successor's name
- * (`Access-Control-Request-Local-Network`), so that older and newer Chromium kiosks both pass.
+ * Preflights also answer Private Network Access (`Access-Control-Request-Private-Network`),
+ * which Chromium sent before 142. Its successor, Local Network Access (Chromium 142+), is a
+ * permission the kiosk gets by policy and adds no response header: nothing more to answer.
  */
 export function allowListCors(allowedOrigins: readonly string[]): MiddlewareHandler {
   const allowed = new Set(allowedOrigins.map((origin) => new URL(origin).origin));
@@ -27,9 +27,6 @@ export function allowListCors(allowedOrigins: readonly string[]): MiddlewareHand
     c.header('Access-Control-Max-Age', '600');
     if (c.req.header('access-control-request-private-network') === 'true') {
       c.header('Access-Control-Allow-Private-Network', 'true');
-    }
-    if (c.req.header('access-control-request-local-network') === 'true') {
-      c.header('Access-Control-Allow-Local-Network', 'true');
     }
     return c.body(null, 204);
   };

@@ -163,10 +163,7 @@ export class PrintQueue {
         ? await this.#refreshStatus(worker)
         : worker.status;
     if (status && !readyStates.has(status.state)) {
-      this.#ledger.hold(
-        queued.jobId,
-        status.reason ?? { code: status.state, fr: status.state, en: status.state },
-      );
+      this.#ledger.hold(queued.jobId, status.reason ?? notReadyReason(status.state));
       return;
     }
     const job = this.#ledger.claimForRendering(queued.jobId);
@@ -245,6 +242,15 @@ export class PrintQueue {
     worker.statusAt = Date.now();
     return status;
   }
+}
+
+/** A reason for drivers that report a state without one. */
+function notReadyReason(state: string): JobReason {
+  return {
+    code: `printer_${state}`,
+    fr: `L’imprimante n’est pas prête (${state}).`,
+    en: `The printer is not ready (${state}).`,
+  };
 }
 
 function reasonOf(code: string, error: unknown): JobReason {

@@ -26,31 +26,31 @@ export async function renderDocumentPdf(
   document: IssuedDocument,
   options: RenderOptions,
 ): Promise<Uint8Array> {
-  const sheet = await Sheet.create(`${document.kind} ${document.number}`);
+  const sheet = await Sheet.create(`${document.kind} ${document.number}`, options.qrUrl);
   switch (document.kind) {
     case 'provisional_plate':
-      layoutProvisionalPlate(sheet, document, options);
+      layoutProvisionalPlate(sheet, document);
       break;
     case 'transit':
-      layoutTransit(sheet, document, options);
+      layoutTransit(sheet, document);
       break;
     case 'atac':
-      layoutAtac(sheet, document, options);
+      layoutAtac(sheet, document);
       break;
     case 'registration_certificate':
-      layoutRegistrationCertificate(sheet, document, options);
+      layoutRegistrationCertificate(sheet, document);
       break;
     case 'proof_of_service':
-      layoutProofOfService(sheet, document, options);
+      layoutProofOfService(sheet, document);
       break;
     case 'proof_of_registration':
-      layoutProofOfRegistration(sheet, document, options);
+      layoutProofOfRegistration(sheet, document);
       break;
     case 'proof_of_cancellation':
-      layoutProofOfCancellation(sheet, document, options);
+      layoutProofOfCancellation(sheet, document);
       break;
     case 'receipt':
-      layoutReceiptPage(sheet, document, options);
+      layoutReceiptPage(sheet, document);
       break;
   }
   finishPages(sheet, document, options);

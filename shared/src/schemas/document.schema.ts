@@ -78,7 +78,9 @@ export const employeeSignatureSchema = z
   .loose();
 
 const documentBase = {
-  schemaVersion: z.literal(1),
+  // Any version from 1 up: a newer server's documents still parse (tolerantly) on an older
+  // agent or kiosk, which prints the fields it knows (ARCHITECTURE, Printing).
+  schemaVersion: z.number().int().min(1),
   number: z.string(),
   licence: z.string(),
   dealer: documentDealerSchema,

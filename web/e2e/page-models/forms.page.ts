@@ -24,6 +24,21 @@ export async function fillPerson(page: Page, prefix: string, index: number): Pro
 /** Creates an ATAC through the form; returns when the waiting/issued view shows. */
 export async function createAtac(page: Page, index: number, make = 'Honda'): Promise<void> {
   await page.goto('/atac/nouvelle');
+  await fillAndSaveAtac(page, index, make);
+}
+
+/**
+ * Creates an ATAC navigating inside the app (home, tile, "new"), as a person does: the page
+ * is never reloaded, so the tab keeps its place in the sync election.
+ */
+export async function createAtacInApp(page: Page, index: number): Promise<void> {
+  await page.getByRole('link', { name: 'Accueil' }).click();
+  await page.getByRole('link', { name: 'Attestation de transaction (ATAC)' }).click();
+  await page.getByRole('link', { name: 'Nouvelle ATAC' }).click();
+  await fillAndSaveAtac(page, index, 'Honda');
+}
+
+async function fillAndSaveAtac(page: Page, index: number, make: string): Promise<void> {
   await fillVehicle(page, index, make);
   await fillPerson(page, 'buyer-0', index);
   await page.locator('#sale-price').fill('25000');

@@ -10,7 +10,6 @@ import {
 } from '../paper-text.js';
 import { drawHeader, vehicleFields } from '../pdf/frame.js';
 import { ink, type Field, type Sheet } from '../pdf/sheet.js';
-import type { RenderOptions } from '../render-options.js';
 
 type AtacBuyer = IssuedDocumentOf<'atac'>['buyers'][number];
 
@@ -18,12 +17,8 @@ type AtacBuyer = IssuedDocumentOf<'atac'>['buyers'][number];
  * The ATAC (attestation de transaction avec un commerçant): every field the service point
  * needs, filled by the system; only signatures may be added by hand.
  */
-export function layoutAtac(
-  sheet: Sheet,
-  document: IssuedDocumentOf<'atac'>,
-  options: RenderOptions,
-): void {
-  drawHeader(sheet, document, documentTitles.atac, options, { withDealer: false });
+export function layoutAtac(sheet: Sheet, document: IssuedDocumentOf<'atac'>): void {
+  drawHeader(sheet, document, documentTitles.atac, { withDealer: false });
   if (document.status === 'on_hold') {
     sheet.paragraph(
       bothLanguages({ fr: 'EN ATTENTE — non finalisée', en: 'ON HOLD — not final' }),

@@ -3,7 +3,6 @@ import { documentTitles } from '../document-titles.js';
 import { bothLanguages, paperDateTime, paperLabel, paperMoney } from '../paper-text.js';
 import { drawHeader, vehicleFields } from '../pdf/frame.js';
 import { ink, type Sheet } from '../pdf/sheet.js';
-import type { RenderOptions } from '../render-options.js';
 
 type EmployeeSignature = IssuedDocumentOf<'proof_of_service'>['employeeSignature'];
 
@@ -11,9 +10,8 @@ type EmployeeSignature = IssuedDocumentOf<'proof_of_service'>['employeeSignature
 export function layoutProofOfService(
   sheet: Sheet,
   document: IssuedDocumentOf<'proof_of_service'>,
-  options: RenderOptions,
 ): void {
-  drawHeader(sheet, document, documentTitles.proof_of_service, options);
+  drawHeader(sheet, document, documentTitles.proof_of_service);
   sheet.section({ fr: 'Transaction', en: 'Transaction' });
   sheet.fields([
     {
@@ -34,9 +32,8 @@ export function layoutProofOfService(
 export function layoutProofOfRegistration(
   sheet: Sheet,
   document: IssuedDocumentOf<'proof_of_registration'>,
-  options: RenderOptions,
 ): void {
-  drawHeader(sheet, document, documentTitles.proof_of_registration, options);
+  drawHeader(sheet, document, documentTitles.proof_of_registration);
   sheet.section({ fr: 'Transaction', en: 'Transaction' });
   sheet.fields([
     {
@@ -61,9 +58,8 @@ export function layoutProofOfRegistration(
 export function layoutProofOfCancellation(
   sheet: Sheet,
   document: IssuedDocumentOf<'proof_of_cancellation'>,
-  options: RenderOptions,
 ): void {
-  drawHeader(sheet, document, documentTitles.proof_of_cancellation, options);
+  drawHeader(sheet, document, documentTitles.proof_of_cancellation);
   sheet.section({ fr: 'Annulation', en: 'Cancellation' });
   sheet.fields([
     {

@@ -4,7 +4,6 @@ import { documentTitles } from '../document-titles.js';
 import { paperDateTime, bothLanguages } from '../paper-text.js';
 import { dealerLine } from '../pdf/frame.js';
 import { ink, LETTER, MARGIN, type Sheet } from '../pdf/sheet.js';
-import type { RenderOptions } from '../render-options.js';
 import { fitPlateNumber } from './plate-number-fit.js';
 
 const PLATE_QR_SIZE = 136;
@@ -17,7 +16,6 @@ const PLATE_QR_SIZE = 136;
 export function layoutProvisionalPlate(
   sheet: Sheet,
   document: IssuedDocumentOf<'provisional_plate'>,
-  options: RenderOptions,
 ): void {
   centred(sheet, documentTitles.provisional_plate.fr.toUpperCase(), 17, true);
   centred(sheet, documentTitles.provisional_plate.en, 11, false);
@@ -60,7 +58,7 @@ export function layoutProvisionalPlate(
 
   const top = sheet.y;
   const qrLeft = LETTER.width - MARGIN - PLATE_QR_SIZE;
-  sheet.qrCode(options.qrUrl, qrLeft, top, PLATE_QR_SIZE);
+  sheet.qrCode(qrLeft, top, PLATE_QR_SIZE);
   sheet.drawText(
     bothLanguages({ fr: 'Vérifier', en: 'Verify' }),
     qrLeft + 40,

@@ -3,15 +3,13 @@ import { documentTitles } from '../document-titles.js';
 import { paperAddress, paperDateTime, paperInteger, paperLabel } from '../paper-text.js';
 import { drawHeader, vehicleFields } from '../pdf/frame.js';
 import type { Sheet } from '../pdf/sheet.js';
-import type { RenderOptions } from '../render-options.js';
 
 /** The registration certificate printed at the end of a registration. */
 export function layoutRegistrationCertificate(
   sheet: Sheet,
   document: IssuedDocumentOf<'registration_certificate'>,
-  options: RenderOptions,
 ): void {
-  drawHeader(sheet, document, documentTitles.registration_certificate, options);
+  drawHeader(sheet, document, documentTitles.registration_certificate);
   sheet.section({ fr: 'Immatriculation', en: 'Registration' });
   sheet.fields([
     { label: { fr: 'Numéro de plaque', en: 'Plate number' }, value: document.plateNumber },

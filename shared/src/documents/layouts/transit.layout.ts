@@ -3,18 +3,13 @@ import { documentTitles } from '../document-titles.js';
 import { paperDateTime, paperLabel } from '../paper-text.js';
 import { drawHeader, vehicleFields } from '../pdf/frame.js';
 import type { Sheet } from '../pdf/sheet.js';
-import type { RenderOptions } from '../render-options.js';
 
 /**
  * The transit (temporary registration certificate), 4 or 10 days: validity first, because a
  * police officer reads the expiry before anything else; then reason, vehicle and holder.
  */
-export function layoutTransit(
-  sheet: Sheet,
-  document: IssuedDocumentOf<'transit'>,
-  options: RenderOptions,
-): void {
-  drawHeader(sheet, document, documentTitles.transit, options);
+export function layoutTransit(sheet: Sheet, document: IssuedDocumentOf<'transit'>): void {
+  drawHeader(sheet, document, documentTitles.transit);
   sheet.section({ fr: 'Validité', en: 'Validity' });
   sheet.fields(
     [

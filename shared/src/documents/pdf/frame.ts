@@ -27,11 +27,10 @@ export function drawHeader(
   sheet: Sheet,
   document: IssuedDocument,
   title: Bilingual,
-  options: RenderOptions,
   { withDealer = true }: { withDealer?: boolean } = {},
 ): void {
   const top = sheet.y;
-  sheet.qrCode(options.qrUrl, LETTER.width - MARGIN - HEADER_QR_SIZE, top, HEADER_QR_SIZE);
+  sheet.qrCode(LETTER.width - MARGIN - HEADER_QR_SIZE, top, HEADER_QR_SIZE);
   sheet.drawText(
     bothLanguages({ fr: 'Vérifier', en: 'Verify' }),
     LETTER.width - MARGIN - HEADER_QR_SIZE + 22,

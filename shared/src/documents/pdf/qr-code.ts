@@ -1,39 +1,39 @@
 import {
   concatTransformationMatrix,
   drawObject,
+  type PDFDocument,
   popGraphicsState,
   pushGraphicsState,
   rgb,
-  type PDFDocument,
   type PDFPage,
+  type PDFRef,
 } from 'pdf-lib';
 import QRCode from 'qrcode';
 
 /** The white margin a scanner needs around a QR code, in modules (ISO/IEC 18004). */
 const QUIET_ZONE_MODULES = 4;
 
+/** A QR code ready to draw: its drawing in module units, deflated. */
+export interface QrSymbol {
+  /** Modules across, quiet zone included. */
+  moduleCount: number;
+  /** The PDF content stream of the dark modules, zlib-deflated (PDF FlateDecode). */
+  deflatedContent: Uint8Array;
+}
+
 /**
- * Draws `data` as a QR code of `size` points (quiet zone included) with its lower-left corner
- * at (x, y). Vector, not raster: crisp at any printer resolution.
- *
- * The modules become one form XObject in module units (one `re` per horizontal run of dark
- * modules, all filled at once, so no hairline seams between rows), scaled into place. WHY
- * the hand-written content stream: going through pdf-lib's operator objects, one per run,
- * was half of a plate's render time.
+ * Encodes `data` as a QR code and prepares its drawing: one `re` per horizontal run of dark
+ * modules, in module units, all filled at once (no hairline seams between rows). Vector, not
+ * raster: crisp at any printer resolution. Written as text and deflated natively
+ * (CompressionStream, in Node and browsers alike) because pdf-lib's operator objects and its
+ * JavaScript deflate were, together, more than half of a plate's render time.
  */
-export function drawQrCode(
-  pdf: PDFDocument,
-  page: PDFPage,
-  data: string,
-  x: number,
-  y: number,
-  size: number,
-): void {
+export async function prepareQrCode(data: string): Promise<QrSymbol> {
   const { modules } = QRCode.create(data, { errorCorrectionLevel: 'M' });
-  const count = modules.size + 2 * QUIET_ZONE_MODULES;
+  const moduleCount = modules.size + 2 * QUIET_ZONE_MODULES;
   const runs: string[] = ['0 g'];
   for (let row = 0; row < modules.size; row++) {
-    const bottom = count - QUIET_ZONE_MODULES - row - 1;
+    const bottom = moduleCount - QUIET_ZONE_MODULES - row - 1;
     let runStart = -1;
     for (let col = 0; col <= modules.size; col++) {
       const isDark = col < modules.size && modules.get(row, col) === 1;
@@ -45,14 +45,48 @@ export function drawQrCode(
     }
   }
   runs.push('f');
-  const form = pdf.context.flateStream(runs.join('\n'), {
-    Type: 'XObject',
-    Subtype: 'Form',
-    BBox: [0, 0, count, count],
-  });
-  const name = page.node.newXObject('QR', pdf.context.register(form));
+  const deflated = new Blob([runs.join('\n')])
+    .stream()
+    .pipeThrough(new CompressionStream('deflate'));
+  return {
+    moduleCount,
+    deflatedContent: new Uint8Array(await new Response(deflated).arrayBuffer()),
+  };
+}
+
+/** The form XObject of each document's QR code, registered once however many pages use it. */
+const registeredForms = new WeakMap<PDFDocument, Map<QrSymbol, PDFRef>>();
+
+/** Draws a prepared QR code of `size` points (quiet zone included), lower-left at (x, y). */
+export function drawQrCode(
+  pdf: PDFDocument,
+  page: PDFPage,
+  symbol: QrSymbol,
+  x: number,
+  y: number,
+  size: number,
+): void {
+  let forms = registeredForms.get(pdf);
+  if (forms === undefined) {
+    forms = new Map();
+    registeredForms.set(pdf, forms);
+  }
+  let form = forms.get(symbol);
+  if (form === undefined) {
+    const { moduleCount, deflatedContent } = symbol;
+    form = pdf.context.register(
+      pdf.context.stream(deflatedContent, {
+        Type: 'XObject',
+        Subtype: 'Form',
+        BBox: [0, 0, moduleCount, moduleCount],
+        Filter: 'FlateDecode',
+      }),
+    );
+    forms.set(symbol, form);
+  }
+  const name = page.node.newXObject('QR', form);
   page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
-  const moduleSize = size / count;
+  const moduleSize = size / symbol.moduleCount;
   page.pushOperators(
     pushGraphicsState(),
     concatTransformationMatrix(moduleSize, 0, 0, moduleSize, x, y),

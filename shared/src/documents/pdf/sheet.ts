@@ -1,7 +1,7 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { embedDocumentFonts, textWidth, type DocumentFonts } from '../fonts/document-fonts.js';
 import { bothLanguages, type Bilingual } from '../paper-text.js';
-import { drawQrCode } from './qr-code.js';
+import { drawQrCode, prepareQrCode, type QrSymbol } from './qr-code.js';
 
 /** US Letter, in PDF points: the paper every Québec office printer holds. */
 export const LETTER = { width: 612, height: 792 } as const;
@@ -50,18 +50,23 @@ export class Sheet {
   private constructor(
     readonly pdf: PDFDocument,
     readonly fonts: DocumentFonts,
+    private readonly qrSymbol: QrSymbol,
   ) {
     this.newPage();
   }
 
-  /** A new document with the embedded fonts and its first page. */
-  static async create(title: string): Promise<Sheet> {
+  /**
+   * A new document with the embedded fonts, its first page and its QR code prepared (the
+   * one asynchronous step, so that layouts stay plain synchronous code).
+   */
+  static async create(title: string, qrData: string): Promise<Sheet> {
     const pdf = await PDFDocument.create();
     pdf.setTitle(title);
     pdf.setCreator('Comptoir');
     pdf.setProducer('Comptoir (pdf-lib)');
     pdf.setLanguage('fr-CA');
-    return new Sheet(pdf, await embedDocumentFonts(pdf));
+    const [fonts, qrSymbol] = await Promise.all([embedDocumentFonts(pdf), prepareQrCode(qrData)]);
+    return new Sheet(pdf, fonts, qrSymbol);
   }
 
   /** Starts a new page and puts the cursor under the banner strip. */
@@ -226,9 +231,9 @@ export class Sheet {
     }
   }
 
-  /** A QR code of `size` points whose top-left corner is (x, top). */
-  qrCode(data: string, x: number, top: number, size: number): void {
-    drawQrCode(this.pdf, this.page, data, x, top - size, size);
+  /** The document's QR code, `size` points wide, with its top-left corner at (x, top). */
+  qrCode(x: number, top: number, size: number): void {
+    drawQrCode(this.pdf, this.page, this.qrSymbol, x, top - size, size);
   }
 
   /** Every page of the document, for marks and footers drawn once the content is done. */

@@ -82,26 +82,45 @@ export type ComptoirDb = Dexie & {
 export const KIOSK_DB_NAME = 'comptoir';
 
 /**
- * Opens the kiosk database. Every schema ever shipped stays declared here as its own
- * `version()`: Dexie upgrades a kiosk from whatever it had, and a kiosk that was offline
- * for weeks still has queued commands in the old shape. An upgrade may migrate only rows
- * not yet sent (`state: 'waiting'` and no `firstSentAt`): a sent envelope is frozen, since
- * the server hashes it to detect an id reused with another body.
+ * Every schema ever shipped, oldest first: each stays declared so Dexie upgrades a kiosk
+ * from whatever it had (a kiosk offline for weeks still holds queued commands in the old
+ * shape). An upgrade may migrate only rows not yet sent (`state: 'waiting'` and no
+ * `firstSentAt`): a sent envelope is frozen, since the server hashes it to detect an id
+ * reused with another body.
  */
-export function openComptoirDb(name: string = KIOSK_DB_NAME): ComptoirDb {
+export const schemaVersions: readonly { version: number; stores: Record<string, string> }[] = [
+  {
+    version: 1,
+    stores: {
+      outbox: 'id, state, actorAccountId, [actorAccountId+state], createdAt, licence',
+      drafts: 'key, actorAccountId',
+      documents: 'number, licence, kind, issuedAt, [licence+kind]',
+      kioskState: 'key',
+      reference: 'key',
+    },
+  },
+  {
+    // The sync picks due commands by index (person, state, due time) instead of reading
+    // every waiting row; an index-only change, no row is rewritten.
+    version: 2,
+    stores: {
+      outbox:
+        'id, state, actorAccountId, [actorAccountId+state], [actorAccountId+state+nextAttemptAt], createdAt, licence',
+    },
+  },
+];
+
+/**
+ * Opens the kiosk database with every schema version up to `upTo` (tests open an old
+ * version to prove the upgrade path).
+ */
+export function openComptoirDb(
+  name: string = KIOSK_DB_NAME,
+  upTo: number = schemaVersions.length,
+): ComptoirDb {
   const db = new Dexie(name) as ComptoirDb;
-  db.version(1).stores({
-    outbox: 'id, state, actorAccountId, [actorAccountId+state], createdAt, licence',
-    drafts: 'key, actorAccountId',
-    documents: 'number, licence, kind, issuedAt, [licence+kind]',
-    kioskState: 'key',
-    reference: 'key',
-  });
-  // v2: the sync picks due commands by index (person, state, due time) instead of reading
-  // every waiting row; an index-only change, no row is rewritten.
-  db.version(2).stores({
-    outbox:
-      'id, state, actorAccountId, [actorAccountId+state], [actorAccountId+state+nextAttemptAt], createdAt, licence',
-  });
+  for (const { version, stores } of schemaVersions.slice(0, upTo)) {
+    db.version(version).stores(stores);
+  }
   return db;
 }

@@ -190,6 +190,27 @@ describe('drainOutbox', () => {
   });
 });
 
+describe('schema upgrades', () => {
+  it('keeps the commands queued under an older version and sends them after the upgrade', async () => {
+    const name = `upgrade-${newId()}`;
+    const old = openComptoirDb(name, 1);
+    const command = makeAtacCommand(alice, 7);
+    await enqueueCommand(old, command, clock);
+    old.close();
+
+    const upgraded = openComptoirDb(name);
+    await upgraded.open();
+    try {
+      expect(upgraded.verno).toBe(2);
+      expect((await upgraded.outbox.get(command.id))?.state).toBe('waiting');
+      const outcome = await drainOutbox({ ...deps, db: upgraded }, alice.accountId);
+      expect(outcome).toMatchObject({ kind: 'done', applied: 1 });
+    } finally {
+      await upgraded.delete();
+    }
+  });
+});
+
 describe('retryDelayMs', () => {
   it('grows exponentially, is capped, and is jittered within half a window', () => {
     expect(retryDelayMs(1, () => 0)).toBe(RETRY_BASE_MS / 2);

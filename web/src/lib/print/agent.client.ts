@@ -14,11 +14,10 @@ export const DEFAULT_AGENT_URL = 'http://127.0.0.1:9631';
 const pairResponseSchema = z.object({ token: z.string().min(1) }).loose();
 const jobSchema = z
   .object({
-    jobId: z.string().optional(),
-    id: z.string().optional(),
-    status: z.string(),
-    reason: z.string().optional(),
-    copy: z.boolean().optional(),
+    jobId: z.string(),
+    state: z.string(),
+    reason: z.object({ code: z.string(), fr: z.string(), en: z.string() }).loose().nullish(),
+    mark: z.enum(['original', 'copy']).optional(),
     printer: z.string().optional(),
   })
   .loose();
@@ -32,6 +31,8 @@ const healthSchema = z
 export interface PrintJobRequest {
   jobId: string;
   document: string;
+  /** The document's QR token from the server, printed in its QR code. */
+  qrToken?: string;
   role: 'plate' | 'certificate' | 'atac' | 'receipt';
   copies: number;
   reprint: boolean;

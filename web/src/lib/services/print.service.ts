@@ -17,11 +17,13 @@ import { queueCommand } from './commands.service';
 import { kioskError, type ActionResult } from './result';
 
 const AGENT_KEY = 'agent';
-const terminalStatuses = ['printed', 'spooled', 'failed', 'held', 'to_check'] as const;
-type TerminalStatus = (typeof terminalStatuses)[number];
+/** Job states the agent never leaves on its own (a held job waits for its printer). */
+const finalStates = ['printed', 'spooled', 'failed', 'to_check'] as const;
+type FinalState = (typeof finalStates)[number];
+type TerminalStatus = FinalState | 'held';
 
-function isTerminal(status: string): status is TerminalStatus {
-  return (terminalStatuses as readonly string[]).includes(status);
+function isFinal(state: string): state is FinalState {
+  return (finalStates as readonly string[]).includes(state);
 }
 
 /** The agent settings kept on this kiosk. */
@@ -123,25 +125,32 @@ export async function printDocument(
   const job: PrintJobRequest = {
     jobId: newId(),
     document: row.jws,
+    ...(row.qrToken ? { qrToken: row.qrToken } : {}),
     role: printerRoleFor(row.document.kind),
     copies: 1,
     reprint: reprint || (row.printCount ?? 0) > 0,
   };
   try {
     let current = await submitJob(settings, job);
-    onProgress(current.status);
-    for (let poll = 0; poll < 120 && !isTerminal(current.status); poll += 1) {
+    onProgress(current.state);
+    for (let poll = 0; poll < 120 && !isFinal(current.state); poll += 1) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       current = await readJob(settings, job.jobId);
-      onProgress(current.status);
+      onProgress(current.state);
     }
     printerState.state = 'ready';
-    const status: TerminalStatus = isTerminal(current.status) ? current.status : 'to_check';
+    // Still queued or held after a minute: recorded as held (the printer holds its queue);
+    // a job in flight whose fate is unknown is "to check", never assumed printed.
+    const status: TerminalStatus = isFinal(current.state)
+      ? current.state
+      : current.state === 'held' || current.state === 'queued'
+        ? 'held'
+        : 'to_check';
     const outcome: PrintOutcome = {
       documentNumber: row.number,
       documentKind: row.document.kind,
       printer: current.printer ?? job.role,
-      copy: current.copy ?? job.reprint,
+      copy: current.mark ? current.mark === 'copy' : job.reprint,
       status,
       jobId: job.jobId,
     };
