@@ -15,6 +15,13 @@ function freePort(): string {
     "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
   ]).toString();
 }
+const chromiumPath = process.env.CHROMIUM_PATH;
+if (!chromiumPath) {
+  throw new Error(
+    'CHROMIUM_PATH is not set: run the e2e tests through `npm test` (scripts/test-env.mjs sets it), ' +
+      'or set it yourself, e.g. CHROMIUM_PATH=/usr/bin/chromium. Browsers are never downloaded.',
+  );
+}
 process.env.COMPTOIR_E2E_PORT ??= freePort();
 process.env.COMPTOIR_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'comptoir-e2e-'));
 const port = process.env.COMPTOIR_E2E_PORT;
@@ -30,12 +37,13 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
+  globalTeardown: './e2e/global-teardown.ts',
   use: {
     baseURL: origin,
     locale: 'fr-CA',
     serviceWorkers: 'allow',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema, printerSchema } from '@comptoir/shared';
+import { DriverError, type PrinterDriver } from './drivers/printer-driver.js';
 import { createTemplateRenderer } from './render/template-renderer.js';
 import { createTestSigner, provisionalPlate, type TestSigner } from './testing/documents.js';
 import { FakePrinter } from './testing/fake-printer.js';
@@ -239,21 +240,56 @@ describe('POST /jobs', () => {
     await eventually(async () => (await stateOf(body.jobId)) === 'spooled');
   });
 
-  it('retries a printer that stops answering, then fails the job with the reason', async () => {
+  it('never sends again a job the printer stopped answering mid-way: a person checks it', async () => {
     printer = await FakePrinter.start({ isStuck: true });
     cleanups.push(() => printer.close());
     agent = await createTestAgent({
       signer,
       printers: [rawPrinter('front', printer.port)],
-      policy: { baseTimeoutMs: 150, maxAttempts: 2, baseRetryDelayMs: 20 },
+      policy: { baseTimeoutMs: 150, maxAttempts: 5, baseRetryDelayMs: 20 },
+    });
+    cleanups.push(() => agent.dispose());
+    const body = await jobBody();
+    await post('/jobs', body);
+    await eventually(async () => (await stateOf(body.jobId)) === 'to_check');
+    expect(agent.deps.ledger.get(body.jobId)?.reason?.code).toBe('printer_timeout');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(printer.jobs).toHaveLength(1);
+  });
+
+  it('retries with backoff when nothing printed, then fails the job with the reason', async () => {
+    let sends = 0;
+    const refusing: PrinterDriver = {
+      kind: 'cups',
+      format: 'pdf',
+      send: () => {
+        sends += 1;
+        return Promise.reject(new DriverError('cups_refused', { fr: 'Refusé.', en: 'Refused.' }));
+      },
+      status: () => Promise.resolve({ state: 'ready', reason: null }),
+    };
+    const front = printerSchema.parse({
+      id: 'front',
+      name: 'lp',
+      driver: 'cups',
+      queue: 'x',
+      roles: ['plate'],
+    });
+    agent = await createTestAgent({
+      signer,
+      printers: [front],
+      drivers: new Map([['front', refusing]]),
+      policy: { maxAttempts: 3, baseRetryDelayMs: 20 },
     });
     cleanups.push(() => agent.dispose());
     const body = await jobBody();
     await post('/jobs', body);
     await eventually(async () => (await stateOf(body.jobId)) === 'failed');
-    const job = agent.deps.ledger.get(body.jobId);
-    expect(job?.attempts).toBe(1);
-    expect(job?.reason?.code).toBe('printer_timeout');
+    expect(agent.deps.ledger.get(body.jobId)).toMatchObject({
+      attempts: 3,
+      reason: { code: 'cups_refused' },
+    });
+    expect(sends).toBe(3);
   });
 
   it('routes by role to the fallback printer when the primary is off', async () => {

@@ -33,10 +33,16 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
+  const chromiumPath = process.env.CHROMIUM_PATH;
+  if (!chromiumPath) {
+    throw new Error(
+      'CHROMIUM_PATH is not set: run the benches through `npm run bench`, or set it, e.g. CHROMIUM_PATH=/usr/bin/chromium.',
+    );
+  }
   const dataDir = await mkdtemp(join(tmpdir(), 'comptoir-bench-home-'));
   const server = await startServer({ port: await freePort(), dataDir });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -32,23 +32,27 @@ export interface PrinterDriver {
 }
 
 /**
- * A send that failed. `isHold` means the printer cannot take jobs now (off, out of paper):
- * the queue holds instead of retrying blindly.
+ * A send that failed. `isHold`: the printer cannot take jobs now (off, unreachable, out of
+ * paper) and nothing reached it: the queue holds. `isUncertain`: bytes may have reached the
+ * printer (it stopped answering mid-job): printing again could make a second ORIGINAL, so a
+ * person decides (`to_check`). Otherwise nothing printed and the queue retries.
  */
 export class DriverError extends Error {
   readonly code: string;
   readonly isHold: boolean;
+  readonly isUncertain: boolean;
   readonly bilingual: Bilingual;
 
   constructor(
     code: string,
     bilingual: Bilingual,
-    options: { isHold?: boolean; cause?: unknown } = {},
+    options: { isHold?: boolean; isUncertain?: boolean; cause?: unknown } = {},
   ) {
     super(`${code}: ${bilingual.en}`, { cause: options.cause });
     this.name = 'DriverError';
     this.code = code;
     this.isHold = options.isHold ?? false;
+    this.isUncertain = options.isUncertain ?? false;
     this.bilingual = bilingual;
   }
 }

@@ -79,7 +79,7 @@ describe('job ledger', () => {
     ledger.hold(held.jobId, { code: 'out_of_paper', fr: 'Plus de papier.', en: 'Out of paper.' });
     const failed = newJob();
     ledger.accept(failed);
-    ledger.finish(failed.jobId, 'failed', null);
+    ledger.finish(failed.jobId, 'failed');
     const next = newJob();
     expect(ledger.accept(next).job.mark).toBe('original');
     expect(ledger.claimForRendering(next.jobId).mark).toBe('original');

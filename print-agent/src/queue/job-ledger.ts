@@ -227,17 +227,17 @@ export class JobLedger {
     this.#update(jobId, { copies_sent: copiesSent });
   }
 
-  /** Records a final state; `copiesSent` with it saves a separate commit for the last sheet. */
+  /** Records a final state, with the last sheet's count and the attempts when known. */
   finish(
     jobId: string,
     state: 'printed' | 'spooled' | 'failed',
-    reason: JobReason | null = null,
-    copiesSent?: number,
+    details: { reason?: JobReason; copiesSent?: number; attempts?: number } = {},
   ): void {
     this.#update(jobId, {
       state,
-      reason: reason ? JSON.stringify(reason) : null,
-      ...(copiesSent === undefined ? {} : { copies_sent: copiesSent }),
+      reason: details.reason ? JSON.stringify(details.reason) : null,
+      ...(details.copiesSent === undefined ? {} : { copies_sent: details.copiesSent }),
+      ...(details.attempts === undefined ? {} : { attempts: details.attempts }),
     });
   }
 
@@ -249,6 +249,11 @@ export class JobLedger {
       attempts,
       reason: JSON.stringify(reason),
     });
+  }
+
+  /** The printer stopped mid-job: whether it printed is for a person to say. */
+  markToCheck(jobId: string, reason: JobReason): void {
+    this.#update(jobId, { state: 'to_check', reason: JSON.stringify(reason) });
   }
 
   hold(jobId: string, reason: JobReason): void {

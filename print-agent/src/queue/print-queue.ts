@@ -149,7 +149,7 @@ export class PrintQueue {
       }
       const processing = this.#process(worker, job).catch((error: unknown) => {
         // A bug, not a printer problem: the job must not stay claimed for ever.
-        this.#ledger.finish(job.jobId, 'failed', reasonOf('agent_error', error));
+        this.#ledger.finish(job.jobId, 'failed', { reason: reasonOf('agent_error', error) });
       });
       this.#inFlight.add(processing);
       await processing;
@@ -179,7 +179,7 @@ export class PrintQueue {
         sheets.push(await this.#renderer.render(document, { mark, qrUrl, format }));
       }
     } catch (error) {
-      this.#ledger.finish(job.jobId, 'failed', reasonOf('render_failed', error));
+      this.#ledger.finish(job.jobId, 'failed', { reason: reasonOf('render_failed', error) });
       return;
     }
     this.#ledger.markSending(job.jobId);
@@ -205,7 +205,7 @@ export class PrintQueue {
       return;
     }
     await this.#faults.at('agent.after-send');
-    this.#ledger.finish(job.jobId, outcome, null, sent);
+    this.#ledger.finish(job.jobId, outcome, { copiesSent: sent });
   }
 
   #onSendFailure(worker: Worker, job: PrintJob, error: unknown): void {
@@ -213,6 +213,11 @@ export class PrintQueue {
       error instanceof DriverError
         ? { code: error.code, ...error.bilingual }
         : reasonOf('send_failed', error);
+    if (error instanceof DriverError && error.isUncertain) {
+      // Part of the job may be on paper: sending it again could print a second ORIGINAL.
+      this.#ledger.markToCheck(job.jobId, reason);
+      return;
+    }
     if (error instanceof DriverError && error.isHold) {
       worker.statusAt = 0;
       this.#ledger.hold(job.jobId, reason);
@@ -220,7 +225,7 @@ export class PrintQueue {
     }
     const attempts = job.attempts + 1;
     if (attempts >= this.#policy.maxAttempts) {
-      this.#ledger.finish(job.jobId, 'failed', reason);
+      this.#ledger.finish(job.jobId, 'failed', { reason, attempts });
       return;
     }
     const delay = Math.min(

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import { statusOf, type PrinterDriver, type PrinterStatus } from '../printer-driver.js';
-import { offlineError } from '../raw9100/tcp.js';
+import { midJobError, offlineError } from '../raw9100/tcp.js';
 
 /** ESC/POS "transmit real-time status": DLE EOT 4 asks for the paper roll sensor. */
 const PAPER_STATUS_REQUEST = Uint8Array.of(0x10, 0x04, 0x04);
@@ -27,7 +27,13 @@ export function createEscPosDriver(host: string, port: number): PrinterDriver {
       try {
         await printer.raw(Buffer.from(bytes));
       } catch (error) {
-        throw offlineError(host, port, error);
+        // node-thermal-printer connects then writes: a refused or unreachable connection
+        // printed nothing; a timeout or reset may have printed part of the receipt.
+        const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+        if (['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND'].includes(code)) {
+          throw offlineError(host, port, error);
+        }
+        throw midJobError(host, port, error);
       }
       return 'spooled';
     },

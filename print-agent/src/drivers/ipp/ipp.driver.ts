@@ -90,14 +90,20 @@ export function createIppDriver(url: string): PrinterDriver {
         );
       }
       while (Date.now() < deadline) {
-        const answer = jobStateResponse.parse(
-          await execute(url, 'Get-Job-Attributes', {
-            'operation-attributes-tag': {
-              'job-id': jobId,
-              'requested-attributes': ['job-state', 'job-state-reasons'],
-            },
-          }),
-        );
+        let answer: z.infer<typeof jobStateResponse>;
+        try {
+          answer = jobStateResponse.parse(
+            await execute(url, 'Get-Job-Attributes', {
+              'operation-attributes-tag': {
+                'job-id': jobId,
+                'requested-attributes': ['job-state', 'job-state-reasons'],
+              },
+            }),
+          );
+        } catch {
+          // The printer accepted the job; only its progress is unknown: never send it again.
+          return 'spooled';
+        }
         const state = answer['job-attributes-tag']?.['job-state'];
         if (state === 'completed') return 'printed';
         if (state === 'canceled' || state === 'aborted') {

@@ -5,7 +5,7 @@ import {
   type PrinterStatus,
   type SendOptions,
 } from '../printer-driver.js';
-import { offlineError, probeTcp } from './tcp.js';
+import { midJobError, offlineError, probeTcp } from './tcp.js';
 
 /**
  * Raw TCP (JetDirect, port 9100): the PDF goes down a socket. The printer says nothing back,
@@ -37,16 +37,25 @@ export function sendRaw(
       socket.destroy();
       reject(error);
     };
+    let isConnected = false;
     socket.setTimeout(options.timeoutMs, () =>
       fail(
-        new DriverError('printer_timeout', {
-          fr: `L’imprimante ${host}:${port} ne répond plus.`,
-          en: `Printer ${host}:${port} stopped answering.`,
-        }),
+        new DriverError(
+          'printer_timeout',
+          {
+            fr: `L’imprimante ${host}:${port} ne répond plus.`,
+            en: `Printer ${host}:${port} stopped answering.`,
+          },
+          // Connected: some or all of the job may be on paper.
+          { isUncertain: isConnected, isHold: !isConnected },
+        ),
       ),
     );
-    socket.on('error', (error) => fail(offlineError(host, port, error)));
+    socket.on('error', (error) =>
+      fail(isConnected ? midJobError(host, port, error) : offlineError(host, port, error)),
+    );
     socket.on('connect', () => {
+      isConnected = true;
       socket.end(bytes);
     });
     // The printer closing after our FIN means it read everything we sent.

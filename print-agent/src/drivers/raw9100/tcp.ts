@@ -14,6 +14,19 @@ export function offlineError(host: string, port: number, error: unknown): Driver
   );
 }
 
+/** A connection lost mid-job: part of the job may be on paper. */
+export function midJobError(host: string, port: number, error: unknown): DriverError {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : 'lost';
+  return new DriverError(
+    'printer_connection_lost',
+    {
+      fr: `Connexion à ${host}:${port} perdue pendant l’envoi (${code}).`,
+      en: `Connection to ${host}:${port} lost while sending (${code}).`,
+    },
+    { isUncertain: true, cause: error },
+  );
+}
+
 /**
  * Whether a TCP printer accepts connections. A connect without data is the least a raw
  * printer allows; it cannot tell paper state.
