@@ -96,8 +96,9 @@ const env = {
   ORIGIN,
   COMPTOIR_DATA_DIR: DATA_DIR,
   COMPTOIR_DEMO: process.env.COMPTOIR_DEMO ?? '1',
-  // Push batches of 100 commands stay far below this; larger bodies get 413.
-  BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '1M',
+  // The server's own hook refuses bodies over 1 MB with 413 in the shared error shape;
+  // adapter-node's limit would answer first, in plain text.
+  BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? 'Infinity',
   AGENT_HOST,
   AGENT_PORT,
   AGENT_DATA_DIR: resolve(root, process.env.AGENT_DATA_DIR ?? join(DATA_DIR, 'agent')),

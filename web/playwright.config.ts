@@ -1,6 +1,5 @@
 import { defineConfig } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +22,10 @@ if (!chromiumPath) {
   );
 }
 process.env.COMPTOIR_E2E_PORT ??= freePort();
-process.env.COMPTOIR_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'comptoir-e2e-'));
 const port = process.env.COMPTOIR_E2E_PORT;
+// A fresh dir per run (named after the run's free port); the server creates it, the global
+// teardown removes it.
+process.env.COMPTOIR_E2E_DATA_DIR ??= join(tmpdir(), `comptoir-e2e-${port}`);
 const origin = `http://127.0.0.1:${port}`;
 
 /** The production build (`web/build`), run with demo data on a fresh data dir. */

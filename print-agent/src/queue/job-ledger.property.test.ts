@@ -14,7 +14,7 @@ const stepArbitrary = fc.oneof(
   fc.record({
     op: fc.constant('accept' as const),
     number: fc.constantFrom('A', 'B'),
-    reprint: fc.boolean(),
+    reprint: fc.constantFrom(false, false, false, true),
   }),
   fc.record({
     op: fc.constant('run' as const),
@@ -33,7 +33,7 @@ const stepArbitrary = fc.oneof(
 describe('job ledger (property)', () => {
   it('never lets two jobs of one document number put an ORIGINAL on paper', () => {
     fc.assert(
-      fc.property(fc.array(stepArbitrary, { maxLength: 40 }), (steps) => {
+      fc.property(fc.array(stepArbitrary, { maxLength: 40, size: 'medium' }), (steps) => {
         const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-ledger-prop-'));
         const ledger = new JobLedger(dataDir);
         const ids: string[] = [];
@@ -89,7 +89,7 @@ describe('job ledger (property)', () => {
           rmSync(dataDir, { recursive: true, force: true });
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 });

@@ -4,9 +4,10 @@ import { apiError, fromZodError } from '../errors.js';
 import { newId } from '../ids.js';
 import { oneDocumentOfEachKind } from '../testing/documents.js';
 import { licenceCheckQuerySchema, rightToRegisterQuerySchema } from './checks.schema.js';
-import { listQuerySchema } from './listing.schema.js';
+import { documentListSchema, listQuerySchema } from './listing.schema.js';
 import { loginRequestSchema, sessionInfoSchema } from './session.schema.js';
 import {
+  appliedResultSchema,
   pullQuerySchema,
   pullResponseSchema,
   pushRequestSchema,
@@ -123,6 +124,30 @@ describe('sync bodies', () => {
       ],
     };
     expect(pushResponseSchema.parse(response)).toEqual(response);
+  });
+
+  it('parses an applied result naming its documents, and refuses one without them', () => {
+    const result = {
+      documents: [
+        { kind: 'transit', number: 'T-2026-000002', expiresAt: '2026-12-07T04:59:59.000Z' },
+        { kind: 'atac', number: 'ATAC-2026-000001' },
+      ],
+    };
+    expect(appliedResultSchema.parse(result)).toEqual(result);
+    expect(appliedResultSchema.safeParse({ number: 'T-2026-000002' }).success).toBe(false);
+  });
+
+  it('parses a listing answer of document envelopes', () => {
+    const [document] = oneDocumentOfEachKind();
+    const envelope = { document, jws: 'a.b.c', qrToken: 'd.e.f', status: 'valid', printCount: 0 };
+    const listing = { from: '2026-11-20', to: '2026-11-26', items: [envelope] };
+    expect(documentListSchema.parse(listing)).toMatchObject({
+      from: '2026-11-20',
+      to: '2026-11-26',
+    });
+    expect(documentListSchema.safeParse({ ...listing, items: [{ jws: 'a.b.c' }] }).success).toBe(
+      false,
+    );
   });
 
   it('coerces pull query strings and defaults the cursor', () => {

@@ -20,9 +20,15 @@ export const buyersSchema = z
 /** Which buyer is the designated registration holder (titulaire de l'immatriculation). */
 export const holderIndexSchema = wholeNumberSchema(0, 9);
 
-/** True when the designated holder is one of the buyers. */
+/**
+ * True when the designated holder is one of the buyers. A body whose `buyers` is not a list
+ * (e.g. the whole payload is `[]`) already failed on its shape: nothing to judge here, and
+ * reading `.length` of it must not throw.
+ */
 export function isHolderAmongBuyers(body: { buyers: Party[]; holderIndex: number }): boolean {
-  return body.holderIndex < body.buyers.length;
+  const buyers: unknown = body.buyers;
+  if (!Array.isArray(buyers)) return true;
+  return body.holderIndex < buyers.length;
 }
 
 /**

@@ -134,6 +134,16 @@ describe('commandSchema', () => {
     ]);
   });
 
+  it('answers a payload that is not an object with field errors, never a TypeError', () => {
+    for (const type of ['atac.create', 'registration.hold'] as const) {
+      expect(() => codes(aCommand(type, []))).not.toThrow();
+      expect(codes(aCommand(type, []))).toContain('payload:invalid_type');
+      expect(codes(aCommand(type, { buyers: 'Marie', holderIndex: 0 }))).toContain(
+        'payload.buyers:invalid_type',
+      );
+    }
+  });
+
   it('refuses a holder who is not among the buyers, and the same buyer twice', () => {
     const buyers = anAtacPayload().buyers;
     expect(codes(aCommand('atac.create', anAtacPayload({ holderIndex: 2 })))).toEqual([

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { codedRefinement } from '../errors.js';
 import { LISTING_MAX_DAYS } from '../domain/constants.js';
 import { listingWindowDays } from '../domain/listing.js';
+import { documentEnvelopeSchema } from './document.schema.js';
 import { isoDateSchema, licenceNumberSchema } from './primitives.schema.js';
 
 // Only a window with both ends can be judged here; the server fills a missing end from its
@@ -33,3 +34,12 @@ export const listQuerySchema = z
   );
 /** A listing query (parsed). */
 export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** The answer to a listing (`GET /api/atac`, `/api/transit`): the window used and its documents. */
+export const documentListSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  items: z.array(documentEnvelopeSchema),
+});
+/** A listing answer. */
+export type DocumentList = z.infer<typeof documentListSchema>;

@@ -33,6 +33,18 @@ export const commandResultSchema = z
 /** A command's result. */
 export type CommandResult = z.infer<typeof commandResultSchema>;
 
+/**
+ * The `result` of an applied issuing command (`atac.create`, `transit.issue`): the documents
+ * it issued, by kind and number, with their expiry when they have one.
+ */
+export const appliedResultSchema = z.object({
+  documents: z.array(
+    z.object({ kind: z.string(), number: z.string(), expiresAt: z.string().optional() }),
+  ),
+});
+/** An applied issuing command's result. */
+export type AppliedResult = z.infer<typeof appliedResultSchema>;
+
 /** The answer to a push: the server's clock and one result per command, in order. */
 export const pushResponseSchema = z
   .object({ serverTime: isoDateTimeSchema, results: z.array(commandResultSchema) })

@@ -9,6 +9,7 @@ import {
 import type { SessionAccount } from '../auth/session.service.js';
 import type { ServerContext } from '../context.js';
 import type { Tx } from '../db/engine.js';
+import type { BatchState } from '../sync/batch-state.js';
 
 /** The licence a command acts under, with its dealer (as printed on documents). */
 export interface LicenceRecord {
@@ -38,6 +39,8 @@ export interface CommandContext<T extends CommandType = CommandType> {
    * the crypto thread pool: one round trip per batch instead of one per document).
    */
   toSign: PendingSignature[];
+  /** What the batch already read (counts, licences) and its audit events, in memory. */
+  batch: BatchState;
 }
 
 /** What an issuing command produced (contract with the kiosk). */

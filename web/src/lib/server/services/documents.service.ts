@@ -9,7 +9,7 @@ import {
   type IssuedDocument,
 } from '@comptoir/shared';
 import { signDocument, signQrToken } from '@comptoir/shared/tokens';
-import { appendAudit } from '../audit.js';
+import { sql } from 'kysely';
 import type { Tx } from '../db/engine.js';
 import type { DocumentTable } from '../db/schema.js';
 import type { ServerContext } from '../context.js';
@@ -62,7 +62,7 @@ export async function issueDocument<K extends DocumentKind>(
   const series = seriesOf[draft.kind];
   if (!series) throw new Error(`no number series for ${draft.kind}`);
   const value = await server.storage.nextNumber(tx, series);
-  const year = localDate(now).slice(0, 4);
+  const year = c.batch.once('year', () => localDate(now).slice(0, 4));
   const number = `${series}-${year}-${String(value).padStart(6, '0')}`;
   const { signingKey } = server.signer;
   const common: CommonFields = {
@@ -101,7 +101,8 @@ export async function issueDocument<K extends DocumentKind>(
       change_seq: changeSeq,
     })
     .execute();
-  await appendAudit(tx, now, {
+  c.batch.issued(licence.number, draft.kind);
+  await c.batch.audit.append(tx, {
     event: 'document.issued',
     actor: c.actor.id,
     licence: licence.number,
@@ -129,11 +130,22 @@ export async function signPending(
       qrToken: await signQrToken(document, signingKey),
     })),
   );
-  for (const { number, jws, qrToken } of signed) {
+  // One UPDATE per chunk of documents instead of one per document.
+  for (let start = 0; start < signed.length; start += 100) {
+    const chunk = signed.slice(start, start + 100);
+    const caseOf = (pick: (entry: (typeof chunk)[number]) => string) =>
+      sql<string>`case number ${sql.join(
+        chunk.map((entry) => sql`when ${entry.number} then ${pick(entry)}`),
+        sql` `,
+      )} end`;
     await tx
       .updateTable('documents')
-      .set({ jws, qr_token: qrToken })
-      .where('number', '=', number)
+      .set({ jws: caseOf((entry) => entry.jws), qr_token: caseOf((entry) => entry.qrToken) })
+      .where(
+        'number',
+        'in',
+        chunk.map((entry) => entry.number),
+      )
       .execute();
   }
 }

@@ -1,4 +1,3 @@
-import { appendAudit } from '../audit.js';
 import { nextChangeSeq } from './documents.service.js';
 import { reject, type AppliedResult, type CommandContext } from './command-context.js';
 
@@ -52,7 +51,7 @@ export async function recordPrintOutcome(
     })
     .where('number', '=', document.number)
     .execute();
-  await appendAudit(tx, now, {
+  await c.batch.audit.append(tx, {
     event: counted ? 'document.printed' : 'document.print_failed',
     actor: c.actor.id,
     licence: licence.number,

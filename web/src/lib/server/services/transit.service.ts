@@ -24,24 +24,6 @@ function daysBefore(now: Date, days: number): string {
   return new Date(now.getTime() - days * 24 * 3600 * 1000).toISOString();
 }
 
-async function countDocuments(
-  tx: Tx,
-  filter: { kind: string; since: string; vin?: string; customerKey?: string; licence?: string },
-): Promise<number> {
-  let query = tx
-    .selectFrom('documents')
-    .select(sql<number>`count(*)`.as('n'))
-    .where('kind', '=', filter.kind)
-    .where('issued_at', '>=', filter.since)
-    .where('status', '!=', 'voided');
-  if (filter.vin !== undefined) query = query.where('vin', '=', filter.vin);
-  if (filter.customerKey !== undefined)
-    query = query.where('customer_key', '=', filter.customerKey);
-  if (filter.licence !== undefined) query = query.where('licence', '=', filter.licence);
-  const row = await query.executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Transits of this vehicle since `since`: to anyone, and to this customer (one query). */
 async function vehicleHistory(tx: Tx, vin: string, customerKey: string, since: string) {
   const row = await tx
@@ -74,7 +56,7 @@ function printedHolder(holder: Party) {
  * licence's 7-day cap; validity from the server clock.
  */
 export async function issueTransit(c: CommandContext<'transit.issue'>): Promise<AppliedResult> {
-  const { tx, now, licence, server } = c;
+  const { tx, now, licence, server, batch } = c;
   const { payload } = c.command;
   const { vehicle } = payload;
 
@@ -93,16 +75,17 @@ export async function issueTransit(c: CommandContext<'transit.issue'>): Promise<
   const limit = transitLimitRefusal(await vehicleHistory(tx, vehicle.vin, customerKey, yearAgo));
   if (limit) reject(limit, ['payload.vehicle.vin']);
 
+  // Counted once per licence per batch, then kept current in memory as the batch issues.
   const cap =
     licence.transitCap ??
     defaultTransitCap({
-      annualSales: await countDocuments(tx, {
+      annualSales: await batch.countDocuments(tx, {
         kind: 'atac',
         since: yearAgo,
         licence: licence.number,
       }),
     });
-  const issuedThisWeek = await countDocuments(tx, {
+  const issuedThisWeek = await batch.countDocuments(tx, {
     kind: 'transit',
     since: daysBefore(now, 7),
     licence: licence.number,
@@ -113,7 +96,9 @@ export async function issueTransit(c: CommandContext<'transit.issue'>): Promise<
   // The race test holds a request here, between the checks and the insert.
   await server.faults.at('transit.between_check_and_insert');
 
-  const expiresAt = transitExpiry(now, payload.days);
+  const expiresAt = batch.once(`transitExpiry:${String(payload.days)}`, () =>
+    transitExpiry(now, payload.days),
+  );
   const issued = await issueDocument(c, {
     kind: 'transit',
     vin: vehicle.vin,

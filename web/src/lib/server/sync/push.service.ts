@@ -23,13 +23,13 @@ import { sha256Hex } from '../hash.js';
 import { HttpError } from '../http/responses.js';
 import {
   CommandRejection,
-  findLicence,
   type AppliedResult,
   type CommandContext,
   type PendingSignature,
 } from '../services/command-context.js';
 import { signPending } from '../services/documents.service.js';
 import { commandHandlers } from '../services/registry.js';
+import { BatchState } from './batch-state.js';
 
 /** One op of a batch, parsed as far as it goes before the transaction. */
 interface PreparedOp {
@@ -61,14 +61,11 @@ function claimedAccountId(op: unknown): string | undefined {
 }
 
 function prepare(op: unknown, id: string): PreparedOp {
-  const envelope = commandEnvelopeSchema.safeParse(op);
-  if (envelope.success && !isOfflineCommandType(envelope.data.type)) {
-    return {
-      id,
-      hash: sha256Hex(canonicalJson(op)),
-      refusal: apiError('online_only', [fieldError('type', 'online_only')]),
-    };
-  }
+  const onlineOnly = (): PreparedOp => ({
+    id,
+    hash: sha256Hex(canonicalJson(op)),
+    refusal: apiError('online_only', [fieldError('type', 'online_only')]),
+  });
   let parsed;
   try {
     parsed = commandSchema.safeParse(op);
@@ -81,15 +78,20 @@ function prepare(op: unknown, id: string): PreparedOp {
       refusal: apiError('invalid_input', [fieldError('payload', 'invalid_type')]),
     };
   }
-  if (!parsed.success) {
-    return { id, hash: sha256Hex(canonicalJson(op)), refusal: fromZodError(parsed.error) };
+  if (parsed.success) {
+    // A whole valid command has a valid envelope: one parse decides both.
+    if (!isOfflineCommandType(parsed.data.type)) return onlineOnly();
+    return {
+      id,
+      hash: sha256Hex(canonicalCommandJson(parsed.data)),
+      command: parsed.data,
+      ...(parsed.data.supersedes && { supersedes: parsed.data.supersedes }),
+    };
   }
-  return {
-    id,
-    hash: sha256Hex(canonicalCommandJson(parsed.data)),
-    command: parsed.data,
-    ...(parsed.data.supersedes && { supersedes: parsed.data.supersedes }),
-  };
+  // An online-only type is refused as such whenever its envelope is valid, payload or not.
+  const envelope = commandEnvelopeSchema.safeParse(op);
+  if (envelope.success && !isOfflineCommandType(envelope.data.type)) return onlineOnly();
+  return { id, hash: sha256Hex(canonicalJson(op)), refusal: fromZodError(parsed.error) };
 }
 
 /**
@@ -150,10 +152,15 @@ export async function pushCommands(
       // instead of deadlocking; the vehicle locks guard the per-vehicle limits across licences.
       await server.storage.lockLicences(tx, licences);
       if (!isGuardOff) await server.storage.lockKeys(tx, vins);
+      const batch: Batch = {
+        state: new BatchState(now),
+        stored: await storedResults(tx, ids),
+        toSign: [],
+      };
       const answered: ResultJson[] = [];
-      const toSign: PendingSignature[] = [];
-      for (const op of prepared) answered.push(await applyOne(server, tx, now, actor, op, toSign));
-      await signPending(server, tx, toSign);
+      for (const op of prepared) answered.push(await applyOne(server, tx, actor, op, batch));
+      await signPending(server, tx, batch.toSign);
+      await batch.state.audit.flush(tx);
       await server.faults.at('push.before_commit');
       return answered;
     },
@@ -165,68 +172,98 @@ export async function pushCommands(
   };
 }
 
+/** What a batch carries from one command to the next inside its transaction. */
+interface Batch {
+  state: BatchState;
+  /** Idempotency records by command id: read once for the batch, added to as it stores. */
+  stored: Map<string, StoredResult>;
+  /** Documents of applied commands, signed together before the commit. */
+  toSign: PendingSignature[];
+}
+
+/** An idempotency record as the batch compares it. */
+interface StoredResult {
+  account_id: string;
+  body_hash: string;
+  result_json: string;
+}
+
+/** The idempotency records of the batch's ids, in one query. */
+async function storedResults(tx: Tx, ids: readonly string[]): Promise<Map<string, StoredResult>> {
+  const unique = [...new Set(ids)];
+  const rows = await tx
+    .selectFrom('idempotency')
+    .select(['command_id', 'account_id', 'body_hash', 'result_json'])
+    .where('command_id', 'in', unique)
+    .execute();
+  return new Map(rows.map(({ command_id, ...row }) => [command_id, row]));
+}
+
 async function applyOne(
   server: ServerContext,
   tx: Tx,
-  now: Date,
   actor: SessionAccount,
   op: PreparedOp,
-  batchToSign: PendingSignature[],
+  batch: Batch,
 ): Promise<ResultJson> {
-  const stored = await tx
-    .selectFrom('idempotency')
-    .select(['account_id', 'body_hash', 'result_json'])
-    .where('command_id', '=', op.id)
-    .executeTakeFirst();
+  const { state } = batch;
+  const stored = batch.stored.get(op.id);
   if (stored) {
     if (stored.body_hash === op.hash && stored.account_id === actor.id) return stored.result_json;
     // Not stored: the id's record stays the original command's.
     const error = apiError('idempotency_conflict', [fieldError('id', 'idempotency_conflict')]);
-    await auditRefusal(tx, now, actor, op, error, undefined);
+    await auditRefusal(tx, state, actor, op, error, undefined);
     return JSON.stringify({ id: op.id, status: 'rejected', error });
   }
 
+  const restore = state.checkpoint();
   await sql.raw('savepoint push_command').execute(tx);
   try {
     // Documents of a command that rolls back are never signed.
     const toSign: PendingSignature[] = [];
-    const result = await runCommand(server, tx, now, actor, op, toSign);
+    const result = await runCommand(server, tx, state, actor, op, toSign);
     const json = JSON.stringify({ id: op.id, status: 'applied', result });
-    await storeResult(tx, now, actor, op, 'applied', json);
+    await storeResult(tx, state.now, actor, op, 'applied', json);
     await sql.raw('release savepoint push_command').execute(tx);
-    batchToSign.push(...toSign);
+    batch.toSign.push(...toSign);
+    batch.stored.set(op.id, { account_id: actor.id, body_hash: op.hash, result_json: json });
     return json;
   } catch (error) {
     await sql.raw('rollback to savepoint push_command').execute(tx);
     await sql.raw('release savepoint push_command').execute(tx);
+    restore();
     if (!(error instanceof CommandRejection)) {
       // Transient or unexpected: answered `retry`, never stored, so the kiosk sends it again.
       console.error(`comptoir: command ${op.id} failed`, error);
       return JSON.stringify({ id: op.id, status: 'retry' });
     }
-    return recordRejection(tx, now, actor, op, error.error);
+    return recordRejection(tx, batch, actor, op, error.error);
   }
 }
 
 /** Audits a rejection and stores it as the id's record, atomically (else `retry`). */
 async function recordRejection(
   tx: Tx,
-  now: Date,
+  batch: Batch,
   actor: SessionAccount,
   op: PreparedOp,
   error: ApiError,
 ): Promise<ResultJson> {
+  const { state } = batch;
   const json = JSON.stringify({ id: op.id, status: 'rejected', error });
+  const restore = state.checkpoint();
   await sql.raw('savepoint push_rejection').execute(tx);
   try {
-    const knownLicence = op.command ? await findLicence(tx, op.command.licence) : undefined;
-    await auditRefusal(tx, now, actor, op, error, knownLicence?.number);
-    await storeResult(tx, now, actor, op, 'rejected', json);
+    const knownLicence = op.command ? await state.licence(tx, op.command.licence) : undefined;
+    await auditRefusal(tx, state, actor, op, error, knownLicence?.number);
+    await storeResult(tx, state.now, actor, op, 'rejected', json);
     await sql.raw('release savepoint push_rejection').execute(tx);
+    batch.stored.set(op.id, { account_id: actor.id, body_hash: op.hash, result_json: json });
     return json;
   } catch (failure) {
     await sql.raw('rollback to savepoint push_rejection').execute(tx);
     await sql.raw('release savepoint push_rejection').execute(tx);
+    restore();
     console.error(`comptoir: could not record the rejection of ${op.id}`, failure);
     return JSON.stringify({ id: op.id, status: 'retry' });
   }
@@ -235,7 +272,7 @@ async function recordRejection(
 async function runCommand(
   server: ServerContext,
   tx: Tx,
-  now: Date,
+  batch: BatchState,
   actor: SessionAccount,
   op: PreparedOp,
   toSign: PendingSignature[],
@@ -244,7 +281,7 @@ async function runCommand(
     throw new CommandRejection(op.refusal ?? apiError('invalid_input'));
   const command = op.command;
   const membership = actor.licences.find((entry) => entry.licence === command.licence);
-  const licence = membership ? await findLicence(tx, command.licence) : undefined;
+  const licence = membership ? await batch.licence(tx, command.licence) : undefined;
   if (!membership || !licence) {
     throw new CommandRejection(
       apiError('licence_not_permitted', [fieldError('licence', 'licence_not_permitted')]),
@@ -254,7 +291,7 @@ async function runCommand(
     throw new CommandRejection(apiError('forbidden', [fieldError('type', 'forbidden')]));
   }
   if (licence.isSuspended) throw new CommandRejection(apiError('licence_suspended'));
-  return dispatch({ server, tx, now, actor, licence, toSign }, command);
+  return dispatch({ server, tx, now: batch.now, actor, licence, toSign, batch }, command);
 }
 
 /** Calls the command's handler with a context typed for its command type. */
@@ -307,15 +344,14 @@ async function storeResult(
 
 async function auditRefusal(
   tx: Tx,
-  now: Date,
+  batch: BatchState,
   actor: SessionAccount,
   op: PreparedOp,
   error: ApiError,
   licence: string | undefined,
 ): Promise<void> {
-  await appendAudit(
+  await batch.audit.append(
     tx,
-    now,
     {
       event: 'command.rejected',
       actor: actor.id,

@@ -1,4 +1,4 @@
-import { appliedDocuments, documentListSchema, parseJson } from '../testing/bodies.js';
+import { appliedDocuments, parseJson } from '../testing/bodies.js';
 import {
   commandResultSchema,
   newId,
@@ -7,6 +7,7 @@ import {
   sessionInfoSchema,
   apiErrorSchema,
   documentEnvelopeSchema,
+  documentListSchema,
 } from '@comptoir/shared';
 import { verifyDocument } from '@comptoir/shared/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pushResponseSchema } from '@comptoir/shared';
+import { documentListSchema, pushResponseSchema } from '@comptoir/shared';
 import { describe, expect, it } from 'vitest';
-import { documentListSchema, parseJson } from '../testing/bodies.js';
+import { parseJson } from '../testing/bodies.js';
 import { person, transitCommand, vehicle } from '../testing/factories.js';
 import { apiClient, spawnBuiltServer, type SpawnedServer } from '../testing/spawn-server.js';
 import { createTestDatabase, type EngineName } from '../testing/test-env.js';

@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import { AuditBatch } from '../audit.js';
+import type { Tx } from '../db/engine.js';
+import { findLicence, type LicenceRecord } from '../services/command-context.js';
+
+/** Which documents a window count covers. */
+export interface DocumentCountFilter {
+  kind: string;
+  licence: string;
+  /** ISO instant: documents issued at or after it. */
+  since: string;
+}
+
+/**
+ * What one push batch keeps in memory while its transaction runs, so that each command does
+ * not ask the database again what the batch already knows. Everything here is read inside the
+ * batch's transaction, after its locks (the licence rows on PostgreSQL, the write lock on
+ * SQLite), so no other writer can change it underneath; what the batch itself changes is
+ * applied here too. `checkpoint()` makes a command's changes undoable with its savepoint.
+ */
+export class BatchState {
+  /** The batch's audit events, hashed into their chains in memory. */
+  readonly audit: AuditBatch;
+  private counts = new Map<string, number>();
+  private readonly licences = new Map<string, LicenceRecord | undefined>();
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(readonly now: Date) {
+    this.audit = new AuditBatch(now);
+  }
+
+  /**
+   * Non-voided documents of a licence and kind issued since an instant. Counted once per
+   * batch (one scan instead of one per command), then kept current by {@link issued}.
+   */
+  async countDocuments(tx: Tx, filter: DocumentCountFilter): Promise<number> {
+    const key = countKey(filter.licence, filter.kind, filter.since);
+    const known = this.counts.get(key);
+    if (known !== undefined) return known;
+    const row = await tx
+      .selectFrom('documents')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('licence', '=', filter.licence)
+      .where('kind', '=', filter.kind)
+      .where('issued_at', '>=', filter.since)
+      .where('status', '!=', 'voided')
+      .executeTakeFirstOrThrow();
+    const count = Number(row.n);
+    this.counts.set(key, count);
+    return count;
+  }
+
+  /** A document of this licence and kind was issued now: it falls in every window counted. */
+  issued(licence: string, kind: string): void {
+    const prefix = countKey(licence, kind, '');
+    for (const [key, count] of this.counts) {
+      if (key.startsWith(prefix)) this.counts.set(key, count + 1);
+    }
+  }
+
+  /** The licence with its dealer, read once per batch (its row is locked for the batch). */
+  async licence(tx: Tx, number: string): Promise<LicenceRecord | undefined> {
+    if (this.licences.has(number)) return this.licences.get(number);
+    const record = await findLicence(tx, number);
+    this.licences.set(number, record);
+    return record;
+  }
+
+  /**
+   * A value computed once per batch from the batch's clock (validity dates, the local year):
+   * the time-zone arithmetic behind them is costly and `now` is the same for every command.
+   */
+  once<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = compute();
+    this.memo.set(key, value);
+    return value;
+  }
+
+  /** A restore point for one command: the returned function undoes what it changed here. */
+  checkpoint(): () => void {
+    const counts = new Map(this.counts);
+    const restoreAudit = this.audit.checkpoint();
+    return () => {
+      this.counts = counts;
+      restoreAudit();
+    };
+  }
+}
+
+function countKey(licence: string, kind: string, since: string): string {
+  return `${licence}\u0000${kind}\u0000${since}`;
+}
