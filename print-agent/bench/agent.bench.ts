@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pairResponseSchema } from '@comptoir/shared';
 import { renderDocumentPdf } from '@comptoir/shared/documents';
 import { createTestSigner, provisionalPlate, type TestSigner } from '../src/testing/documents.js';
 import { FakePrinter } from '../src/testing/fake-printer.js';
@@ -101,13 +102,15 @@ async function runBench(signer: TestSigner): Promise<void> {
   }
   const code = /Pairing code: (\d{8})/.exec(output)?.[1] ?? '';
   const url = `http://127.0.0.1:${port}`;
-  const paired = (await (
-    await fetch(`${url}/pair`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code }),
-    })
-  ).json()) as { token: string };
+  const paired = pairResponseSchema.parse(
+    await (
+      await fetch(`${url}/pair`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      })
+    ).json(),
+  );
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const idle = rssMb(child.pid ?? 0);
   const documents = await Promise.all(

@@ -9,6 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { pairResponseSchema, printJobListSchema, printJobSchema } from '@comptoir/shared';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { tmpdir } from 'node:os';
@@ -29,8 +30,11 @@ interface AgentProcess {
 
 const packageDir = join(import.meta.dirname, '..');
 
-async function startAgentProcess(env: Record<string, string>): Promise<AgentProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+async function startAgentProcess(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<AgentProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
     cwd: packageDir,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -114,8 +118,13 @@ describe('the agent process: kill -9 mid-send, restart', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const json = (await response.json()) as Record<string, unknown>;
+    const json: unknown = await response.json();
     return { status: response.status, json };
+  }
+
+  /** A job as the agent answers it, read with the shared schema the kiosk uses. */
+  async function jobOf(agent: AgentProcess, token: string, id: string) {
+    return printJobSchema.parse((await call(agent, token, `/jobs/${id}`)).json);
   }
 
   it('prints the queued jobs once, and keeps the mid-send one "to check" until a person decides', async () => {
@@ -126,7 +135,7 @@ describe('the agent process: kill -9 mid-send, restart', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code: first.pairingCode }),
     });
-    const { token } = (await paired.json()) as { token: string };
+    const { token } = pairResponseSchema.parse(await paired.json());
 
     const jobIds = [randomUUID(), randomUUID(), randomUUID()];
     const plates = jobIds.map(() => provisionalPlate(signer.key.kid));
@@ -137,25 +146,22 @@ describe('the agent process: kill -9 mid-send, restart', () => {
       );
     }
     const [midSend, ...queued] = jobIds as [string, string, string];
-    await eventually(
-      async () => (await call(first, token, `/jobs/${midSend}`)).json.state === 'sending',
-    );
+    await eventually(async () => (await jobOf(first, token, midSend)).state === 'sending');
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
     expect(printer.jobs).toHaveLength(0);
 
-    const second = await startAgentProcess(env(''));
+    // Restarted the way a service file may write it: `--site <file>` instead of AGENT_SITE.
+    const second = await startAgentProcess({ ...env(''), AGENT_SITE: '' }, ['--site', sitePath]);
     children.push(second.child);
     expect(second.output()).toMatch(/1 job\(s\) interrupted while sending/);
     await printer.waitForJobs(2);
     for (const jobId of queued) {
-      await eventually(
-        async () => (await call(second, token, `/jobs/${jobId}`)).json.state === 'spooled',
-      );
+      await eventually(async () => (await jobOf(second, token, jobId)).state === 'spooled');
     }
-    expect((await call(second, token, `/jobs/${midSend}`)).json.state).toBe('to_check');
+    expect((await jobOf(second, token, midSend)).state).toBe('to_check');
     const toCheck = await call(second, token, '/jobs?state=to_check');
-    expect(JSON.stringify(toCheck.json)).toContain(midSend);
+    expect(printJobListSchema.parse(toCheck.json).jobs.map((job) => job.jobId)).toContain(midSend);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(printer.jobs).toHaveLength(2);
 
@@ -163,7 +169,7 @@ describe('the agent process: kill -9 mid-send, restart', () => {
       decision: 'reprint',
     });
     expect(decided.status).toBe(200);
-    expect(decided.json.mark).toBe('copy');
+    expect(printJobSchema.parse(decided.json).mark).toBe('copy');
     const printed = await printer.waitForJobs(3);
     // The child renders with the real shared layouts: read the paper back.
     const texts = await Promise.all(printed.map((job) => pdfText(job.bytes)));
@@ -171,9 +177,7 @@ describe('the agent process: kill -9 mid-send, restart', () => {
     expect(texts[0]).not.toContain('COPIE');
     expect(texts[2]).toContain(plates[0]?.plateNumber);
     expect(texts[2]).toContain('COPIE');
-    await eventually(
-      async () => (await call(second, token, `/jobs/${midSend}`)).json.state === 'spooled',
-    );
+    await eventually(async () => (await jobOf(second, token, midSend)).state === 'spooled');
 
     second.child.kill('SIGTERM');
     const exitCode = await new Promise((resolve) => second.child.once('exit', resolve));
@@ -212,7 +216,7 @@ describe('the agent process with nothing configured (what `npm start` runs)', ()
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ code: agent.pairingCode }),
       });
-      const { token } = (await paired.json()) as { token: string };
+      const { token } = pairResponseSchema.parse(await paired.json());
       const jobId = randomUUID();
       const response = await fetch(`${agent.url}/jobs`, {
         method: 'POST',

@@ -33,6 +33,8 @@ describe('startAgent from a site file', () => {
   it('serves HTTPS with the site certificate, and reads the admin secret where the site says', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'comptoir-agent-tls-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    // The site file names its files relative to its own folder, as kiosk-config writes them;
+    // the tests run from the package folder, where none of them exists.
     const certFile = join(dir, 'agent.crt');
     const keyFile = join(dir, 'agent.key');
     // A self-signed certificate for 127.0.0.1 (kiosk-config issues real ones from the site CA).
@@ -65,15 +67,17 @@ describe('startAgent from a site file', () => {
         agent: {
           host: '127.0.0.1',
           port,
-          tls: { certFile, keyFile },
-          adminSecretRef: { file: join(dir, 'secret') },
-          dataDir: join(dir, 'agent'),
+          tls: { certFile: 'agent.crt', keyFile: './agent.key' },
+          adminSecretRef: { file: 'secret' },
+          dataDir: 'agent',
         },
         printers: [{ id: 'pdf', name: 'Fichier', driver: 'file', roles: ['plate'] }],
       }),
     );
     const settings = loadAgentSettings({ AGENT_SITE: site });
     expect(settings.adminSecret).toBe('a-secret-from-a-file');
+    expect(settings.tls).toEqual({ certFile, keyFile });
+    expect(settings.dataDir).toBe(join(dir, 'agent'));
     expect(settings.allowedOrigins).toEqual(['https://comptoir.example']);
     expect(settings.jwksUrl).toBe('https://comptoir.example/.well-known/jwks.json');
     const lines: string[] = [];

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorSchema, printerSchema } from '@comptoir/shared';
+import { z } from 'zod';
+import {
+  agentPrinterListSchema,
+  apiErrorSchema,
+  pairResponseSchema,
+  printJobListSchema,
+  printJobSchema,
+  printerSchema,
+  testPageResultSchema,
+} from '@comptoir/shared';
 import { DriverError, type PrinterDriver } from './drivers/printer-driver.js';
 import { createTemplateRenderer } from './render/template-renderer.js';
 import { createTestSigner, provisionalPlate, type TestSigner } from './testing/documents.js';
@@ -95,7 +104,7 @@ describe('pairing', () => {
     const code = agent.deps.pairing.current().code;
     const paired = await post('/pair', { code, label: 'Borne 2' }, { authorization: '' });
     expect(paired.status).toBe(201);
-    const { token } = (await paired.json()) as { token: string };
+    const { token } = pairResponseSchema.parse(await paired.json());
     expect(agent.deps.pairing.isValidToken(token)).toBe(true);
     const again = await post('/pair', { code }, { authorization: '' });
     expect(again.status).toBe(403);
@@ -135,7 +144,7 @@ describe('POST /jobs', () => {
     await printer.waitForJobs(1);
     const again = await post('/jobs', body);
     expect(again.status).toBe(200);
-    expect(((await again.json()) as { jobId: string }).jobId).toBe(body.jobId);
+    expect(printJobSchema.parse(await again.json()).jobId).toBe(body.jobId);
     const conflict = await post('/jobs', { ...body, copies: 2 });
     expect(conflict.status).toBe(409);
     expect((await errorOf(conflict)).code).toBe('idempotency_conflict');
@@ -308,7 +317,7 @@ describe('POST /jobs', () => {
     });
     cleanups.push(() => agent.dispose());
     const response = await post('/jobs', await jobBody());
-    expect(((await response.json()) as { printer: string }).printer).toBe('backup');
+    expect(printJobSchema.parse(await response.json()).printer).toBe('backup');
     await backup.waitForJobs(1);
     const unknown = await post('/jobs', await jobBody({ role: undefined, printer: 'nowhere' }));
     expect((await errorOf(unknown)).code).toBe('printer_unknown');
@@ -378,6 +387,42 @@ describe('ESC/POS and file printers', () => {
   });
 });
 
+describe('the answers, read with the shared schemas the kiosk uses', () => {
+  it('describes every field of a job, the job list and the printers', async () => {
+    await setUp();
+    const body = await jobBody({ copies: 2 });
+    const accepted: unknown = await (await post('/jobs', body)).json();
+    // Parsing drops unknown keys: equality proves the shared schema names every field.
+    expect(printJobSchema.parse(accepted)).toEqual(accepted);
+    expect(printJobSchema.parse(accepted)).toMatchObject({
+      jobId: body.jobId,
+      state: 'queued',
+      documentKind: 'provisional_plate',
+      printer: 'front',
+      role: 'plate',
+      copies: 2,
+      mark: 'original',
+    });
+    await eventually(async () => (await stateOf(body.jobId)) === 'spooled');
+    const auth = { authorization: `Bearer ${agent.token}` };
+    const one: unknown = await (
+      await agent.app.request(`/jobs/${body.jobId}`, { headers: auth })
+    ).json();
+    expect(printJobSchema.parse(one)).toEqual(one);
+    const list: unknown = await (await agent.app.request('/jobs', { headers: auth })).json();
+    expect(printJobListSchema.parse(list)).toEqual(list);
+    const printers: unknown = await (
+      await agent.app.request('/printers', { headers: auth })
+    ).json();
+    expect(agentPrinterListSchema.parse(printers)).toEqual(printers);
+    expect(agentPrinterListSchema.parse(printers).printers[0]).toMatchObject({
+      id: 'front',
+      driver: 'raw9100',
+      status: { state: 'ready', reason: null },
+    });
+  });
+});
+
 describe('the ledger API', () => {
   it('filters jobs by state and number, and takes a decision only on a job to check', async () => {
     await setUp();
@@ -389,11 +434,11 @@ describe('the ledger API', () => {
     const byNumber = await agent.app.request(`/jobs?state=&number=${document.number}`, {
       headers: auth,
     });
-    expect(
-      ((await byNumber.json()) as { jobs: { jobId: string }[] }).jobs.map((j) => j.jobId),
-    ).toEqual([body.jobId]);
+    expect(printJobListSchema.parse(await byNumber.json()).jobs.map((j) => j.jobId)).toEqual([
+      body.jobId,
+    ]);
     const none = await agent.app.request('/jobs?state=failed', { headers: auth });
-    expect(((await none.json()) as { jobs: unknown[] }).jobs).toHaveLength(0);
+    expect(printJobListSchema.parse(await none.json()).jobs).toHaveLength(0);
     const badState = await agent.app.request('/jobs?state=lost', { headers: auth });
     expect((await errorOf(badState)).fields[0]?.path).toBe('state');
     const notToCheck = await post(`/jobs/${body.jobId}/confirm-reprint`, { decision: 'reprint' });
@@ -462,15 +507,53 @@ describe('trust at the edge', () => {
       body: 'printer=front',
     });
     expect(testPage.status).toBe(200);
+    expect(testPage.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await testPage.text()).toContain('Test page sent (spooled)');
     const [received] = await printer.waitForJobs(1);
     expect(received?.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('answers the TEST page as JSON to a script: spooled with its id, or failed with the reason', async () => {
+    await setUp();
+    const testPage = (printerId: string) =>
+      agent.app.request('/admin/test-page', {
+        method: 'POST',
+        headers: {
+          'x-agent-admin-secret': ADMIN_SECRET,
+          'content-type': 'application/json',
+          accept: 'application/json',
+        },
+        body: JSON.stringify({ printer: printerId }),
+      });
+    const sent = await testPage('front');
+    expect(sent.status).toBe(200);
+    expect(sent.headers.get('content-type')).toMatch(/^application\/json/);
+    const result = testPageResultSchema.parse(await sent.json());
+    expect(result.status).toBe('spooled');
+    const [received] = await printer.waitForJobs(1);
+    expect(received?.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+
+    const unknown = await testPage('nowhere');
+    expect(unknown.status).toBe(400);
+    expect((await errorOf(unknown)).code).toBe('printer_unknown');
+
+    await printer.close();
+    const failed = await testPage('front');
+    expect(failed.status).toBe(502);
+    const failure = testPageResultSchema.parse(await failed.json());
+    expect(failure).toMatchObject({ status: 'failed', reason: { code: expect.any(String) } });
+    expect(failure.jobId).not.toBe(result.jobId);
   });
 
   it('publishes its OpenAPI document', async () => {
     await setUp();
     const response = await agent.app.request('/openapi.json');
-    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
+    const document = z
+      .object({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) })
+      .parse(await response.json());
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toContain('/jobs');
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/jobs', '/printers', '/admin/test-page']),
+    );
   });
 });

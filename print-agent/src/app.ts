@@ -1,8 +1,7 @@
-import type { Printer } from '@comptoir/shared';
+import { apiError, type Printer } from '@comptoir/shared';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { agentError } from './errors.js';
 import { allowListCors } from './http/cors.js';
 import { rateLimit, type RateLimit } from './http/rate-limit.js';
 import type { JobLedger } from './queue/job-ledger.js';
@@ -61,7 +60,7 @@ export function createApp(deps: AppDeps) {
     .use(
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
-        onError: (c) => c.json(agentError('payload_too_large'), 413),
+        onError: (c) => c.json(apiError('payload_too_large'), 413),
       }),
     )
     .get('/health', (c) =>
@@ -78,10 +77,10 @@ export function createApp(deps: AppDeps) {
     .route('/', jobRoutes(deps))
     .route('/', printerRoutes(deps))
     .route('/', adminRoutes(deps))
-    .notFound((c) => c.json(agentError('not_found'), 404))
+    .notFound((c) => c.json(apiError('not_found'), 404))
     .onError((error, c) => {
       console.error('agent: unexpected error', error);
-      return c.json(agentError('internal_error'), 500);
+      return c.json(apiError('internal_error'), 500);
     });
 }
 

@@ -4,7 +4,8 @@ import { loadAgentSettings } from './config/agent-settings.js';
 import { parseFaults } from './faults.js';
 import { createTemplateRenderer } from './render/template-renderer.js';
 
-const agent = await startAgent(loadAgentSettings(), {
+// `--site <file>` is a synonym of AGENT_SITE (and wins over it).
+const agent = await startAgent(loadAgentSettings(process.env, process.argv.slice(2)), {
   renderer: createTemplateRenderer(),
   faults: parseFaults(process.env.COMPTOIR_FAULTS),
 });

@@ -7,7 +7,9 @@ import {
   fieldError,
   fromZodError,
   isErrorCode,
+  type ErrorCode,
 } from './errors.js';
+import type { TokenErrorCode } from './tokens/token-error.js';
 
 describe('errorCatalogue', () => {
   it('has a French and an English message for every code, and they differ', () => {
@@ -48,6 +50,41 @@ describe('errorCatalogue', () => {
     ]) {
       expect(isErrorCode(code), code).toBe(true);
     }
+  });
+});
+
+describe('print agent codes', () => {
+  it('holds every code the print agent answers and every TokenError code', () => {
+    for (const code of [
+      'token_malformed',
+      'token_bad_signature',
+      'token_unknown_key',
+      'token_expired',
+      'kiosk_token_required',
+      'kiosk_token_invalid',
+      'pairing_code_invalid',
+      'admin_auth_required',
+      'origin_not_allowed',
+      'printer_unknown',
+      'no_printer_for_role',
+      'job_not_to_check',
+      'rate_limited',
+      'payload_too_large',
+      'idempotency_conflict',
+    ]) {
+      expect(isErrorCode(code), code).toBe(true);
+    }
+    expect(apiError('token_expired')).toEqual({
+      code: 'token_expired',
+      message: { fr: 'Document expiré.', en: 'Document expired.' },
+      fields: [],
+    });
+  });
+
+  it('covers TokenErrorCode exhaustively', () => {
+    // A TokenErrorCode that is not an ErrorCode makes this assignment a type error.
+    const everyTokenCode: TokenErrorCode extends ErrorCode ? true : false = true;
+    expect(everyTokenCode).toBe(true);
   });
 });
 

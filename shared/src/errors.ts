@@ -72,6 +72,41 @@ export const errorCatalogue = {
     fr: 'Type de commande inconnu.',
     en: 'Unknown command type.',
   },
+  // Print agent: pairing, callers, printers, jobs
+  kiosk_token_required: {
+    fr: 'Jeton de borne requis (jumelez la borne).',
+    en: 'Kiosk token required (pair the kiosk).',
+  },
+  kiosk_token_invalid: { fr: 'Jeton de borne inconnu.', en: 'Unknown kiosk token.' },
+  pairing_code_invalid: {
+    fr: 'Code de jumelage invalide ou expiré.',
+    en: 'Pairing code invalid or expired.',
+  },
+  admin_auth_required: { fr: 'Secret d’administration requis.', en: 'Admin secret required.' },
+  origin_not_allowed: { fr: 'Origine non autorisée.', en: 'Origin not allowed.' },
+  printer_unknown: { fr: 'Imprimante inconnue.', en: 'Unknown printer.' },
+  no_printer_for_role: {
+    fr: 'Aucune imprimante pour ce rôle.',
+    en: 'No printer configured for this role.',
+  },
+  job_not_to_check: {
+    fr: 'Ce travail n’est pas « à vérifier ».',
+    en: 'This job is not "to check".',
+  },
+  // Signed documents and QR tokens (the `TokenError` codes of `@comptoir/shared/tokens`)
+  token_malformed: {
+    fr: 'Document non signé ou illisible.',
+    en: 'Unsigned or unreadable document.',
+  },
+  token_bad_signature: {
+    fr: 'Signature du document invalide (document modifié).',
+    en: 'Invalid document signature (document altered).',
+  },
+  token_unknown_key: {
+    fr: 'Document signé par une clé inconnue.',
+    en: 'Document signed by an unknown key.',
+  },
+  token_expired: { fr: 'Document expiré.', en: 'Document expired.' },
   // Vehicle identification number
   vin_length: {
     fr: 'Le NIV doit compter 17 caractères.',

@@ -18,6 +18,7 @@ export * from './schemas/plate-x.schema.js';
 export * from './schemas/bank-account.schema.js';
 export * from './schemas/checks.schema.js';
 export * from './schemas/print-outcome.schema.js';
+export * from './schemas/print-job.schema.js';
 export * from './schemas/document.schema.js';
 export * from './schemas/command.schema.js';
 export * from './schemas/sync.schema.js';

@@ -3,16 +3,27 @@
  * `npm run build`, with COMPTOIR_TEST_PG_URL set). For SQLite then PostgreSQL: spawn the built
  * server, push 5,000 transit commands (distinct vehicles, cap raised) in batches of 100 over
  * HTTP, and compare with the floor: the same rows inserted straight into the same database in
- * one transaction. Prints `BENCH {...}` lines (root `npm run bench` collects them).
+ * one transaction. Then where the time goes: the same pushes in this process, timed per phase
+ * of `pushCommands` (ms per command); what the HTTP run took beyond them is the framework's
+ * (request parsing, session, SvelteKit) and the client's share. Prints `BENCH {...}` lines
+ * (root `npm run bench` collects them).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pushResponseSchema, transitDocumentSchema, vinCheckDigit } from '@comptoir/shared';
-import { signDocument, signQrToken } from '@comptoir/shared/tokens';
+import {
+  signDocument,
+  signDocumentWith,
+  signQrToken,
+  signQrTokenWith,
+} from '@comptoir/shared/tokens';
+import { loadAccount } from '../src/lib/server/auth/session.service.js';
+import { createServerContext } from '../src/lib/server/context.js';
 import { openStorage, type Storage } from '../src/lib/server/db/engine.js';
 import { loadSigner } from '../src/lib/server/signing.js';
+import { pushCommands, type PushPhases } from '../src/lib/server/sync/push.service.js';
 import { person, transitCommand, vehicle } from '../src/lib/server/testing/factories.js';
 import { apiClient, spawnBuiltServer } from '../src/lib/server/testing/spawn-server.js';
 import { createTestDatabase, type EngineName } from '../src/lib/server/testing/test-env.js';
@@ -80,7 +91,33 @@ async function floor(storage: Storage): Promise<number> {
   return performance.now() - started;
 }
 
-async function run(engine: EngineName): Promise<void> {
+/** The bench's commands, in batches, made before any clock starts. */
+function batchesFor(accountId: string): unknown[][] {
+  const vins = benchVins();
+  const batches: unknown[][] = [];
+  for (let offset = 0; offset < COMMANDS; offset += BATCH) {
+    batches.push(
+      vins
+        .slice(offset, offset + BATCH)
+        .map((vin) =>
+          transitCommand({ accountId, vehicle: vehicle(0, { vin }), holder: person() }),
+        ),
+    );
+  }
+  return batches;
+}
+
+function appliedIn(texts: readonly string[]): number {
+  return texts
+    .map((text) => {
+      const parsed: unknown = JSON.parse(text);
+      return pushResponseSchema.parse(parsed).results.filter((r) => r.status === 'applied').length;
+    })
+    .reduce((sum, count) => sum + count, 0);
+}
+
+/** The HTTP run against the built server, and the floor on the same database; ms per command. */
+async function run(engine: EngineName): Promise<number> {
   const dataDir = await mkdtemp(join(tmpdir(), 'comptoir-bench-'));
   const database = engine === 'postgres' ? await createTestDatabase() : undefined;
   const server = await spawnBuiltServer({ dataDir, databaseUrl: database?.url });
@@ -89,30 +126,22 @@ async function run(engine: EngineName): Promise<void> {
     // A cap raised for the run, as staff would for a backlog.
     await storage.db.updateTable('licences').set({ transit_cap: 1_000_000 }).execute();
     const kiosk = apiClient(server.origin);
-    const accountId = await kiosk.login('demo-agree');
-    const vins = benchVins();
+    const batches = batchesFor(await kiosk.login('demo-agree'));
     const latencies: number[] = [];
-    let applied = 0;
+    const answers: string[] = [];
     const started = performance.now();
-    for (let offset = 0; offset < COMMANDS; offset += BATCH) {
-      const ops = vins
-        .slice(offset, offset + BATCH)
-        .map((vin) =>
-          transitCommand({ accountId, vehicle: vehicle(0, { vin }), holder: person() }),
-        );
+    for (const ops of batches) {
       const batchStarted = performance.now();
       const answer = await kiosk.post('/api/sync/push', { ops });
       latencies.push(performance.now() - batchStarted);
       if (answer.status !== 200)
         throw new Error(`push answered ${String(answer.status)}: ${answer.text}`);
-      const parsed: unknown = JSON.parse(answer.text);
-      applied += pushResponseSchema
-        .parse(parsed)
-        .results.filter((r) => r.status === 'applied').length;
+      answers.push(answer.text);
     }
-    const seconds = (performance.now() - started) / 1000;
+    const elapsedMs = performance.now() - started;
+    const applied = appliedIn(answers);
     const floorMs = await floor(storage);
-    const rate = COMMANDS / seconds;
+    const rate = COMMANDS / (elapsedMs / 1000);
     const floorRate = COMMANDS / (floorMs / 1000);
     latencies.sort((a, b) => a - b);
     const p50 = percentile(latencies, 50);
@@ -135,9 +164,62 @@ async function run(engine: EngineName): Promise<void> {
       figure: Math.round(p95 * 10) / 10,
       unit: 'ms',
     });
+    return elapsedMs / COMMANDS;
   } finally {
     await storage.close();
     await server.stop();
+    await database?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Where the time goes: the same pushes through `pushCommands` in this process, on a fresh
+ * database of the engine, timed per phase (ms per command).
+ */
+async function phases(engine: EngineName, httpMsPerCommand: number): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'comptoir-bench-phases-'));
+  const database = engine === 'postgres' ? await createTestDatabase() : undefined;
+  const ctx = await createServerContext({
+    dataDir,
+    databaseUrl: database?.url,
+    isDemo: true,
+    origin: 'http://127.0.0.1:3000',
+    faults: undefined,
+    trustProxy: false,
+  });
+  try {
+    await ctx.storage.db.updateTable('licences').set({ transit_cap: 1_000_000 }).execute();
+    const { id } = await ctx.storage.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', 'demo-agree')
+      .executeTakeFirstOrThrow();
+    const actor = await loadAccount(ctx, id);
+    if (!actor) throw new Error('demo-agree is missing');
+    const batches = batchesFor(actor.id);
+    const spent: PushPhases = { parse: 0, apply: 0, sign: 0, flush: 0, commit: 0 };
+    const answers: string[] = [];
+    for (const ops of batches) answers.push((await pushCommands(ctx, actor, { ops }, spent)).body);
+    if (appliedIn(answers) !== COMMANDS) throw new Error('the in-process run did not apply all');
+    const perCommand = (ms: number) => Math.round((ms / COMMANDS) * 1000) / 1000;
+    const inProcess = Object.values(spent).reduce((sum, ms) => sum + ms, 0);
+    for (const [phase, ms] of Object.entries(spent)) {
+      bench({
+        name: `sync ingest ${engine} time per command: ${phase}`,
+        figure: perCommand(ms),
+        unit: 'ms',
+        note: 'pushCommands in process',
+      });
+    }
+    bench({
+      name: `sync ingest ${engine} time per command: HTTP, framework and client`,
+      figure: Math.round((httpMsPerCommand - inProcess / COMMANDS) * 1000) / 1000,
+      unit: 'ms',
+      note: `HTTP run ${httpMsPerCommand.toFixed(3)} ms/cmd minus the in-process phases`,
+    });
+  } finally {
+    await ctx.storage.close();
     await database?.drop();
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -147,7 +229,7 @@ async function run(engine: EngineName): Promise<void> {
 async function signingCost(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'comptoir-bench-keys-'));
   try {
-    const { signingKey } = await loadSigner(dataDir);
+    const { signingKey, rawSigningKey } = await loadSigner(dataDir);
     const document = transitDocumentSchema.parse({
       schemaVersion: 1,
       kind: 'transit',
@@ -163,23 +245,30 @@ async function signingCost(): Promise<void> {
       holder: { name: 'Marie Tremblay' },
     });
     const count = 2_000;
-    const started = performance.now();
+    let started = performance.now();
     for (let index = 0; index < count; index += 1) {
       await signDocument(document, signingKey);
       await signQrToken(document, signingKey);
     }
-    const perDocument = (performance.now() - started) / count;
+    const joseMs = (performance.now() - started) / count;
+    started = performance.now();
+    for (let index = 0; index < count; index += 1) {
+      signDocumentWith(document, rawSigningKey);
+      signQrTokenWith(document, rawSigningKey);
+    }
+    const rawMs = (performance.now() - started) / count;
     bench({
-      name: 'document signing (JWS + QR token) per document',
-      figure: Math.round(perDocument * 1000) / 1000,
+      name: 'document signing (JWS + QR token) per document, Node crypto.sign (server)',
+      figure: Math.round(rawMs * 1000) / 1000,
       unit: 'ms',
-      note: 'part of each applied transit',
+      baseline: Math.round(joseMs * 1000) / 1000,
+      baselineName: 'jose over WebCrypto, one document at a time',
+      note: 'same tokens byte for byte; part of each applied transit',
     });
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-await run('sqlite');
-await run('postgres');
+for (const engine of ['sqlite', 'postgres'] as const) await phases(engine, await run(engine));
 await signingCost();

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
 /** Everything the agent needs to run, resolved from env and the optional site file. */
@@ -36,24 +37,28 @@ const envSchema = z.object({
   AGENT_ADMIN_SECRET: z.string().min(12).optional(),
   AGENT_ALLOWED_ORIGINS: z.string().min(1).optional(),
   AGENT_JWKS_URL: z.url().optional(),
-  AGENT_SITE: z.string().min(1).optional(),
+  AGENT_SITE: z.string().optional(),
   ORIGIN: z.url().optional(),
 });
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
- * Reads the Configuration table's variables; a site file (`AGENT_SITE`, parsed by the shared
- * `agentSiteSchema`) overrides them. Throws a readable error on a bad value.
+ * Reads the Configuration table's variables; a site file (`--site <file>` on the command line,
+ * else `AGENT_SITE`, parsed by the shared `agentSiteSchema`) overrides them. An empty site path
+ * means no site file. Throws a readable error on a bad value or an unknown argument.
  */
-export function loadAgentSettings(env: NodeJS.ProcessEnv = process.env): AgentSettings {
+export function loadAgentSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  args: readonly string[] = [],
+): AgentSettings {
+  const cli = parseArgs({ args: [...args], options: { site: { type: 'string' } }, strict: true });
   // An empty variable (`AGENT_SITE=`) means unset, as shells and service files write it.
   const vars = envSchema.parse(
     Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
   );
-  const site: AgentSite | undefined = vars.AGENT_SITE
-    ? agentSiteSchema.parse(JSON.parse(readFileSync(vars.AGENT_SITE, 'utf8')))
-    : undefined;
+  const sitePath = cli.values.site ?? vars.AGENT_SITE;
+  const site = sitePath ? readSiteFile(sitePath) : undefined;
   const dataDir = resolve(
     site?.agent.dataDir ??
       vars.AGENT_DATA_DIR ??
@@ -77,6 +82,33 @@ export function loadAgentSettings(env: NodeJS.ProcessEnv = process.env): AgentSe
     pinnedKeys: site?.agent.pinnedKeys ?? [],
     printers: site ? site.printers : [defaultFilePrinter(dataDir)],
     tls: site?.agent.tls,
+  };
+}
+
+/**
+ * Parses a site file and makes its paths absolute. A relative path in a site file is relative
+ * to the file's folder, not to wherever the agent was started: `kiosk-config` writes the
+ * certificate next to the site file and names it `agent-cert.pem`.
+ */
+export function readSiteFile(path: string): AgentSite {
+  const siteDir = dirname(resolve(path));
+  const site = agentSiteSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  const fromSite = (file: string): string => resolve(siteDir, file);
+  const { tls, dataDir, adminSecretRef } = site.agent;
+  return {
+    ...site,
+    agent: {
+      ...site.agent,
+      ...(tls && { tls: { certFile: fromSite(tls.certFile), keyFile: fromSite(tls.keyFile) } }),
+      ...(dataDir !== undefined && { dataDir: fromSite(dataDir) }),
+      ...(adminSecretRef &&
+        'file' in adminSecretRef && { adminSecretRef: { file: fromSite(adminSecretRef.file) } }),
+    },
+    printers: site.printers.map((printer) =>
+      printer.driver === 'file' && printer.directory !== undefined
+        ? { ...printer, directory: fromSite(printer.directory) }
+        : printer,
+    ),
   };
 }
 

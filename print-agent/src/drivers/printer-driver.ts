@@ -1,14 +1,13 @@
-import type { Bilingual } from '../errors.js';
-import type { PrinterDriver as DriverKind } from '@comptoir/shared';
+import type {
+  BilingualMessage,
+  PrinterDriver as DriverKind,
+  PrintReason,
+  PrinterState,
+  PrinterStatus,
+} from '@comptoir/shared';
 
-/** What a printer can say about itself; anything but `ready` and `busy` holds its queue. */
-export type PrinterState = 'ready' | 'busy' | 'offline' | 'out_of_paper' | 'error' | 'unavailable';
-
-/** A printer's state and, when it is not ready, why (both languages). */
-export interface PrinterStatus {
-  state: PrinterState;
-  reason: (Bilingual & { code: string }) | null;
-}
+// A driver reports the shared `PrinterStatus` (what `GET /printers` answers and the kiosk parses).
+export type { PrinterState, PrinterStatus };
 
 /** Options for one send. */
 export interface SendOptions {
@@ -41,11 +40,11 @@ export class DriverError extends Error {
   readonly code: string;
   readonly isHold: boolean;
   readonly isUncertain: boolean;
-  readonly bilingual: Bilingual;
+  readonly bilingual: BilingualMessage;
 
   constructor(
     code: string,
-    bilingual: Bilingual,
+    bilingual: BilingualMessage,
     options: { isHold?: boolean; isUncertain?: boolean; cause?: unknown } = {},
   ) {
     super(`${code}: ${bilingual.en}`, { cause: options.cause });
@@ -65,6 +64,13 @@ export function statusOf(
   en?: string,
 ): PrinterStatus {
   return { state, reason: code && fr && en ? { code, fr, en } : null };
+}
+
+/** Why a send failed, for a job or a test page: the driver's own reason, else the error's text. */
+export function sendFailureReason(error: unknown): PrintReason {
+  if (error instanceof DriverError) return { code: error.code, ...error.bilingual };
+  const why = describeFailure(error);
+  return { code: 'send_failed', fr: `Erreur : ${why}`, en: `Error: ${why}` };
 }
 
 /** The reason text of any thrown value (some libraries reject with plain strings). */

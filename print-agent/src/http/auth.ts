@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { agentError } from '../errors.js';
+import { apiError } from '@comptoir/shared';
 import type { KioskPairing } from '../trust/kiosk-pairing.js';
 import { adminSecretOf, bearerTokenOf, secretsMatch } from './secrets.js';
 
@@ -24,13 +24,13 @@ export function requireCaller(
       const token = bearerTokenOf(authorization);
       if (token !== undefined) {
         if (deps.pairing.isValidToken(token)) return next();
-        return c.json(agentError('kiosk_token_invalid'), 401);
+        return c.json(apiError('kiosk_token_invalid'), 401);
       }
     }
     if (caller === 'admin') {
       c.header('WWW-Authenticate', 'Basic realm="Comptoir agent", charset="UTF-8"');
-      return c.json(agentError('admin_auth_required'), 401);
+      return c.json(apiError('admin_auth_required'), 401);
     }
-    return c.json(agentError('kiosk_token_required'), 401);
+    return c.json(apiError('kiosk_token_required'), 401);
   };
 }

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { agentError } from '../errors.js';
+import { apiError } from '@comptoir/shared';
 
 /**
  * CORS for the allow-listed origins only (the server's origin by default), plus the agent's
@@ -17,7 +17,7 @@ export function allowListCors(allowedOrigins: readonly string[]): MiddlewareHand
     if (origin === undefined) return next();
     const isOwnOrigin = origin === new URL(c.req.url).origin;
     if (!allowed.has(origin) && !isOwnOrigin) {
-      return c.json(agentError('origin_not_allowed'), 403);
+      return c.json(apiError('origin_not_allowed'), 403);
     }
     c.header('Access-Control-Allow-Origin', origin);
     c.header('Vary', 'Origin');

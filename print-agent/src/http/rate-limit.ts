@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { agentError } from '../errors.js';
+import { apiError } from '@comptoir/shared';
 
 /** A token bucket's size and refill rate. */
 export interface RateLimit {
@@ -37,7 +37,7 @@ export function rateLimit(
     if (bucket.tokens < 1) {
       buckets.set(address, bucket);
       c.header('Retry-After', String(Math.ceil((1 - bucket.tokens) / limit.perSecond)));
-      return c.json(agentError('rate_limited'), 429);
+      return c.json(apiError('rate_limited'), 429);
     }
     bucket.tokens -= 1;
     if (!buckets.has(address) && buckets.size >= MAX_TRACKED_CLIENTS) buckets.clear();

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { agentError, fromZodError, type ApiError } from '../errors.js';
+import { apiError, fieldError, fromZodError, type ApiError } from '@comptoir/shared';
 
 /** A parsed input, or the ApiError to answer with (400). */
 export type Parsed<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -22,11 +22,7 @@ export async function parseJsonBody<S extends z.ZodType>(
   try {
     body = await c.req.json();
   } catch {
-    const { message } = agentError('invalid_format');
-    return {
-      ok: false,
-      error: agentError('invalid_input', [{ path: '', code: 'invalid_format', message }]),
-    };
+    return { ok: false, error: apiError('invalid_input', [fieldError('', 'invalid_format')]) };
   }
   return parseWith(schema, body);
 }

@@ -1,13 +1,19 @@
-import { canonicalJson, type ApiError, type IssuedDocument, type Printer } from '@comptoir/shared';
+import {
+  apiError,
+  canonicalJson,
+  fieldError,
+  type ApiError,
+  type IssuedDocument,
+  type JobRequest,
+  type PrintJob,
+  type Printer,
+} from '@comptoir/shared';
 import { TokenError, verifyQrToken } from '@comptoir/shared/tokens';
 import { createHash } from 'node:crypto';
-import { agentError } from '../errors.js';
-import type { PrintJob } from '../queue/job.js';
 import type { JobLedger } from '../queue/job-ledger.js';
 import type { PrintQueue } from '../queue/print-queue.js';
 import type { DocumentVerifier } from '../trust/document-verifier.js';
 import type { ServerKeys } from '../trust/server-keys.js';
-import type { JobRequest } from './job-request.schema.js';
 
 /** What accepting a job needs. */
 export interface SubmitContext {
@@ -36,7 +42,7 @@ export async function submitJob(ctx: SubmitContext, request: JobRequest): Promis
   // expired in between.
   const previous = ctx.ledger.findPrevious(request.jobId, requestHash);
   if (previous?.kind === 'existing') return previous;
-  if (previous) return { kind: 'refused', status: 409, error: agentError('idempotency_conflict') };
+  if (previous) return { kind: 'refused', status: 409, error: apiError('idempotency_conflict') };
 
   let document: IssuedDocument;
   try {
@@ -67,7 +73,7 @@ export async function submitJob(ctx: SubmitContext, request: JobRequest): Promis
     reprint: request.reprint,
   });
   if (outcome.kind === 'conflict') {
-    return { kind: 'refused', status: 409, error: agentError('idempotency_conflict') };
+    return { kind: 'refused', status: 409, error: apiError('idempotency_conflict') };
   }
   if (outcome.kind === 'created') ctx.queue.kick(printer.id);
   return outcome;
@@ -76,11 +82,10 @@ export async function submitJob(ctx: SubmitContext, request: JobRequest): Promis
 /** A verification failure as a refusal naming the field; anything else is a bug and throws. */
 function tokenRefusal(error: unknown, path: 'document' | 'qrToken'): SubmitOutcome {
   if (!(error instanceof TokenError)) throw error;
-  const { message } = agentError(error.code);
   return {
     kind: 'refused',
     status: 422,
-    error: agentError(error.code, [{ path, code: error.code, message }]),
+    error: apiError(error.code, [fieldError(path, error.code)]),
   };
 }
 
@@ -115,23 +120,16 @@ async function routePrinter(
   if (request.printer !== undefined) {
     const named = ctx.printers.find((p) => p.id === request.printer);
     if (!named)
-      return { error: agentError('printer_unknown', [fieldOf('printer', 'printer_unknown')]) };
+      return { error: apiError('printer_unknown', [fieldError('printer', 'printer_unknown')]) };
     return { id: named.id };
   }
   const role = request.role;
   const primary = ctx.printers.find((p) => role !== undefined && p.roles.includes(role));
   if (!primary)
-    return { error: agentError('no_printer_for_role', [fieldOf('role', 'no_printer_for_role')]) };
+    return { error: apiError('no_printer_for_role', [fieldError('role', 'no_printer_for_role')]) };
   if (primary.fallback !== undefined) {
     const status = await ctx.queue.status(primary.id);
     if (status && !['ready', 'busy'].includes(status.state)) return { id: primary.fallback };
   }
   return { id: primary.id };
-}
-
-function fieldOf(
-  path: string,
-  code: 'printer_unknown' | 'no_printer_for_role',
-): ApiError['fields'][number] {
-  return { path, code, message: agentError(code).message };
 }

@@ -1,14 +1,20 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { PrinterRole } from '@comptoir/shared';
-import type { JobReason, JobState, PrintJob } from './job.js';
+import {
+  printReasonSchema,
+  type DocumentKind,
+  type PrintJob,
+  type PrintJobState,
+  type PrintReason,
+  type PrinterRole,
+} from '@comptoir/shared';
 
 /** What the ledger needs to accept a new job (already verified and routed). */
 export interface NewJob {
   jobId: string;
   requestHash: string;
   documentNumber: string;
-  documentKind: string;
+  documentKind: DocumentKind;
   /** The verified document, as signed, kept so a restart can render it again. */
   documentJson: string;
   /** The verification URL printed as the document's QR code. */
@@ -29,7 +35,7 @@ interface JobRow {
   id: string;
   request_hash: string;
   document_number: string;
-  document_kind: string;
+  document_kind: DocumentKind;
   document_json: string;
   qr_url: string;
   printer: string;
@@ -38,7 +44,7 @@ interface JobRow {
   copies_sent: number;
   is_copy: number;
   reprint: number;
-  state: JobState;
+  state: PrintJobState;
   reason: string | null;
   attempts: number;
   next_attempt_at: number;
@@ -153,7 +159,7 @@ export class JobLedger {
   }
 
   /** The ledger, newest first, filtered by state and/or document number. */
-  list(filter: { state?: JobState; number?: string; limit?: number } = {}): PrintJob[] {
+  list(filter: { state?: PrintJobState; number?: string; limit?: number } = {}): PrintJob[] {
     const rows = this.#db
       .prepare<{ state: string | null; number: string | null; limit: number }, JobRow>(
         `select * from jobs where (@state is null or state = @state)
@@ -231,7 +237,7 @@ export class JobLedger {
   finish(
     jobId: string,
     state: 'printed' | 'spooled' | 'failed',
-    details: { reason?: JobReason; copiesSent?: number; attempts?: number } = {},
+    details: { reason?: PrintReason; copiesSent?: number; attempts?: number } = {},
   ): void {
     this.#update(jobId, {
       state,
@@ -242,7 +248,7 @@ export class JobLedger {
   }
 
   /** Puts a job back in line after a transient failure. */
-  retryLater(jobId: string, atMs: number, attempts: number, reason: JobReason): void {
+  retryLater(jobId: string, atMs: number, attempts: number, reason: PrintReason): void {
     this.#update(jobId, {
       state: 'queued',
       next_attempt_at: atMs,
@@ -252,11 +258,11 @@ export class JobLedger {
   }
 
   /** The printer stopped mid-job: whether it printed is for a person to say. */
-  markToCheck(jobId: string, reason: JobReason): void {
+  markToCheck(jobId: string, reason: PrintReason): void {
     this.#update(jobId, { state: 'to_check', reason: JSON.stringify(reason) });
   }
 
-  hold(jobId: string, reason: JobReason): void {
+  hold(jobId: string, reason: PrintReason): void {
     this.#update(jobId, { state: 'held', reason: JSON.stringify(reason) });
   }
 
@@ -329,9 +335,9 @@ export class JobLedger {
   }
 
   /** How many jobs are in each state (health page). */
-  countByState(): Partial<Record<JobState, number>> {
+  countByState(): Partial<Record<PrintJobState, number>> {
     const rows = this.#db
-      .prepare<[], { state: JobState; n: number }>(
+      .prepare<[], { state: PrintJobState; n: number }>(
         `select state, count(*) as n from jobs group by state`,
       )
       .all();
@@ -374,22 +380,10 @@ export class JobLedger {
   }
 }
 
-function parseReason(text: string | null): JobReason | null {
+function parseReason(text: string | null): PrintReason | null {
   if (!text) return null;
-  const value: unknown = JSON.parse(text);
-  if (
-    typeof value === 'object' &&
-    value !== null &&
-    'code' in value &&
-    'fr' in value &&
-    'en' in value &&
-    typeof value.code === 'string' &&
-    typeof value.fr === 'string' &&
-    typeof value.en === 'string'
-  ) {
-    return { code: value.code, fr: value.fr, en: value.en };
-  }
-  return null;
+  const parsed = printReasonSchema.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : null;
 }
 
 function toJob(row: JobRow): PrintJob {

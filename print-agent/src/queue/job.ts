@@ -1,50 +1,11 @@
-import type { Bilingual } from '../errors.js';
-import type { PrinterRole } from '@comptoir/shared';
+import type { PrintJobState } from '@comptoir/shared';
 
-/**
- * A job's life: queued -> rendering -> sending -> spooled | printed, or held (printer off or
- * out of paper, with the reason), failed (retries exhausted), to_check (the agent died while
- * sending: a person decides whether it printed).
- */
-export const jobStates = [
-  'queued',
-  'rendering',
-  'sending',
-  'spooled',
-  'printed',
-  'held',
-  'failed',
-  'to_check',
-] as const;
-/** A job state. */
-export type JobState = (typeof jobStates)[number];
-
-/** Why a job is held, failed or to check, in both languages. */
-export interface JobReason extends Bilingual {
-  code: string;
-}
-
-/** A print job as the ledger keeps it and the API answers it. */
-export interface PrintJob {
-  jobId: string;
-  state: JobState;
-  reason: JobReason | null;
-  documentNumber: string;
-  documentKind: string;
-  printer: string;
-  role: PrinterRole | null;
-  copies: number;
-  copiesSent: number;
-  /** 'copy' when the first sheet prints as COPY; every sheet after the first is a COPY. */
-  mark: 'original' | 'copy';
-  reprint: boolean;
-  attempts: number;
-  createdAt: string;
-  updatedAt: string;
-}
+// A job's states, its reasons and the job the API answers are the shared `printJobStates`,
+// `PrintReason` and `PrintJob` (the kiosk parses them with the same schemas). What follows is
+// how the agent's ledger reads those states.
 
 /** States where the paper may have come out: a later job of the same number is a COPY. */
-export const mayHavePrintedStates: readonly JobState[] = [
+export const mayHavePrintedStates: readonly PrintJobState[] = [
   'printed',
   'spooled',
   'to_check',
@@ -52,4 +13,4 @@ export const mayHavePrintedStates: readonly JobState[] = [
 ];
 
 /** States a job never leaves on its own. */
-export const finalStates: readonly JobState[] = ['printed', 'spooled', 'failed', 'to_check'];
+export const finalStates: readonly PrintJobState[] = ['printed', 'spooled', 'failed', 'to_check'];

@@ -1,8 +1,12 @@
-import { issuedDocumentSchema } from '@comptoir/shared';
-import { DriverError, type PrinterDriver, type PrinterStatus } from '../drivers/printer-driver.js';
+import {
+  issuedDocumentSchema,
+  type PrintJob,
+  type PrintReason,
+  type PrinterStatus,
+} from '@comptoir/shared';
+import { DriverError, sendFailureReason, type PrinterDriver } from '../drivers/printer-driver.js';
 import { noFaults, type Faults } from '../faults.js';
 import type { DocumentRenderer } from '../render/document-renderer.js';
-import type { JobReason, PrintJob } from './job.js';
 import type { JobLedger } from './job-ledger.js';
 import { Wakeup } from './wakeup.js';
 
@@ -209,10 +213,7 @@ export class PrintQueue {
   }
 
   #onSendFailure(worker: Worker, job: PrintJob, error: unknown): void {
-    const reason =
-      error instanceof DriverError
-        ? { code: error.code, ...error.bilingual }
-        : reasonOf('send_failed', error);
+    const reason = sendFailureReason(error);
     if (error instanceof DriverError && error.isUncertain) {
       // Part of the job may be on paper: sending it again could print a second ORIGINAL.
       this.#ledger.markToCheck(job.jobId, reason);
@@ -250,7 +251,7 @@ export class PrintQueue {
 }
 
 /** A reason for drivers that report a state without one. */
-function notReadyReason(state: string): JobReason {
+function notReadyReason(state: string): PrintReason {
   return {
     code: `printer_${state}`,
     fr: `L’imprimante n’est pas prête (${state}).`,
@@ -258,7 +259,7 @@ function notReadyReason(state: string): JobReason {
   };
 }
 
-function reasonOf(code: string, error: unknown): JobReason {
+function reasonOf(code: string, error: unknown): PrintReason {
   const why = error instanceof Error ? error.message : String(error);
   return { code, fr: `Erreur : ${why}`, en: `Error: ${why}` };
 }

@@ -1,6 +1,4 @@
-import type { Printer } from '@comptoir/shared';
-import type { PrinterStatus } from '../drivers/printer-driver.js';
-import type { PrintJob } from '../queue/job.js';
+import type { PrintJob, Printer, PrinterStatus } from '@comptoir/shared';
 import type { PairingCode } from '../trust/kiosk-pairing.js';
 
 /** What the admin page shows. */

@@ -1,14 +1,36 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
+import {
+  apiError,
+  newId,
+  testPageRequestSchema,
+  toCheckDecisionSchema,
+  type TestPageResult,
+} from '@comptoir/shared';
+import { Hono, type Context } from 'hono';
+import { accepts } from 'hono/accepts';
 import type { AppDeps } from '../app.js';
-import { agentError } from '../errors.js';
+import { sendFailureReason } from '../drivers/printer-driver.js';
 import { requireCaller } from '../http/auth.js';
 import { parseWith } from '../http/validate.js';
-import { toCheckDecisionSchema } from '../jobs/job-request.schema.js';
 import { renderTestPage } from '../render/test-page.js';
 import { renderAdminPage } from './admin-page.js';
 
-const testPageSchema = z.object({ printer: z.string().min(1).max(40) }).strict();
+/** A script (`Accept: application/json`) gets JSON; the page's forms get the page again. */
+function wantsJson(c: Context): boolean {
+  const type = accepts(c, {
+    header: 'Accept',
+    supports: ['text/html', 'application/json'],
+    default: 'text/html',
+  });
+  return type === 'application/json';
+}
+
+/** The page's forms post urlencoded fields; a script may post JSON. */
+async function formOrJson(c: Context): Promise<unknown> {
+  if (c.req.header('content-type')?.startsWith('application/json')) {
+    return c.req.json().catch(() => undefined);
+  }
+  return c.req.parseBody();
+}
 
 /**
  * The admin status page (pairing code, printers, recent jobs) and its two actions: print a
@@ -29,29 +51,34 @@ export function adminRoutes(deps: AppDeps) {
   return new Hono()
     .get('/admin', admin, async (c) => c.html(await page()))
     .post('/admin/test-page', admin, async (c) => {
-      const parsed = parseWith(testPageSchema, await c.req.parseBody());
+      const parsed = parseWith(testPageRequestSchema, await formOrJson(c));
       const printer = parsed.ok
         ? deps.printers.find((p) => p.id === parsed.data.printer)
         : undefined;
       const driver = printer ? deps.drivers.get(printer.id) : undefined;
-      if (!printer || !driver) return c.json(agentError('printer_unknown'), 400);
+      if (!printer || !driver) return c.json(apiError('printer_unknown'), 400);
+      // A test page never enters the ledger; its id names it in the printer's own queue.
+      const jobId = newId();
       const bytes = await renderTestPage(printer.name, driver.format, deps.now?.() ?? new Date());
+      let result: TestPageResult;
       try {
-        const result = await driver.send(bytes, {
-          title: `test-page_${Date.now()}`,
-          timeoutMs: 30_000,
-        });
-        return c.html(await page(`Page de test envoyée (${result}) / Test page sent (${result})`));
+        const status = await driver.send(bytes, { title: `test-page_${jobId}`, timeoutMs: 30_000 });
+        result = { status, jobId };
       } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        return c.html(await page(`Échec de la page de test / Test page failed: ${why}`), 502);
+        result = { status: 'failed', jobId, reason: sendFailureReason(error) };
       }
+      const httpStatus = result.status === 'failed' ? 502 : 200;
+      if (wantsJson(c)) return c.json(result, httpStatus);
+      const notice = result.reason
+        ? `Échec de la page de test / Test page failed: ${result.reason.fr} / ${result.reason.en}`
+        : `Page de test envoyée (${result.status}) / Test page sent (${result.status})`;
+      return c.html(await page(notice), httpStatus);
     })
     .post('/admin/jobs/:id/decision', admin, async (c) => {
-      const parsed = parseWith(toCheckDecisionSchema, await c.req.parseBody());
+      const parsed = parseWith(toCheckDecisionSchema, await formOrJson(c));
       if (!parsed.ok) return c.json(parsed.error, 400);
       const job = deps.ledger.decideToCheck(c.req.param('id'), parsed.data.decision);
-      if (!job) return c.json(agentError('job_not_to_check'), 409);
+      if (!job) return c.json(apiError('job_not_to_check'), 409);
       deps.queue.kick(job.printer);
       return c.html(await page(`${job.documentNumber} : ${parsed.data.decision}`));
     });

@@ -1,15 +1,16 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app.js';
-import { agentError } from '../errors.js';
 import { requireCaller } from '../http/auth.js';
 import { parseJsonBody, parseWith } from '../http/validate.js';
+import { submitJob } from '../jobs/submit-job.service.js';
 import {
+  apiError,
   jobListQuerySchema,
   jobRequestSchema,
+  type PrintJobList,
   toCheckDecisionSchema,
-} from '../jobs/job-request.schema.js';
-import { submitJob } from '../jobs/submit-job.service.js';
-import { uuidSchema } from '@comptoir/shared';
+  uuidSchema,
+} from '@comptoir/shared';
 
 /** The job API: submit, read, list (the ledger), and decide a job "to check". */
 export function jobRoutes(deps: AppDeps) {
@@ -26,20 +27,20 @@ export function jobRoutes(deps: AppDeps) {
     .get('/jobs', kioskOrAdmin, (c) => {
       const parsed = parseWith(jobListQuerySchema, c.req.query());
       if (!parsed.ok) return c.json(parsed.error, 400);
-      return c.json({ jobs: deps.ledger.list(parsed.data) });
+      return c.json({ jobs: deps.ledger.list(parsed.data) } satisfies PrintJobList);
     })
     .get('/jobs/:id', kioskOrAdmin, (c) => {
       const id = parseWith(uuidSchema, c.req.param('id'));
       const job = id.ok ? deps.ledger.get(id.data) : undefined;
-      return job ? c.json(job) : c.json(agentError('not_found'), 404);
+      return job ? c.json(job) : c.json(apiError('not_found'), 404);
     })
     .post('/jobs/:id/confirm-reprint', kioskOrAdmin, async (c) => {
       const parsed = await parseJsonBody(c, toCheckDecisionSchema);
       if (!parsed.ok) return c.json(parsed.error, 400);
       const id = c.req.param('id');
-      if (!deps.ledger.get(id)) return c.json(agentError('not_found'), 404);
+      if (!deps.ledger.get(id)) return c.json(apiError('not_found'), 404);
       const job = deps.ledger.decideToCheck(id, parsed.data.decision);
-      if (!job) return c.json(agentError('job_not_to_check'), 409);
+      if (!job) return c.json(apiError('job_not_to_check'), 409);
       deps.queue.kick(job.printer);
       return c.json(job);
     });

@@ -1,17 +1,27 @@
-import { apiErrorSchema } from '@comptoir/shared';
-import { z } from 'zod';
 import {
+  agentPrinterListSchema,
+  apiErrorSchema,
   jobListQuerySchema,
   jobRequestSchema,
   pairRequestSchema,
+  pairResponseSchema,
+  printJobListSchema,
+  printJobSchema,
+  testPageRequestSchema,
+  testPageResultSchema,
   toCheckDecisionSchema,
-} from '../jobs/job-request.schema.js';
+} from '@comptoir/shared';
+import { z } from 'zod';
 
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'input') => ({
   'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
 });
 const error = (description: string) => ({ description, content: json(apiErrorSchema, 'output') });
-const ok = (description: string) => ({ description });
+/** A success answer; with a schema, the shared one the kiosk's agent client parses it with. */
+const ok = (description: string, schema?: z.ZodType) => ({
+  description,
+  ...(schema && { content: json(schema, 'output') }),
+});
 
 /** The agent API as OpenAPI 3.1; request bodies come from the same zod schemas the routes use. */
 export function openApiDocument(): Record<string, unknown> {
@@ -36,7 +46,7 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           requestBody: { content: json(pairRequestSchema) },
           responses: {
-            201: ok('{ token }'),
+            201: ok('The kiosk token', pairResponseSchema),
             400: error('Invalid input'),
             403: error('pairing_code_invalid'),
             429: error('rate_limited'),
@@ -48,8 +58,8 @@ export function openApiDocument(): Record<string, unknown> {
           security: kiosk,
           requestBody: { content: json(jobRequestSchema) },
           responses: {
-            202: ok('Accepted: the job, queued'),
-            200: ok('The same jobId again: the existing job, nothing printed'),
+            202: ok('Accepted: the job, queued', printJobSchema),
+            200: ok('The same jobId again: the existing job, nothing printed', printJobSchema),
             400: error('invalid_input | printer_unknown | no_printer_for_role'),
             401: error('kiosk_token_required | kiosk_token_invalid'),
             409: error('idempotency_conflict'),
@@ -64,18 +74,21 @@ export function openApiDocument(): Record<string, unknown> {
             in: 'query',
             required: false,
           })),
-          responses: { 200: ok('{ jobs }, newest first') },
+          responses: { 200: ok('The jobs, newest first', printJobListSchema) },
         },
       },
       '/jobs/{id}': {
-        get: { security: kioskOrAdmin, responses: { 200: ok('The job'), 404: error('not_found') } },
+        get: {
+          security: kioskOrAdmin,
+          responses: { 200: ok('The job', printJobSchema), 404: error('not_found') },
+        },
       },
       '/jobs/{id}/confirm-reprint': {
         post: {
           security: kioskOrAdmin,
           requestBody: { content: json(toCheckDecisionSchema) },
           responses: {
-            200: ok('The job, queued again as COPY or marked printed'),
+            200: ok('The job, queued again as COPY or marked printed', printJobSchema),
             409: error('job_not_to_check'),
           },
         },
@@ -83,11 +96,31 @@ export function openApiDocument(): Record<string, unknown> {
       '/printers': {
         get: {
           security: kioskOrAdmin,
-          responses: { 200: ok('{ printers: [{ id, status: { state, reason } }] }') },
+          responses: { 200: ok('Each printer with its status', agentPrinterListSchema) },
         },
       },
       '/admin': {
         get: { security: [{ adminBasic: [] }], responses: { 200: ok('HTML status page') } },
+      },
+      '/admin/test-page': {
+        post: {
+          security: [{ adminBasic: [] }],
+          description:
+            'JSON answer with `Accept: application/json`, else the status page (HTML) with a notice',
+          requestBody: {
+            content: {
+              ...json(testPageRequestSchema),
+              'application/x-www-form-urlencoded': {
+                schema: z.toJSONSchema(testPageRequestSchema, { io: 'input' }),
+              },
+            },
+          },
+          responses: {
+            200: ok('Sent: printed or spooled', testPageResultSchema),
+            400: error('printer_unknown'),
+            502: ok('The driver failed: status failed, with the reason', testPageResultSchema),
+          },
+        },
       },
     },
   };

@@ -1,9 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../app.js';
-import { agentError } from '../errors.js';
+import { apiError, pairRequestSchema, type PairResponse } from '@comptoir/shared';
 import { rateLimit } from '../http/rate-limit.js';
 import { parseJsonBody } from '../http/validate.js';
-import { pairRequestSchema } from '../jobs/job-request.schema.js';
 
 /** `POST /pair`: a one-time code for a kiosk token. */
 export function pairingRoutes(deps: AppDeps, clientAddress: (c: Context) => string) {
@@ -14,8 +13,8 @@ export function pairingRoutes(deps: AppDeps, clientAddress: (c: Context) => stri
       const parsed = await parseJsonBody(c, pairRequestSchema);
       if (!parsed.ok) return c.json(parsed.error, 400);
       const token = deps.pairing.redeem(parsed.data.code, parsed.data.label);
-      if (token === undefined) return c.json(agentError('pairing_code_invalid'), 403);
-      return c.json({ token }, 201);
+      if (token === undefined) return c.json(apiError('pairing_code_invalid'), 403);
+      return c.json({ token } satisfies PairResponse, 201);
     },
   );
 }

@@ -1,3 +1,4 @@
+import type { AgentPrinterList } from '@comptoir/shared';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app.js';
 import { requireCaller } from '../http/auth.js';
@@ -6,7 +7,7 @@ import { requireCaller } from '../http/auth.js';
 export function printerRoutes(deps: AppDeps) {
   return new Hono().get('/printers', requireCaller('kiosk_or_admin', deps), async (c) => {
     const statuses = await deps.queue.refreshAll();
-    return c.json({
+    const body: AgentPrinterList = {
       printers: deps.printers.map((printer) => ({
         id: printer.id,
         name: printer.name,
@@ -16,6 +17,7 @@ export function printerRoutes(deps: AppDeps) {
         fallback: printer.fallback ?? null,
         status: statuses.get(printer.id) ?? null,
       })),
-    });
+    };
+    return c.json(body);
   });
 }

@@ -2,6 +2,7 @@ import { CompactSign, compactVerify } from 'jose';
 import { SIGNING_ALGORITHM, type SigningKey } from './signing-keys.js';
 import { issuedDocumentSchema, type IssuedDocument } from '../schemas/document.schema.js';
 import { TokenError } from './token-error.js';
+import { compactJws, type RawSigningKey } from './compact-jws.js';
 import {
   ACCEPTED_ALGORITHMS,
   keyGetterFor,
@@ -45,14 +46,33 @@ export async function signDocument(
   document: IssuedDocument,
   signingKey: SigningKey,
 ): Promise<string> {
+  const { protectedHeader, payload } = documentTokenContent(document, signingKey.kid);
+  return new CompactSign(payload).setProtectedHeader(protectedHeader).sign(signingKey.key);
+}
+
+/**
+ * {@link signDocument} with a synchronous raw signer (see {@link RawSigningKey}): the same
+ * checks and, Ed25519 being deterministic, the very same token, byte for byte.
+ *
+ * @example
+ * const jws = signDocumentWith(document, { kid, sign: (input) => sign(null, input, keyObject) });
+ */
+export function signDocumentWith(document: IssuedDocument, signingKey: RawSigningKey): string {
+  const { protectedHeader, payload } = documentTokenContent(document, signingKey.kid);
+  return compactJws(protectedHeader, payload, signingKey.sign);
+}
+
+/** What a document token signs: its header and the full document, once checked. */
+function documentTokenContent(document: IssuedDocument, kid: string) {
   const parsed = issuedDocumentSchema.safeParse(document);
   if (!parsed.success) throw new TokenError('token_malformed', 'Not a signable document');
-  if (parsed.data.issuedBy.kid !== signingKey.kid) {
+  if (parsed.data.issuedBy.kid !== kid) {
     throw new TokenError('token_malformed', 'issuedBy.kid does not name the signing key');
   }
-  return new CompactSign(encoder.encode(JSON.stringify(document)))
-    .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: signingKey.kid, typ: DOCUMENT_TOKEN_TYPE })
-    .sign(signingKey.key);
+  return {
+    protectedHeader: { alg: SIGNING_ALGORITHM, kid, typ: DOCUMENT_TOKEN_TYPE },
+    payload: encoder.encode(JSON.stringify(document)),
+  };
 }
 
 /**

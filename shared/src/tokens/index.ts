@@ -11,10 +11,12 @@ export {
   type SigningKey,
   type SigningKeyPair,
 } from './signing-keys.js';
+export { type RawSigner, type RawSigningKey } from './compact-jws.js';
 export { type KeyResolver, type VerificationKeys } from './verification-keys.js';
 export {
   DOCUMENT_TOKEN_TYPE,
   signDocument,
+  signDocumentWith,
   verifyDocument,
   type VerifiedDocument,
   type VerifyOptions,
@@ -22,6 +24,7 @@ export {
 export {
   documentVerificationUrl,
   signQrToken,
+  signQrTokenWith,
   verifyQrToken,
   type VerifiedQrToken,
 } from './qr-token.js';

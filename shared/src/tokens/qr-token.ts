@@ -4,6 +4,7 @@ import { assertNotExpired, DOCUMENT_TOKEN_TYPE, type VerifyOptions } from './doc
 import { SIGNING_ALGORITHM, type SigningKey } from './signing-keys.js';
 import type { IssuedDocument } from '../schemas/document.schema.js';
 import { TokenError } from './token-error.js';
+import { compactJws, type RawSigningKey } from './compact-jws.js';
 import {
   ACCEPTED_ALGORITHMS,
   keyGetterFor,
@@ -43,13 +44,26 @@ export async function signQrToken(
   document: IssuedDocument,
   signingKey: SigningKey,
 ): Promise<string> {
+  const { protectedHeader, payload } = qrTokenContent(document, signingKey.kid);
+  return new CompactSign(payload).setProtectedHeader(protectedHeader).sign(signingKey.key);
+}
+
+/** {@link signQrToken} with a synchronous raw signer: the same token, byte for byte. */
+export function signQrTokenWith(document: IssuedDocument, signingKey: RawSigningKey): string {
+  const { protectedHeader, payload } = qrTokenContent(document, signingKey.kid);
+  return compactJws(protectedHeader, payload, signingKey.sign);
+}
+
+/** What a QR token signs: header { alg, kid } and the short claims. */
+function qrTokenContent(document: IssuedDocument, kid: string) {
   const claims: z.infer<typeof qrClaimsSchema> = { n: document.number, k: document.kind };
   if (document.expiresAt !== undefined) {
     claims.exp = Math.ceil(new Date(document.expiresAt).getTime() / 1000);
   }
-  return new CompactSign(encoder.encode(JSON.stringify(claims)))
-    .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: signingKey.kid })
-    .sign(signingKey.key);
+  return {
+    protectedHeader: { alg: SIGNING_ALGORITHM, kid },
+    payload: encoder.encode(JSON.stringify(claims)),
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createPrivateKey, sign } from 'node:crypto';
 import { base64url, CompactSign, createLocalJWKSet } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { issuedDocumentSchema, type IssuedDocument } from '../schemas/document.schema.js';
@@ -7,7 +8,9 @@ import {
   importSigningKey,
   publicJwkOf,
   signDocument,
+  signDocumentWith,
   signQrToken,
+  signQrTokenWith,
   TokenError,
   verifyDocument,
   verifyQrToken,
@@ -190,6 +193,41 @@ describe('document tokens', () => {
 
   it('works with a prepared jose local JWKS too', () => {
     expect(() => createLocalJWKSet(jwks)).not.toThrow();
+  });
+});
+
+describe('synchronous raw signer (Node crypto.sign)', () => {
+  const keyObject = createPrivateKey({ key: keyPair.privateJwk, format: 'jwk' });
+  const rawKey = {
+    kid: keyPair.kid,
+    sign: (input: Uint8Array) => new Uint8Array(sign(null, input, keyObject)),
+  };
+
+  it('makes the very document token jose makes, and it verifies', async () => {
+    const document = plateDocument();
+    const jws = signDocumentWith(document, rawKey);
+    expect(jws).toBe(await signDocument(document, signingKey));
+    expect(await verifyDocument(jws, jwks, beforeExpiry)).toEqual({ document, kid: keyPair.kid });
+  });
+
+  it('makes the very QR token jose makes, and it verifies', async () => {
+    const document = plateDocument();
+    const token = signQrTokenWith(document, rawKey);
+    expect(token).toBe(await signQrToken(document, signingKey));
+    expect(await verifyQrToken(token, jwks, beforeExpiry)).toMatchObject({
+      number: document.number,
+      kid: keyPair.kid,
+    });
+  });
+
+  it('keeps the checks: a document naming another key is refused', () => {
+    const document = plateDocument({ issuedBy: { signer: 'server', kid: 'someone-else' } });
+    expect(() => signDocumentWith(document, rawKey)).toThrow(TokenError);
+  });
+
+  it('a wrong raw signer yields a token that does not verify', async () => {
+    const jws = signDocumentWith(plateDocument(), { ...rawKey, sign: () => new Uint8Array(64) });
+    expect(await refusal(verifyDocument(jws, jwks, beforeExpiry))).toBe('token_bad_signature');
   });
 });
 

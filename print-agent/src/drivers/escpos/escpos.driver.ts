@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
-import { statusOf, type PrinterDriver, type PrinterStatus } from '../printer-driver.js';
+import type { PrinterStatus } from '@comptoir/shared';
+import { statusOf, type PrinterDriver } from '../printer-driver.js';
 import { midJobError, offlineError } from '../raw9100/tcp.js';
 
 /** ESC/POS "transmit real-time status": DLE EOT 4 asks for the paper roll sensor. */

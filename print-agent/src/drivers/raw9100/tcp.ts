@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
-import { DriverError, statusOf, type PrinterStatus } from '../printer-driver.js';
+import type { PrinterStatus } from '@comptoir/shared';
+import { DriverError, statusOf } from '../printer-driver.js';
 
 /** A connection failure as a hold: the printer is off or unreachable. */
 export function offlineError(host: string, port: number, error: unknown): DriverError {

@@ -56,19 +56,35 @@ function documentNumberOf(result: unknown): string | undefined {
  */
 export async function drainOutbox(deps: SyncDeps, actorAccountId: string): Promise<DrainOutcome> {
   const tally = { applied: 0, rejected: 0, retried: 0 };
-  for (;;) {
-    const batch = await takeBatch(deps.db, actorAccountId, deps.now());
-    if (batch.length === 0) {
-      // "Last sync" means the server answered: an idle drain while offline proves nothing.
-      if (tally.applied + tally.rejected > 0) {
-        await updateSyncStatus(deps.db, { lastSyncAt: deps.now(), isAuthRequired: false });
-      }
-      return { kind: 'done', ...tally };
+  let batch = await takeBatch(deps.db, actorAccountId, deps.now());
+  if (batch.length > 0) await updateSyncStatus(deps.db, { lastAttemptAt: deps.now() });
+  while (batch.length > 0) {
+    const inFlight = pushBatch(deps, batch, tally);
+    // While this batch is on the wire, the next one is picked (rows of the batch in flight
+    // are `sending`, so never picked twice): the kiosk's bookkeeping overlaps the server.
+    const next = await takeBatch(deps.db, actorAccountId, deps.now());
+    const outcome = await inFlight;
+    if (outcome !== 'continue') {
+      await releaseUnsent(deps.db, next);
+      return { kind: outcome, ...tally };
     }
-    await updateSyncStatus(deps.db, { lastAttemptAt: deps.now() });
-    const outcome = await pushBatch(deps, batch, tally);
-    if (outcome !== 'continue') return { kind: outcome, ...tally };
+    batch = next;
   }
+  // "Last sync" means the server answered: an idle drain while offline proves nothing.
+  if (tally.applied + tally.rejected > 0) {
+    await updateSyncStatus(deps.db, { lastSyncAt: deps.now(), isAuthRequired: false });
+  }
+  return { kind: 'done', ...tally };
+}
+
+/** A batch picked but never sent goes back exactly as it was (no attempt counted). */
+async function releaseUnsent(db: SyncDeps['db'], batch: OutboxRow[]): Promise<void> {
+  await db.outbox.bulkUpdate(
+    batch.map((row) => ({
+      key: row.id,
+      changes: { state: 'waiting' as const, firstSentAt: row.firstSentAt },
+    })),
+  );
 }
 
 type BatchOutcome = 'continue' | 'unreachable' | 'auth_required';

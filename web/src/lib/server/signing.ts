@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, randomBytes, sign } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   generateSigningKeyPair,
   importSigningKey,
   publicJwkOf,
+  type RawSigningKey,
   type SigningKey,
 } from '@comptoir/shared/tokens';
 import type { JWK } from 'jose';
@@ -12,6 +13,11 @@ import type { JWK } from 'jose';
 /** The server's document signer: the private key and the public keys it publishes. */
 export interface Signer {
   signingKey: SigningKey;
+  /**
+   * The same key as a synchronous Node signer (`crypto.sign`): a batch signs its documents
+   * without a WebCrypto round trip each, and Ed25519 gives the very same tokens.
+   */
+  rawSigningKey: RawSigningKey;
   /** Public keys for `/.well-known/jwks.json` (current key; retired keys would join here). */
   jwks: { keys: JWK[] };
 }
@@ -45,8 +51,14 @@ export async function loadSigner(dataDir: string): Promise<Signer> {
       privateJwk = parseJwk(await readFile(path, 'utf8'));
     }
   }
+  const signingKey = await importSigningKey(privateJwk);
+  const keyObject = createPrivateKey({ key: { ...privateJwk }, format: 'jwk' });
   return {
-    signingKey: await importSigningKey(privateJwk),
+    signingKey,
+    rawSigningKey: {
+      kid: signingKey.kid,
+      sign: (input) => new Uint8Array(sign(null, input, keyObject)),
+    },
     jwks: { keys: [await publicJwkOf(privateJwk)] },
   };
 }

@@ -167,10 +167,13 @@ function openPostgres(url: string): Storage {
       );
     },
     async lockKeys(tx, keys) {
-      for (const key of [...new Set(keys)].sort()) {
-        // Transaction-scoped advisory lock: a vehicle has no row of its own to lock.
-        await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(tx);
-      }
+      const sorted = [...new Set(keys)].sort();
+      if (sorted.length === 0) return;
+      // Transaction-scoped advisory locks (a vehicle has no row of its own to lock), taken in
+      // one round trip: the subquery hands the keys over in sorted order, one lock per row.
+      await sql`select pg_advisory_xact_lock(hashtextextended(k.key, 0)) from (select unnest(${sorted}::text[]) as key order by 1) as k`.execute(
+        tx,
+      );
     },
     async nextNumber(tx, series) {
       // A sequence never blocks concurrent batches; numbers are unique and increasing,

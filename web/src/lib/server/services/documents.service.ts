@@ -8,7 +8,7 @@ import {
   type DocumentStatus,
   type IssuedDocument,
 } from '@comptoir/shared';
-import { signDocument, signQrToken } from '@comptoir/shared/tokens';
+import { signDocumentWith, signQrTokenWith } from '@comptoir/shared/tokens';
 import { sql } from 'kysely';
 import type { Tx } from '../db/engine.js';
 import type { DocumentTable } from '../db/schema.js';
@@ -17,17 +17,6 @@ import type { CommandContext, PendingSignature } from './command-context.js';
 
 /** Number series per document kind: `T-2026-000123`, `ATAC-2026-000045`. */
 const seriesOf: Partial<Record<DocumentKind, string>> = { atac: 'ATAC', transit: 'T' };
-
-/** Bumps the licence's change counter (row lock on PostgreSQL) and returns the new value. */
-export async function nextChangeSeq(tx: Tx, licence: string): Promise<number> {
-  const row = await tx
-    .updateTable('licences')
-    .set((eb) => ({ change_seq: eb('change_seq', '+', 1) }))
-    .where('number', '=', licence)
-    .returning('change_seq')
-    .executeTakeFirstOrThrow();
-  return Number(row.change_seq);
-}
 
 /** What a service supplies to issue a document; the number, dates and signature are ours. */
 export interface DocumentDraft<K extends DocumentKind> {
@@ -80,7 +69,7 @@ export async function issueDocument<K extends DocumentKind>(
   };
   // Parse what we are about to sign: a document that its own schema refuses is a bug here.
   const document = issuedDocumentSchema.parse(draft.build(common));
-  const changeSeq = await nextChangeSeq(tx, licence.number);
+  const changeSeq = await c.batch.nextChangeSeq(tx, licence.number);
   await tx
     .insertInto('documents')
     .values({
@@ -122,14 +111,12 @@ export async function signPending(
   tx: Tx,
   pending: readonly PendingSignature[],
 ): Promise<void> {
-  const { signingKey } = server.signer;
-  const signed = await Promise.all(
-    pending.map(async ({ number, document }) => ({
-      number,
-      jws: await signDocument(document, signingKey),
-      qrToken: await signQrToken(document, signingKey),
-    })),
-  );
+  const { rawSigningKey } = server.signer;
+  const signed = pending.map(({ number, document }) => ({
+    number,
+    jws: signDocumentWith(document, rawSigningKey),
+    qrToken: signQrTokenWith(document, rawSigningKey),
+  }));
   // One UPDATE per chunk of documents instead of one per document.
   for (let start = 0; start < signed.length; start += 100) {
     const chunk = signed.slice(start, start + 100);

@@ -1,4 +1,3 @@
-import { nextChangeSeq } from './documents.service.js';
 import { reject, type AppliedResult, type CommandContext } from './command-context.js';
 
 /** Statuses that mean paper may have come out: they count as printed (held/failed do not). */
@@ -47,7 +46,7 @@ export async function recordPrintOutcome(
     .updateTable('documents')
     .set({
       print_count: document.print_count + (counted && !wasCounted ? 1 : 0),
-      change_seq: await nextChangeSeq(tx, licence.number),
+      change_seq: await c.batch.nextChangeSeq(tx, licence.number),
     })
     .where('number', '=', document.number)
     .execute();

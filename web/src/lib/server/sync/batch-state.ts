@@ -24,6 +24,7 @@ export class BatchState {
   private counts = new Map<string, number>();
   private readonly licences = new Map<string, LicenceRecord | undefined>();
   private readonly memo = new Map<string, unknown>();
+  private changeSeqs = new Map<string, number>();
 
   constructor(readonly now: Date) {
     this.audit = new AuditBatch(now);
@@ -77,12 +78,45 @@ export class BatchState {
     return value;
   }
 
+  /**
+   * The licence's next change counter value (pull cursor). Read once per batch, counted here,
+   * written by {@link flush}: the licence row is locked for the whole batch, so no other
+   * writer can draw a value in between, and the batch commits the counter with its changes.
+   */
+  async nextChangeSeq(tx: Tx, licence: string): Promise<number> {
+    let current = this.changeSeqs.get(licence);
+    if (current === undefined) {
+      const row = await tx
+        .selectFrom('licences')
+        .select('change_seq')
+        .where('number', '=', licence)
+        .executeTakeFirstOrThrow();
+      current = Number(row.change_seq);
+    }
+    this.changeSeqs.set(licence, current + 1);
+    return current + 1;
+  }
+
+  /** Writes what the batch counted in memory (change counters, audit rows); before commit. */
+  async flush(tx: Tx): Promise<void> {
+    for (const [licence, changeSeq] of this.changeSeqs) {
+      await tx
+        .updateTable('licences')
+        .set({ change_seq: changeSeq })
+        .where('number', '=', licence)
+        .execute();
+    }
+    await this.audit.flush(tx);
+  }
+
   /** A restore point for one command: the returned function undoes what it changed here. */
   checkpoint(): () => void {
     const counts = new Map(this.counts);
+    const changeSeqs = new Map(this.changeSeqs);
     const restoreAudit = this.audit.checkpoint();
     return () => {
       this.counts = counts;
+      this.changeSeqs = changeSeqs;
       restoreAudit();
     };
   }
