@@ -25,7 +25,10 @@ const SUITES = [
   { name: 'build', command: ['npx', 'turbo', 'run', 'build', '--output-logs=errors-only'] },
   { name: 'lint', command: ['npx', 'eslint', '--max-warnings=0', '.'] },
   { name: 'format', command: ['npx', 'prettier', '--check', '--log-level=warn', '.'] },
-  { name: 'types', command: ['npx', 'turbo', 'run', 'typecheck', '--output-logs=errors-only'] },
+  {
+    name: 'types',
+    command: ['npx', 'turbo', 'run', 'typecheck', '--continue', '--output-logs=errors-only'],
+  },
   {
     name: 'unit',
     // One package at a time: the server suites start PostgreSQL databases and child servers,

@@ -30,6 +30,7 @@ describe('errorCatalogue', () => {
       'online_only',
       'idempotency_conflict',
       'actor_not_session',
+      'storage_full',
       'payload_too_large',
       'listing_window_too_long',
       'vin_length',

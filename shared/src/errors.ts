@@ -72,6 +72,11 @@ export const errorCatalogue = {
     fr: 'Type de commande inconnu.',
     en: 'Unknown command type.',
   },
+  // Kiosk only: raised before any send, when the kiosk cannot write a command to its outbox.
+  storage_full: {
+    fr: "L'espace de stockage du poste est plein : rien n'a été enregistré. Libérez de l'espace ou synchronisez, puis réessayez.",
+    en: "The kiosk's storage is full: nothing was saved. Free some space or sync, then try again.",
+  },
   // Print agent: pairing, callers, printers, jobs
   kiosk_token_required: {
     fr: 'Jeton de borne requis (jumelez la borne).',

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import { newId } from '@comptoir/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiError, newId } from '@comptoir/shared';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeAtacCommand, makeTransitCommand, type FixtureActor } from '../testing/command.factory';
 import { FakePushServer } from '../testing/fake-push-server';
 import { RETRY_BASE_MS, RETRY_CAP_MS, retryDelayMs } from './backoff';
@@ -59,6 +59,19 @@ describe('enqueueCommand', () => {
     if (!(failure instanceof OutboxError)) return;
     expect(failure.apiError.code).toBe('invalid_input');
     expect(failure.apiError.fields.some((field) => field.path.includes('vin'))).toBe(true);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('reports a full disk with the shared storage_full error and writes nothing', async () => {
+    // IndexedDB refuses the write as a browser does when the origin's quota is used up.
+    vi.spyOn(db.outbox, 'add').mockRejectedValue(
+      new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+    );
+    const command = makeAtacCommand(alice, 1);
+    const failure = await enqueueCommand(db, command, clock).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(OutboxError);
+    if (!(failure instanceof OutboxError)) return;
+    expect(failure.apiError).toEqual(apiError('storage_full'));
     expect(await db.outbox.count()).toBe(0);
   });
 

@@ -1,4 +1,10 @@
-import { commandSchema, fromZodError, type ApiError, type Command } from '@comptoir/shared';
+import {
+  apiError,
+  commandSchema,
+  fromZodError,
+  type ApiError,
+  type Command,
+} from '@comptoir/shared';
 import Dexie from 'dexie';
 import type { ComptoirDb, OutboxRow, OutboxState } from './db';
 
@@ -47,24 +53,11 @@ export async function enqueueCommand(
       }
     });
   } catch (error) {
-    if (isQuotaError(error)) throw new OutboxError(storageFullError);
+    if (isQuotaError(error)) throw new OutboxError(apiError('storage_full'));
     throw error;
   }
   return (await db.outbox.get(command.id)) ?? row;
 }
-
-/**
- * The kiosk's disk is full. Not a server code (the server never says it), so it lives here;
- * the command was not written at all, the form keeps what the person typed.
- */
-export const storageFullError: ApiError = {
-  code: 'storage_full',
-  message: {
-    fr: "L'espace de stockage du poste est plein : rien n'a été enregistré. Libérez de l'espace ou synchronisez, puis réessayez.",
-    en: "The kiosk's storage is full: nothing was saved. Free some space or sync, then try again.",
-  },
-  fields: [],
-};
 
 function isQuotaError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;

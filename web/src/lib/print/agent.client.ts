@@ -1,3 +1,15 @@
+import {
+  agentPrinterListSchema,
+  jobRequestSchema,
+  pairRequestSchema,
+  pairResponseSchema,
+  printJobSchema,
+  toCheckDecisionSchema,
+  type AgentPrinter,
+  type JobRequestInput,
+  type PrintJob,
+  type ToCheckDecision,
+} from '@comptoir/shared';
 import { z } from 'zod';
 
 /** Where the print agent is and the token this kiosk got by pairing. */
@@ -11,32 +23,11 @@ export type AgentSettings = z.infer<typeof agentSettingsSchema>;
 /** The agent's default address (ARCHITECTURE.md: AGENT_HOST, AGENT_PORT). */
 export const DEFAULT_AGENT_URL = 'http://127.0.0.1:9631';
 
-const pairResponseSchema = z.object({ token: z.string().min(1) }).loose();
-const jobSchema = z
-  .object({
-    jobId: z.string(),
-    state: z.string(),
-    reason: z.object({ code: z.string(), fr: z.string(), en: z.string() }).loose().nullish(),
-    mark: z.enum(['original', 'copy']).optional(),
-    printer: z.string().optional(),
-  })
-  .loose();
-/** A job as the agent reports it. */
-export type AgentJob = z.infer<typeof jobSchema>;
-const healthSchema = z
-  .object({ ok: z.boolean().optional(), status: z.string().optional() })
-  .loose();
+// The agent's answers are parsed by the shared schemas of its API (`print-job.schema.ts`). They
+// are not strict, so a newer agent that adds a field still answers an older kiosk.
 
-/** A print job (ARCHITECTURE.md, Printing): the server-signed JWS, never a PDF. */
-export interface PrintJobRequest {
-  jobId: string;
-  document: string;
-  /** The document's QR token from the server, printed in its QR code. */
-  qrToken?: string;
-  role: 'plate' | 'certificate' | 'atac' | 'receipt';
-  copies: number;
-  reprint: boolean;
-}
+/** `GET /health` answers more (job counts...), but the kiosk only needs to know it is up. */
+const healthSchema = z.object({ status: z.literal('ok') });
 
 /**
  * Chromium's Local Network Access: a page must name the address space it reaches (the
@@ -68,7 +59,7 @@ async function agentFetch(
 /** Thrown when the agent answers with an error or not at all. */
 export class AgentError extends Error {
   constructor(
-    readonly code: 'unreachable' | 'refused' | 'bad_answer',
+    readonly code: 'unreachable' | 'refused' | 'bad_answer' | 'bad_request',
     message: string,
   ) {
     super(message);
@@ -91,9 +82,20 @@ async function call(settings: AgentSettings, path: string, init?: RequestInit): 
   }
 }
 
+/**
+ * Checks what the kiosk is about to send with the agent's own request schema: a request the
+ * agent would refuse is caught here, before it leaves, with the same rules.
+ */
+function requestBody<T>(schema: z.ZodType<T, unknown>, input: unknown): string {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AgentError('bad_request', 'Invalid request for the agent');
+  return JSON.stringify(parsed.data);
+}
+
 /** Pairs this kiosk with the agent using the code shown on the agent's status page. */
 export async function pairWithAgent(url: string, code: string): Promise<string> {
-  const response = await call({ url }, '/pair', { method: 'POST', body: JSON.stringify({ code }) });
+  const body = requestBody(pairRequestSchema, { code });
+  const response = await call({ url }, '/pair', { method: 'POST', body });
   return (await readJson(response, pairResponseSchema)).token;
 }
 
@@ -104,14 +106,39 @@ export async function agentHealth(settings: AgentSettings): Promise<boolean> {
   return true;
 }
 
-/** Submits a job; the same jobId twice is the same job at the agent. */
-export async function submitJob(settings: AgentSettings, job: PrintJobRequest): Promise<AgentJob> {
-  const response = await call(settings, '/jobs', { method: 'POST', body: JSON.stringify(job) });
-  return readJson(response, jobSchema);
+/** The agent's printers with their live status (`status` is null until the agent asked). */
+export async function listPrinters(settings: AgentSettings): Promise<AgentPrinter[]> {
+  const response = await call(settings, '/printers');
+  return (await readJson(response, agentPrinterListSchema)).printers;
+}
+
+/**
+ * Submits a job: the server-signed JWS (never a PDF) and the document's QR token, so the
+ * printed QR code carries it. The same jobId twice is the same job at the agent.
+ */
+export async function submitJob(settings: AgentSettings, job: JobRequestInput): Promise<PrintJob> {
+  const body = requestBody(jobRequestSchema, job);
+  const response = await call(settings, '/jobs', { method: 'POST', body });
+  return readJson(response, printJobSchema);
 }
 
 /** Reads a job's progress. */
-export async function readJob(settings: AgentSettings, jobId: string): Promise<AgentJob> {
+export async function readJob(settings: AgentSettings, jobId: string): Promise<PrintJob> {
   const response = await call(settings, `/jobs/${encodeURIComponent(jobId)}`);
-  return readJson(response, jobSchema);
+  return readJson(response, printJobSchema);
+}
+
+/**
+ * A person's decision on a job "to check" (the printer stopped answering mid-job): print the
+ * unsent sheets again as COPY, or record it printed.
+ */
+export async function decideToCheck(
+  settings: AgentSettings,
+  jobId: string,
+  decision: ToCheckDecision['decision'],
+): Promise<PrintJob> {
+  const body = requestBody(toCheckDecisionSchema, { decision });
+  const path = `/jobs/${encodeURIComponent(jobId)}/confirm-reprint`;
+  const response = await call(settings, path, { method: 'POST', body });
+  return readJson(response, printJobSchema);
 }

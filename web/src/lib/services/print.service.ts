@@ -1,4 +1,11 @@
-import { newId, type DocumentKind, type PrintOutcome } from '@comptoir/shared';
+import {
+  newId,
+  type DocumentKind,
+  type JobRequestInput,
+  type PrinterRole,
+  type PrintJobState,
+  type PrintOutcome,
+} from '@comptoir/shared';
 import type { DocumentRow } from '$lib/offline/db';
 import { kioskDb } from '$lib/offline/kiosk-db';
 import { readKioskState, writeKioskState } from '$lib/offline/kiosk-state';
@@ -10,7 +17,6 @@ import {
   readJob,
   submitJob,
   type AgentSettings,
-  type PrintJobRequest,
 } from '$lib/print/agent.client';
 import { printerState } from '$lib/print/printer-state.svelte';
 import { queueCommand } from './commands.service';
@@ -22,7 +28,7 @@ const finalStates = ['printed', 'spooled', 'failed', 'to_check'] as const;
 type FinalState = (typeof finalStates)[number];
 type TerminalStatus = FinalState | 'held';
 
-function isFinal(state: string): state is FinalState {
+function isFinal(state: PrintJobState): state is FinalState {
   return (finalStates as readonly string[]).includes(state);
 }
 
@@ -84,7 +90,7 @@ export async function pairAgent(url: string, code: string): Promise<ActionResult
 }
 
 /** Which printer role prints a document kind. */
-export function printerRoleFor(kind: DocumentKind): PrintJobRequest['role'] {
+export function printerRoleFor(kind: DocumentKind): PrinterRole {
   if (kind === 'atac') return 'atac';
   if (kind === 'provisional_plate') return 'plate';
   if (kind === 'receipt') return 'receipt';
@@ -122,14 +128,14 @@ export async function printDocument(
       ),
     };
   }
-  const job: PrintJobRequest = {
+  const job = {
     jobId: newId(),
     document: row.jws,
     ...(row.qrToken ? { qrToken: row.qrToken } : {}),
     role: printerRoleFor(row.document.kind),
     copies: 1,
     reprint: reprint || (row.printCount ?? 0) > 0,
-  };
+  } satisfies JobRequestInput;
   try {
     let current = await submitJob(settings, job);
     onProgress(current.state);
@@ -149,8 +155,8 @@ export async function printDocument(
     const outcome: PrintOutcome = {
       documentNumber: row.number,
       documentKind: row.document.kind,
-      printer: current.printer ?? job.role,
-      copy: current.mark ? current.mark === 'copy' : job.reprint,
+      printer: current.printer,
+      copy: current.mark === 'copy',
       status,
       jobId: job.jobId,
     };

@@ -42,7 +42,21 @@ export interface Storage {
   lockKeys(tx: Tx, keys: readonly string[]): Promise<void>;
   /** The next value of a document number series. */
   nextNumber(tx: Tx, series: string): Promise<number>;
+  /**
+   * Document numbers for one push batch (see {@link BatchNumbers}): on SQLite counted in
+   * memory and written once; on PostgreSQL drawn from the sequences as they come.
+   */
+  batchNumbers(tx: Tx): BatchNumbers;
   close(): Promise<void>;
+}
+
+/** A batch's document number draws, undoable per command like a savepoint. */
+export interface BatchNumbers {
+  next(series: string): Promise<number>;
+  /** A restore point: the returned function gives back the numbers drawn since. */
+  checkpoint(): () => void;
+  /** Writes what was counted in memory; inside the transaction, before its commit. */
+  flush(): Promise<void>;
 }
 
 // PostgreSQL returns int8 (bigserial, count(*)) as strings; our values fit in a double.
@@ -133,6 +147,41 @@ function openSqlite(dataDir: string): Storage {
         .executeTakeFirstOrThrow();
       return row.last_value;
     },
+    batchNumbers(tx) {
+      // The batch holds SQLite's single write lock: nobody else can draw until it commits, so
+      // the counters are read once, counted here and written once (no gaps, as before).
+      let last = new Map<string, number>();
+      return {
+        async next(series) {
+          let value = last.get(series);
+          if (value === undefined) {
+            const row = await tx
+              .selectFrom('number_counters')
+              .select('last_value')
+              .where('series', '=', series)
+              .executeTakeFirst();
+            value = row?.last_value ?? 0;
+          }
+          last.set(series, value + 1);
+          return value + 1;
+        },
+        checkpoint() {
+          const saved = new Map(last);
+          return () => {
+            last = saved;
+          };
+        },
+        async flush() {
+          for (const [series, value] of last) {
+            await tx
+              .insertInto('number_counters')
+              .values({ series, last_value: value })
+              .onConflict((oc) => oc.column('series').doUpdateSet({ last_value: value }))
+              .execute();
+          }
+        },
+      };
+    },
     async close() {
       await db.destroy();
     },
@@ -184,6 +233,14 @@ function openPostgres(url: string): Storage {
       const value = result.rows[0]?.value;
       if (value === undefined) throw new Error(`sequence ${series} returned nothing`);
       return Number(value);
+    },
+    batchNumbers(tx) {
+      // Sequences never block concurrent batches; a rolled-back draw leaves a gap.
+      return {
+        next: (series) => this.nextNumber(tx, series),
+        checkpoint: () => () => {},
+        flush: () => Promise.resolve(),
+      };
     },
     async close() {
       await db.destroy();

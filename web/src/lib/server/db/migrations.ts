@@ -213,9 +213,30 @@ function initialSchema(engine: Engine): Migration {
   };
 }
 
+/**
+ * Indexes for the push's reads: a licence's documents counted per kind and window read from
+ * the index alone (status included), and a print job's earlier outcomes.
+ */
+const pushIndexes: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createIndex('documents_licence_kind_issued_status')
+      .on('documents')
+      .columns(['licence', 'kind', 'issued_at', 'status'])
+      .execute();
+    await db.schema.dropIndex('documents_licence_kind_issued').execute();
+    await db.schema
+      .createIndex('print_outcomes_document_job')
+      .on('print_outcomes')
+      .columns(['document_number', 'job_id'])
+      .execute();
+  },
+};
+
 /** The one migration set, in code so the built server needs no migration files on disk. */
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
-    getMigrations: () => Promise.resolve({ '0001_initial': initialSchema(engine) }),
+    getMigrations: () =>
+      Promise.resolve({ '0001_initial': initialSchema(engine), '0002_push_indexes': pushIndexes }),
   };
 }

@@ -50,7 +50,7 @@ export async function issueDocument<K extends DocumentKind>(
   const { tx, server, licence, now } = c;
   const series = seriesOf[draft.kind];
   if (!series) throw new Error(`no number series for ${draft.kind}`);
-  const value = await server.storage.nextNumber(tx, series);
+  const value = await c.batch.nextNumber(series);
   const year = c.batch.once('year', () => localDate(now).slice(0, 4));
   const number = `${series}-${year}-${String(value).padStart(6, '0')}`;
   const { signingKey } = server.signer;

@@ -9,7 +9,8 @@ import {
   vehicleCategories,
   type Party,
 } from '@comptoir/shared';
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../db/schema.js';
 import type { Tx } from '../db/engine.js';
 import { issueDocument } from './documents.service.js';
 import { reject, type AppliedResult, type CommandContext } from './command-context.js';
@@ -24,22 +25,37 @@ function daysBefore(now: Date, days: number): string {
   return new Date(now.getTime() - days * 24 * 3600 * 1000).toISOString();
 }
 
-/** Transits of this vehicle since `since`: to anyone, and to this customer (one query). */
-async function vehicleHistory(tx: Tx, vin: string, customerKey: string, since: string) {
+/**
+ * What is known of this vehicle, in one round trip: its registry category, and its transits
+ * since `since` to anyone and to this customer.
+ */
+async function vehicleRecord(tx: Tx, vin: string, customerKey: string, since: string) {
+  const transits = (eb: ExpressionBuilder<Database, never>) =>
+    eb
+      .selectFrom('documents')
+      .where('kind', '=', 'transit')
+      .where('vin', '=', vin)
+      .where('issued_at', '>=', since)
+      .where('status', '!=', 'voided');
   const row = await tx
-    .selectFrom('documents')
-    .select([
-      sql<number>`count(*)`.as('vehicle'),
-      sql<number>`coalesce(sum(case when customer_key = ${customerKey} then 1 else 0 end), 0)`.as(
-        'customer',
-      ),
+    .selectNoFrom((eb) => [
+      eb.selectFrom('registry_vehicles').select('category').where('vin', '=', vin).as('category'),
+      transits(eb)
+        .select(sql<number>`count(*)`.as('n'))
+        .as('vehicle'),
+      transits(eb)
+        .where('customer_key', '=', customerKey)
+        .select(sql<number>`count(*)`.as('n'))
+        .as('customer'),
     ])
-    .where('kind', '=', 'transit')
-    .where('vin', '=', vin)
-    .where('issued_at', '>=', since)
-    .where('status', '!=', 'voided')
     .executeTakeFirstOrThrow();
-  return { vehicleCount12m: Number(row.vehicle), sameCustomerCount12m: Number(row.customer) };
+  return {
+    registryCategory: vehicleCategories.find((category) => category === row.category),
+    history: {
+      vehicleCount12m: Number(row.vehicle),
+      sameCustomerCount12m: Number(row.customer),
+    },
+  };
 }
 
 /** The party as the transit paper shows it. */
@@ -60,19 +76,13 @@ export async function issueTransit(c: CommandContext<'transit.issue'>): Promise<
   const { payload } = c.command;
   const { vehicle } = payload;
 
-  const registry = await tx
-    .selectFrom('registry_vehicles')
-    .select(['category'])
-    .where('vin', '=', vehicle.vin)
-    .executeTakeFirst();
-  const registryCategory = vehicleCategories.find((category) => category === registry?.category);
+  const customerKey = partyKey(payload.holder);
+  const yearAgo = monthsBefore(now, 12);
+  const { registryCategory, history } = await vehicleRecord(tx, vehicle.vin, customerKey, yearAgo);
   if (transitRefusal(vehicle) ?? transitRefusal({ ...vehicle, category: registryCategory })) {
     reject('transit_forbidden_category', ['payload.vehicle']);
   }
-
-  const customerKey = partyKey(payload.holder);
-  const yearAgo = monthsBefore(now, 12);
-  const limit = transitLimitRefusal(await vehicleHistory(tx, vehicle.vin, customerKey, yearAgo));
+  const limit = transitLimitRefusal(history);
   if (limit) reject(limit, ['payload.vehicle.vin']);
 
   // Counted once per licence per batch, then kept current in memory as the batch issues.

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AuditBatch } from '../audit.js';
-import type { Tx } from '../db/engine.js';
+import type { BatchNumbers, Storage, Tx } from '../db/engine.js';
 import { findLicence, type LicenceRecord } from '../services/command-context.js';
 
 /** Which documents a window count covers. */
@@ -26,8 +26,20 @@ export class BatchState {
   private readonly memo = new Map<string, unknown>();
   private changeSeqs = new Map<string, number>();
 
-  constructor(readonly now: Date) {
+  private readonly numbers: BatchNumbers;
+
+  constructor(
+    storage: Storage,
+    tx: Tx,
+    readonly now: Date,
+  ) {
     this.audit = new AuditBatch(now);
+    this.numbers = storage.batchNumbers(tx);
+  }
+
+  /** The next value of a document number series. */
+  nextNumber(series: string): Promise<number> {
+    return this.numbers.next(series);
   }
 
   /**
@@ -97,7 +109,7 @@ export class BatchState {
     return current + 1;
   }
 
-  /** Writes what the batch counted in memory (change counters, audit rows); before commit. */
+  /** Writes what the batch counted in memory (numbers, change counters, audit rows); before commit. */
   async flush(tx: Tx): Promise<void> {
     for (const [licence, changeSeq] of this.changeSeqs) {
       await tx
@@ -106,6 +118,7 @@ export class BatchState {
         .where('number', '=', licence)
         .execute();
     }
+    await this.numbers.flush();
     await this.audit.flush(tx);
   }
 
@@ -114,7 +127,9 @@ export class BatchState {
     const counts = new Map(this.counts);
     const changeSeqs = new Map(this.changeSeqs);
     const restoreAudit = this.audit.checkpoint();
+    const restoreNumbers = this.numbers.checkpoint();
     return () => {
+      restoreNumbers();
       this.counts = counts;
       this.changeSeqs = changeSeqs;
       restoreAudit();

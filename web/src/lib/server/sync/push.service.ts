@@ -177,7 +177,7 @@ export async function pushCommands(
       await server.storage.lockLicences(tx, licences);
       if (!isGuardOff) await server.storage.lockKeys(tx, vins);
       const batch: Batch = {
-        state: new BatchState(now),
+        state: new BatchState(server.storage, tx, now),
         stored: await storedResults(tx, ids),
         toSign: [],
       };

@@ -8,6 +8,7 @@ import {
   apiErrorSchema,
   documentEnvelopeSchema,
   documentListSchema,
+  vinCheckDigit,
 } from '@comptoir/shared';
 import { verifyDocument } from '@comptoir/shared/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -273,6 +274,77 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
       .object({ keys: z.array(z.object({ kid: z.string() })) })
       .parse(await jwks.json());
     expect(keys.keys[0]?.kid).toBe(server.ctx.signer.signingKey.kid);
+  });
+
+  it('holds the 7-day cap inside one batch, counting what the batch itself issues', async () => {
+    const { db } = server.ctx.storage;
+    const licence = 'L-100002';
+    const since = new Date(server.clock.now().getTime() - 7 * 24 * 3600 * 1000).toISOString();
+    const { n } = await db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('licence', '=', licence)
+      .where('kind', '=', 'transit')
+      .where('issued_at', '>=', since)
+      .executeTakeFirstOrThrow();
+    // Room for exactly two more transits this week.
+    await db
+      .updateTable('licences')
+      .set({ transit_cap: Number(n) + 2 })
+      .where('number', '=', licence)
+      .execute();
+    const vin = (serial: number) => {
+      const draft = `1HGCM8260PA${String(900_000 + serial)}`;
+      return `${draft.slice(0, 8)}${vinCheckDigit(draft) ?? '0'}${draft.slice(9)}`;
+    };
+    const transit = (serial: number) =>
+      transitCommand({ accountId, licence, vehicle: vehicle(0, { vin: vin(serial) }) });
+    const first = transit(1);
+    const ops = [
+      first,
+      // Rolls back inside its savepoint after nothing was counted for it.
+      transitCommand({ accountId, licence, vehicle: vehicle(3) }),
+      transit(2),
+      transit(3),
+      first,
+    ];
+    try {
+      const results = await pushOk(ops);
+      expect(results.map((result) => result.error?.code ?? result.status)).toEqual([
+        'applied',
+        'transit_forbidden_category',
+        'applied',
+        'transit_cap_reached',
+        'applied',
+      ]);
+      // The same id twice in one batch: the second answer is the first's, byte for byte.
+      expect(results[4]).toEqual(results[0]);
+      const numbers = [results[0], results[2]].flatMap((result) =>
+        appliedDocuments(result).map((document) => document.number),
+      );
+      expect(numbers).toHaveLength(2);
+      const serials = numbers.map((number) => Number(number.split('-').at(-1)));
+      if (engine === 'sqlite') expect(serials[1]).toBe((serials[0] ?? 0) + 1);
+      else expect(serials[1]).toBeGreaterThan(serials[0] ?? 0);
+      const changes = await db
+        .selectFrom('documents')
+        .select('change_seq')
+        .where('number', 'in', numbers)
+        .orderBy('change_seq')
+        .execute();
+      const { change_seq: licenceSeq } = await db
+        .selectFrom('licences')
+        .select('change_seq')
+        .where('number', '=', licence)
+        .executeTakeFirstOrThrow();
+      expect(changes.map((row) => row.change_seq)).toEqual([licenceSeq - 1, licenceSeq]);
+    } finally {
+      await db
+        .updateTable('licences')
+        .set({ transit_cap: null })
+        .where('number', '=', licence)
+        .execute();
+    }
   });
 
   it('keeps every audit chain valid, and names the first broken row after tampering', async () => {
