@@ -136,8 +136,9 @@ describe('commandSchema', () => {
 
   it('answers a payload that is not an object with field errors, never a TypeError', () => {
     for (const type of ['atac.create', 'registration.hold'] as const) {
-      expect(() => codes(aCommand(type, []))).not.toThrow();
-      expect(codes(aCommand(type, []))).toContain('payload:invalid_type');
+      const listPayload = { ...aCommand(type, {}), payload: [] };
+      expect(() => codes(listPayload)).not.toThrow();
+      expect(codes(listPayload)).toContain('payload:invalid_type');
       expect(codes(aCommand(type, { buyers: 'Marie', holderIndex: 0 }))).toContain(
         'payload.buyers:invalid_type',
       );

@@ -5,12 +5,12 @@ import { base64url } from 'jose';
  * Ed25519 is deterministic: any correct implementation gives the same bytes, so a token made
  * with one is the very token jose makes over WebCrypto.
  */
-export type RawSigner = (signingInput: Uint8Array) => Uint8Array;
+export type RawSigner = (signingInput: Uint8Array) => Promise<Uint8Array>;
 
 /**
- * A signing key as a synchronous function, for servers that sign many documents at once
- * (on Node: `(input) => crypto.sign(null, input, privateKeyObject)`), avoiding a WebCrypto
- * round trip per signature. The token format stays the one defined here.
+ * A signing key as a plain function, for servers that sign many documents at once (on Node,
+ * `crypto.sign(null, input, privateKeyObject, callback)` on the thread pool, without jose's
+ * WebCrypto layers). The token format stays the one defined here.
  */
 export interface RawSigningKey {
   kid: string;
@@ -20,11 +20,11 @@ export interface RawSigningKey {
 const encoder = new TextEncoder();
 
 /** A compact JWS (RFC 7515) of `payload` under `protectedHeader`, signed by `sign`. */
-export function compactJws(
+export async function compactJws(
   protectedHeader: Record<string, string>,
   payload: Uint8Array,
   sign: RawSigner,
-): string {
+): Promise<string> {
   const signingInput = `${base64url.encode(JSON.stringify(protectedHeader))}.${base64url.encode(payload)}`;
-  return `${signingInput}.${base64url.encode(sign(encoder.encode(signingInput)))}`;
+  return `${signingInput}.${base64url.encode(await sign(encoder.encode(signingInput)))}`;
 }

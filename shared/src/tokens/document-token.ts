@@ -55,11 +55,14 @@ export async function signDocument(
  * checks and, Ed25519 being deterministic, the very same token, byte for byte.
  *
  * @example
- * const jws = signDocumentWith(document, { kid, sign: (input) => sign(null, input, keyObject) });
+ * const jws = await signDocumentWith(document, { kid, sign: signWithNodeKey });
  */
-export function signDocumentWith(document: IssuedDocument, signingKey: RawSigningKey): string {
+export async function signDocumentWith(
+  document: IssuedDocument,
+  signingKey: RawSigningKey,
+): Promise<string> {
   const { protectedHeader, payload } = documentTokenContent(document, signingKey.kid);
-  return compactJws(protectedHeader, payload, signingKey.sign);
+  return await compactJws(protectedHeader, payload, signingKey.sign);
 }
 
 /** What a document token signs: its header and the full document, once checked. */

@@ -49,9 +49,12 @@ export async function signQrToken(
 }
 
 /** {@link signQrToken} with a synchronous raw signer: the same token, byte for byte. */
-export function signQrTokenWith(document: IssuedDocument, signingKey: RawSigningKey): string {
+export async function signQrTokenWith(
+  document: IssuedDocument,
+  signingKey: RawSigningKey,
+): Promise<string> {
   const { protectedHeader, payload } = qrTokenContent(document, signingKey.kid);
-  return compactJws(protectedHeader, payload, signingKey.sign);
+  return await compactJws(protectedHeader, payload, signingKey.sign);
 }
 
 /** What a QR token signs: header { alg, kid } and the short claims. */

@@ -14,8 +14,9 @@ import type { JWK } from 'jose';
 export interface Signer {
   signingKey: SigningKey;
   /**
-   * The same key as a synchronous Node signer (`crypto.sign`): a batch signs its documents
-   * without a WebCrypto round trip each, and Ed25519 gives the very same tokens.
+   * The same key as a Node signer (`crypto.sign` on the thread pool): a batch signs each
+   * command's documents while it goes on applying the next commands, and Ed25519 gives the
+   * very same tokens as jose over WebCrypto.
    */
   rawSigningKey: RawSigningKey;
   /** Public keys for `/.well-known/jwks.json` (current key; retired keys would join here). */
@@ -57,7 +58,13 @@ export async function loadSigner(dataDir: string): Promise<Signer> {
     signingKey,
     rawSigningKey: {
       kid: signingKey.kid,
-      sign: (input) => new Uint8Array(sign(null, input, keyObject)),
+      sign: (input) =>
+        new Promise((resolve, reject) => {
+          sign(null, input, keyObject, (error, signature) => {
+            if (error) reject(error);
+            else resolve(new Uint8Array(signature));
+          });
+        }),
     },
     jwks: { keys: [await publicJwkOf(privateJwk)] },
   };

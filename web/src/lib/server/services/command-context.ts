@@ -35,8 +35,8 @@ export interface CommandContext<T extends CommandType = CommandType> {
   licence: LicenceRecord;
   command: CommandOf<T>;
   /**
-   * Documents this command issued, signed together at the end of the batch (signing runs on
-   * the crypto thread pool: one round trip per batch instead of one per document).
+   * Documents this command issued, to sign once it is applied (never when it rolls back): on
+   * the thread pool, while the batch applies its next commands.
    */
   toSign: PendingSignature[];
   /** What the batch already read (counts, licences) and its audit events, in memory. */

@@ -82,7 +82,7 @@ export async function issueDocument<K extends DocumentKind>(
       expires_at: common.expiresAt ?? null,
       status: 'valid',
       document_json: JSON.stringify(document),
-      // Filled by signPending() before the batch commits: never committed empty.
+      // Filled by storeSignatures() before the batch commits: never committed empty.
       jws: '',
       qr_token: '',
       print_count: 0,
@@ -102,21 +102,36 @@ export async function issueDocument<K extends DocumentKind>(
   return { kind: draft.kind, number, ...(common.expiresAt && { expiresAt: common.expiresAt }) };
 }
 
+/** A document's signatures, as stored with it. */
+export interface DocumentSignatures {
+  number: string;
+  jws: string;
+  qrToken: string;
+}
+
 /**
- * Signs the batch's new documents (full-content JWS and QR token) all at once and stores the
- * signatures, inside the batch's transaction, before its commit.
+ * Signs documents (full-content JWS and QR token) on the thread pool: the batch starts this
+ * as soon as a command is applied and awaits it only before the commit.
  */
-export async function signPending(
+export async function signDocuments(
   server: ServerContext,
-  tx: Tx,
   pending: readonly PendingSignature[],
-): Promise<void> {
+): Promise<DocumentSignatures[]> {
   const { rawSigningKey } = server.signer;
-  const signed = pending.map(({ number, document }) => ({
-    number,
-    jws: signDocumentWith(document, rawSigningKey),
-    qrToken: signQrTokenWith(document, rawSigningKey),
-  }));
+  return Promise.all(
+    pending.map(async ({ number, document }) => ({
+      number,
+      jws: await signDocumentWith(document, rawSigningKey),
+      qrToken: await signQrTokenWith(document, rawSigningKey),
+    })),
+  );
+}
+
+/** Stores the batch's signatures, inside its transaction, before its commit. */
+export async function storeSignatures(
+  tx: Tx,
+  signed: readonly DocumentSignatures[],
+): Promise<void> {
   // One UPDATE per chunk of documents instead of one per document.
   for (let start = 0; start < signed.length; start += 100) {
     const chunk = signed.slice(start, start + 100);

@@ -28,7 +28,11 @@ import {
   type CommandContext,
   type PendingSignature,
 } from '../services/command-context.js';
-import { signPending } from '../services/documents.service.js';
+import {
+  signDocuments,
+  storeSignatures,
+  type DocumentSignatures,
+} from '../services/documents.service.js';
 import { commandHandlers } from '../services/registry.js';
 import { BatchState } from './batch-state.js';
 
@@ -179,12 +183,12 @@ export async function pushCommands(
       const batch: Batch = {
         state: new BatchState(server.storage, tx, now),
         stored: await storedResults(tx, ids),
-        toSign: [],
+        signing: [],
       };
       const answered: ResultJson[] = [];
       for (const op of prepared) answered.push(await applyOne(server, tx, actor, op, batch));
       lap('apply');
-      await signPending(server, tx, batch.toSign);
+      await storeSignatures(tx, (await Promise.all(batch.signing)).flat());
       lap('sign');
       await batch.state.flush(tx);
       lap('flush');
@@ -205,8 +209,11 @@ interface Batch {
   state: BatchState;
   /** Idempotency records by command id: read once for the batch, added to as it stores. */
   stored: Map<string, StoredResult>;
-  /** Documents of applied commands, signed together before the commit. */
-  toSign: PendingSignature[];
+  /**
+   * Signatures of applied commands' documents, started as each command is applied (on the
+   * thread pool, alongside the next commands) and stored before the commit.
+   */
+  signing: Promise<DocumentSignatures[]>[];
 }
 
 /** An idempotency record as the batch compares it. */
@@ -253,7 +260,10 @@ async function applyOne(
     const json = JSON.stringify({ id: op.id, status: 'applied', result });
     await storeResult(tx, state.now, actor, op, 'applied', json);
     await sql.raw('release savepoint push_command').execute(tx);
-    batch.toSign.push(...toSign);
+    const signing = signDocuments(server, toSign);
+    // Awaited before the commit; if the batch fails first, its failure is the one reported.
+    void signing.catch(() => undefined);
+    batch.signing.push(signing);
     batch.stored.set(op.id, { account_id: actor.id, body_hash: op.hash, result_json: json });
     return json;
   } catch (error) {
