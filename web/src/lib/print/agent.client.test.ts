@@ -1,4 +1,4 @@
-import { newId, type PrintJob } from '@comptoir/shared';
+import { apiError, newId, type PrintJob } from '@comptoir/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AgentError,
@@ -132,6 +132,15 @@ describe('submitJob', () => {
     expect((await failureOf(submitJob(settings, request))).code).toBe('refused');
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('fetch failed')));
     expect((await failureOf(submitJob(settings, request))).code).toBe('unreachable');
+  });
+
+  it('carries the agent’s own reason when it refuses a document (expired, forged)', async () => {
+    const refusal = apiError('token_expired');
+    answer = () => Response.json(refusal, { status: 422 });
+    const request = { jobId: newId(), document: 'a.b.c', role: 'plate' as const };
+    const failure = await failureOf(submitJob(settings, request));
+    expect(failure.code).toBe('refused');
+    expect(failure.agentError).toEqual(refusal);
   });
 });
 

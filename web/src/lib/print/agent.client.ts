@@ -1,5 +1,7 @@
 import {
   agentPrinterListSchema,
+  apiErrorSchema,
+  type ApiError,
   jobRequestSchema,
   pairRequestSchema,
   pairResponseSchema,
@@ -56,11 +58,16 @@ async function agentFetch(
   return fetch(new URL(path, settings.url), options);
 }
 
-/** Thrown when the agent answers with an error or not at all. */
+/**
+ * Thrown when the agent answers with an error or not at all. A refusal carries the agent's own
+ * error (shared shape, French and English) when it sent one, so the kiosk can say why: a
+ * forged or expired document is not an unreachable agent.
+ */
 export class AgentError extends Error {
   constructor(
     readonly code: 'unreachable' | 'refused' | 'bad_answer' | 'bad_request',
     message: string,
+    readonly agentError?: ApiError,
   ) {
     super(message);
     this.name = 'AgentError';
@@ -68,7 +75,14 @@ export class AgentError extends Error {
 }
 
 async function readJson<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
-  if (!response.ok) throw new AgentError('refused', `HTTP ${response.status}`);
+  if (!response.ok) {
+    const body = apiErrorSchema.safeParse(await response.json().catch(() => undefined));
+    throw new AgentError(
+      'refused',
+      `HTTP ${response.status}`,
+      body.success ? body.data : undefined,
+    );
+  }
   const parsed = schema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) throw new AgentError('bad_answer', 'Unexpected answer from the agent');
   return parsed.data;

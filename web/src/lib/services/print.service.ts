@@ -162,7 +162,13 @@ export async function printDocument(
     };
     await queueCommand('print.outcome', outcome);
     return { ok: true, value: status };
-  } catch {
+  } catch (error) {
+    // The agent answered and said no (bad signature, expired, conflict...): show its reason;
+    // only silence means the agent is unreachable.
+    if (error instanceof AgentError && error.agentError) {
+      printerState.state = 'ready';
+      return { ok: false, error: error.agentError };
+    }
     printerState.state = 'unreachable';
     return {
       ok: false,
