@@ -11,13 +11,14 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pairResponseSchema } from '@comptoir/shared';
 import { renderDocumentPdf } from '@comptoir/shared/documents';
 import { createTestSigner, provisionalPlate, type TestSigner } from '../src/testing/documents.js';
+import { writeFakePrinterSite } from '../src/testing/fake-printer-site.js';
 import { FakePrinter } from '../src/testing/fake-printer.js';
 import { freePort } from '../src/testing/free-port.js';
 
@@ -57,31 +58,7 @@ async function runBench(signer: TestSigner): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-agent-bench-'));
   const port = await freePort();
   const sitePath = join(dataDir, 'site.json');
-  writeFileSync(
-    sitePath,
-    JSON.stringify({
-      server: { origin: 'http://127.0.0.1:3000' },
-      agent: {
-        host: '127.0.0.1',
-        port,
-        dataDir,
-        pinnedKeys: [
-          { kty: 'OKP', crv: 'Ed25519', x: signer.publicJwk.x, kid: signer.publicJwk.kid },
-        ],
-        jwksUrl: 'http://127.0.0.1:9/.well-known/jwks.json',
-      },
-      printers: [
-        {
-          id: 'front',
-          name: 'Fake',
-          driver: 'raw9100',
-          host: '127.0.0.1',
-          port: printer.port,
-          roles: ['plate'],
-        },
-      ],
-    }),
-  );
+  writeFakePrinterSite({ sitePath, dataDir, agentPort: port, printerPort: printer.port, signer });
   // The built agent when there is one, with `npm start`'s flags (a small young generation:
   // rendering churns short-lived buffers, and a LAN daemon should not hold 48 MB for them).
   const flags = ['--max-semi-space-size=2'];

@@ -1,14 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { pairResponseSchema, printJobListSchema, printJobSchema } from '@comptoir/shared';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -16,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSigner, provisionalPlate, type TestSigner } from './testing/documents.js';
+import { writeFakePrinterSite } from './testing/fake-printer-site.js';
 import { FakePrinter } from './testing/fake-printer.js';
 import { freePort } from './testing/free-port.js';
 import { eventually } from './testing/test-agent.js';
@@ -73,31 +66,13 @@ describe('the agent process: kill -9 mid-send, restart', () => {
     printer = await FakePrinter.start();
     dataDir = mkdtempSync(join(tmpdir(), 'comptoir-agent-proc-'));
     sitePath = join(dataDir, 'site.json');
-    writeFileSync(
+    writeFakePrinterSite({
       sitePath,
-      JSON.stringify({
-        server: { origin: 'http://127.0.0.1:3000' },
-        agent: {
-          host: '127.0.0.1',
-          port: await freePort(),
-          dataDir,
-          pinnedKeys: [
-            { kty: 'OKP', crv: 'Ed25519', x: signer.publicJwk.x, kid: signer.publicJwk.kid },
-          ],
-          jwksUrl: 'http://127.0.0.1:9/.well-known/jwks.json',
-        },
-        printers: [
-          {
-            id: 'front',
-            name: 'Fake',
-            driver: 'raw9100',
-            host: '127.0.0.1',
-            port: printer.port,
-            roles: ['plate'],
-          },
-        ],
-      }),
-    );
+      dataDir,
+      agentPort: await freePort(),
+      printerPort: printer.port,
+      signer,
+    });
   });
 
   afterAll(async () => {

@@ -43,10 +43,8 @@ export interface CommandContext<T extends CommandType = CommandType> {
   batch: BatchState;
 }
 
-/** What an issuing command produced (contract with the kiosk). */
-export interface AppliedResult extends Record<string, unknown> {
-  documents: { kind: string; number: string; expiresAt?: string }[];
-}
+/** What an issuing command produced: the shared contract with the kiosk. */
+export type { AppliedResult } from '@comptoir/shared';
 
 /** A rule refused the command: it becomes a `rejected` result and is audited. */
 export class CommandRejection extends Error {
