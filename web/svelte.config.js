@@ -10,11 +10,38 @@ const config = {
     // kiosk layout (so updates wait for an idle kiosk): SvelteKit must not register its own.
     serviceWorker: { register: false },
     version: { pollInterval: 0 },
+    // A strict Content Security Policy: only this app's own code runs (SvelteKit adds a nonce to
+    // its inline script on rendered pages and a hash on prerendered ones, where the policy
+    // travels in a <meta> tag). 'wasm-unsafe-eval' is for the self-hosted barcode decoder
+    // (zxing-wasm) and allows compiling WebAssembly only, never eval of strings. Styles keep
+    // 'unsafe-inline': Svelte transitions and style attributes write inline styles, which cannot
+    // run code. connect-src: this server, and the print agent on the LAN (HTTPS) or on the kiosk
+    // itself. frame-ancestors has no effect in a <meta> tag: the server sends it as a header
+    // (hooks), and the reverse proxy for the prerendered shell (docs/configuration.md).
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self', 'wasm-unsafe-eval'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:', 'blob:'],
+        'font-src': ['self'],
+        'connect-src': ['self', 'https:', 'http://127.0.0.1:*', 'http://localhost:*'],
+        'frame-src': ['self', 'blob:'],
+        'worker-src': ['self', 'blob:'],
+        'manifest-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
     // Absolute asset paths: the service worker answers every deep link (/file-attente/<id>)
     // with the one prerendered shell, whose assets must not resolve relative to the link.
     paths: { relative: false },
     typescript: {
-      // e2e specs and benches are type-checked and linted with the app.
+      // e2e specs and benches are type-checked and linted with the app; so are the routes
+      // under `.well-known/`, which globs skip (dot folder).
       config: (tsconfig) => ({
         ...tsconfig,
         include: [
@@ -22,6 +49,7 @@ const config = {
           '../e2e/**/*.ts',
           '../bench/**/*.ts',
           '../playwright.config.ts',
+          '../src/routes/.well-known/**/*.ts',
         ],
       }),
     },

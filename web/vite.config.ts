@@ -39,7 +39,7 @@ export default defineConfig({
         skipWaiting: false,
         cleanupOutdatedCaches: true,
         globPatterns: [
-          'client/**/*.{js,css,ico,png,svg,webmanifest}',
+          'client/**/*.{js,css,ico,png,svg,webmanifest,wasm}',
           'prerendered/**/*.{html,json}',
         ],
       },

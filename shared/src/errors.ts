@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { accountErrors } from './error-catalogues/accounts.errors.js';
+import { registrationErrors } from './error-catalogues/registration.errors.js';
+import { staffErrors } from './error-catalogues/staff.errors.js';
 
 /** A message said in both official languages of the kiosk: French first, then English. */
 export interface BilingualMessage {
@@ -272,6 +275,10 @@ export const errorCatalogue = {
     fr: 'Le même acheteur figure deux fois.',
     en: 'The same buyer appears twice.',
   },
+  // One catalogue, kept in a file per service group so that each grows on its own.
+  ...registrationErrors,
+  ...staffErrors,
+  ...accountErrors,
 } as const satisfies Record<string, BilingualMessage>;
 
 /** Every stable error code. */

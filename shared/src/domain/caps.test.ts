@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { capRefusal, defaultTransitCap, transitLimitRefusal } from './caps.js';
+import { capGrantExpiry, capRefusal, defaultTransitCap, transitLimitRefusal } from './caps.js';
 
 describe('transitLimitRefusal', () => {
   it('allows the 2nd transit per customer and the 4th per vehicle, not more', () => {
@@ -41,5 +41,18 @@ describe('capRefusal', () => {
     expect(capRefusal(29, 30)).toBeNull();
     expect(capRefusal(30, 30)).toBe('transit_cap_reached');
     expect(capRefusal(30, 30, 5)).toBeNull();
+  });
+});
+
+describe('capGrantExpiry', () => {
+  it('keeps approved extra units for the 7 days after approval', () => {
+    expect(capGrantExpiry(new Date('2026-03-10T15:00:00.000Z')).toISOString()).toBe(
+      '2026-03-17T15:00:00.000Z',
+    );
+  });
+
+  it('counts approved extra units on top of the cap', () => {
+    expect(capRefusal(30, 30, 5)).toBeNull();
+    expect(capRefusal(35, 30, 5)).toBe('transit_cap_reached');
   });
 });

@@ -59,3 +59,21 @@ export function capRefusal(
 ): 'transit_cap_reached' | null {
   return issuedLast7Days >= cap + approvedOverCap ? 'transit_cap_reached' : null;
 }
+
+/** The temporary documents a licence's weekly cap applies to (DOMAIN.md, Anti-fraud). */
+export const capKinds = ['transit', 'provisional_plate'] as const;
+/** A capped kind of temporary document. */
+export type CapKind = (typeof capKinds)[number];
+
+/**
+ * How long the extra units of an approved over-cap request stay in force, counted from the
+ * approval: the same rolling 7 days the cap itself counts over, so that a grant covers one
+ * busy week and then lapses on its own instead of raising the cap for good (staff set a new
+ * cap for that).
+ */
+export const CAP_GRANT_DAYS = 7;
+
+/** The instant until which units approved at `approvedAt` count (see {@link CAP_GRANT_DAYS}). */
+export function capGrantExpiry(approvedAt: Date): Date {
+  return new Date(approvedAt.getTime() + CAP_GRANT_DAYS * 24 * 3600 * 1000);
+}

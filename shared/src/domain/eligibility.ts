@@ -1,4 +1,5 @@
-import { ONLINE_REGISTRATION_MAX_MASS_KG } from './constants.js';
+import { TZDate } from '@date-fns/tz';
+import { ONLINE_REGISTRATION_MAX_MASS_KG, TIME_ZONE } from './constants.js';
 import type { VehicleCategory, VehicleType } from '../schemas/vehicle.schema.js';
 
 /** The vehicle facts eligibility rules read. */
@@ -48,4 +49,25 @@ export function transitRefusal(vehicle: EligibilityVehicle): 'transit_forbidden_
     return 'transit_forbidden_category';
   }
   return null;
+}
+
+/**
+ * Where each refusal of {@link onlineRegistrationRefusal} points in a registration request,
+ * so the kiosk can show the reason next to the field that causes it.
+ */
+export const onlineRegistrationRefusalPaths = {
+  registration_vehicle_type: 'vehicle.type',
+  registration_too_heavy: 'vehicle.netMassKg',
+  registration_co_owned: 'buyers',
+} as const;
+
+/**
+ * The last moment a confirmed registration may be cancelled by the dealer: 23:00 local time
+ * (America/Montreal) on the day it was confirmed (DOMAIN.md, Transaction lifecycle). Set on
+ * the local clock, so a DST change that day moves the instant, never the local hour.
+ */
+export function cancellationDeadline(confirmedAt: Date): Date {
+  const local = new TZDate(confirmedAt, TIME_ZONE);
+  local.setHours(23, 0, 0, 0);
+  return new Date(local.getTime());
 }

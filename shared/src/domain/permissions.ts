@@ -34,6 +34,8 @@ export const actions = [
   'document.print',
   'accounts.manage_generic',
   'kiosk.enroll',
+  'sessions.manage',
+  'cap.request',
   'staff.issue_access_code',
   'staff.suspend_licence',
   'staff.set_cap',
@@ -70,6 +72,10 @@ export const permissionMatrix: Readonly<Record<Action, readonly Role[]>> = {
   'document.print': allDealers,
   'accounts.manage_generic': administratorOnly,
   'kiosk.enroll': administratorOnly,
+  // An administrator sees and ends the sessions of the dealer's accounts (shared kiosks).
+  'sessions.manage': administratorOnly,
+  // Asking the authority to go over a cap on temporary documents (DOMAIN.md, Anti-fraud).
+  'cap.request': administratorOnly,
   'staff.issue_access_code': staffOnly,
   'staff.suspend_licence': staffOnly,
   'staff.set_cap': staffOnly,

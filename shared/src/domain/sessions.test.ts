@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { idleLockMinutes, isWithinOfflineWindow, needsReauthentication } from './sessions.js';
+import {
+  idleLockMinutes,
+  isActivationCountry,
+  isIdleExpired,
+  isWithinOfflineWindow,
+  needsReauthentication,
+} from './sessions.js';
 
 const at = (iso: string): Date => new Date(iso);
 
@@ -27,5 +33,23 @@ describe('idleLockMinutes', () => {
     expect(idleLockMinutes(5)).toBe(5);
     expect(idleLockMinutes(60)).toBe(15);
     expect(idleLockMinutes(0)).toBe(1);
+  });
+});
+
+describe('isActivationCountry', () => {
+  it('allows a first sign-in from Canada or the United States only', () => {
+    expect(isActivationCountry('CA')).toBe(true);
+    expect(isActivationCountry('US')).toBe(true);
+    expect(isActivationCountry('FR')).toBe(false);
+    expect(isActivationCountry(null)).toBe(false);
+  });
+});
+
+describe('isIdleExpired', () => {
+  it('ends a session after its idle minutes, not before', () => {
+    const last = at('2026-11-26T08:00:00Z');
+    expect(isIdleExpired(last, at('2026-11-26T08:15:00Z'), 15)).toBe(false);
+    expect(isIdleExpired(last, at('2026-11-26T08:15:01Z'), 15)).toBe(true);
+    expect(isIdleExpired(last, at('2026-11-26T08:05:01Z'), 5)).toBe(true);
   });
 });

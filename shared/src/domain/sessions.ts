@@ -32,3 +32,25 @@ export function idleLockMinutes(kioskSetting?: number): number {
     return IDLE_LOCK_DEFAULT_MINUTES;
   return Math.min(IDLE_LOCK_DEFAULT_MINUTES, Math.max(1, Math.floor(kioskSetting)));
 }
+
+/** A re-authentication (password again, or a fresh sign-in at the provider) stays valid this long (DOMAIN.md rule 7). */
+export const REAUTH_WINDOW_MINUTES = REAUTHENTICATION_MAX_AGE_MINUTES;
+
+/** A session ends this many hours after sign-in, whatever the activity (absolute timeout). */
+export const SESSION_ABSOLUTE_HOURS = 12;
+
+/** Where an account's first sign-in (activation) may come from (DOMAIN.md, Accounts rule 5). */
+export const ACTIVATION_COUNTRIES = ['CA', 'US'] as const;
+
+/** True when an account may be activated from `country` (ISO 3166-1 alpha-2, or null when unknown). */
+export function isActivationCountry(country: string | null): boolean {
+  return ACTIVATION_COUNTRIES.some((allowed) => allowed === country);
+}
+
+/**
+ * Whether a session has been idle too long: `idleMinutes` (the kiosk's setting, already
+ * bounded by {@link idleLockMinutes}) since its last activity.
+ */
+export function isIdleExpired(lastActivityAt: Date, now: Date, idleMinutes: number): boolean {
+  return now.getTime() - lastActivityAt.getTime() > idleMinutes * MINUTE_MS;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../domain/permissions.js';
-import { isoDateTimeSchema, licenceNumberSchema } from './primitives.schema.js';
+import { IDLE_LOCK_DEFAULT_MINUTES } from '../domain/constants.js';
+import { isoDateTimeSchema, licenceNumberSchema, wholeNumberSchema } from './primitives.schema.js';
 
 /**
  * `POST /api/auth/login`. The username is trimmed; the password is taken as typed (spaces
@@ -8,8 +9,10 @@ import { isoDateTimeSchema, licenceNumberSchema } from './primitives.schema.js';
  */
 export const loginRequestSchema = z
   .object({
-    username: z.string().trim().min(1).max(64),
+    username: z.string().trim().toLowerCase().min(1).max(64),
     password: z.string().min(1).max(256),
+    /** The kiosk's own idle lock (its setting may be shorter than the default, never longer). */
+    idleMinutes: wholeNumberSchema(1, IDLE_LOCK_DEFAULT_MINUTES).optional(),
   })
   .strict();
 /** A login request. */
@@ -43,6 +46,10 @@ export const sessionInfoSchema = z
     licences: z.array(sessionLicenceSchema),
     idleLockMinutes: z.number().int().min(1),
     serverTime: isoDateTimeSchema,
+    /** When the person last proved who they are (sign-in or re-authentication). */
+    reauthenticatedAt: isoDateTimeSchema.nullable().optional(),
+    /** How the account signs in: its password, or the OpenID Connect provider. */
+    authMethod: z.enum(['password', 'oidc']).optional(),
   })
   .loose();
 /** Session information. */

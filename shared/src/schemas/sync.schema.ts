@@ -34,13 +34,19 @@ export const commandResultSchema = z
 export type CommandResult = z.infer<typeof commandResultSchema>;
 
 /**
- * The `result` of an applied issuing command (`atac.create`, `transit.issue`): the documents
- * it issued, by kind and number, with their expiry when they have one.
+ * The `result` of an applied command: the documents it issued, by kind and number, with their
+ * expiry when they have one; the transaction it made or moved (a registration on hold, then
+ * confirmed or cancelled; an inventory record), and the plate numbers it allocated (plate X).
  */
 export const appliedResultSchema = z.object({
   documents: z.array(
     z.object({ kind: z.string(), number: z.string(), expiresAt: z.string().optional() }),
   ),
+  transaction: z
+    .object({ number: z.string(), type: z.string(), status: z.string() })
+    .loose()
+    .optional(),
+  plateNumbers: z.array(z.string()).optional(),
 });
 /** An applied issuing command's result. */
 export type AppliedResult = z.infer<typeof appliedResultSchema>;

@@ -1,3 +1,8 @@
+import { accountMessages } from './catalogue/accounts.messages.js';
+import { kioskAccessMessages } from './catalogue/kiosk-access.messages.js';
+import { registryScreenMessages } from './catalogue/registry-screens.messages.js';
+import { vinScanMessages } from './catalogue/vin-scan.messages.js';
+
 /**
  * The kiosk's one message catalogue: every text a person reads, French first (Québec), then
  * English. Keys are grouped by screen. Server errors carry their own bilingual messages
@@ -277,6 +282,11 @@ export const messages = {
     fr: 'Votre rôle ne permet pas ce service.',
     en: 'Your role does not allow this service.',
   },
+  // The same catalogue, kept in a file per area so that each grows on its own.
+  ...accountMessages,
+  ...kioskAccessMessages,
+  ...vinScanMessages,
+  ...registryScreenMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 /** A key of the message catalogue. */

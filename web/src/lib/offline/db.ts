@@ -69,6 +69,45 @@ export interface ReferenceRow {
   fetchedAt: number;
 }
 
+/**
+ * What lets a person who signed in online on this kiosk unlock it again while offline: a
+ * salted slow hash of the offline-unlock secret they chose then, and the session facts they
+ * work under. Never the secret itself.
+ */
+export interface OfflineUnlockRow {
+  accountId: string;
+  username: string;
+  displayName: string;
+  /** PBKDF2-SHA-256 of the secret, base64url. */
+  hash: string;
+  /** Random, base64url. */
+  salt: string;
+  iterations: number;
+  /** The session as the server answered it at the online sign-in (parsed again when read). */
+  info: unknown;
+  licence?: string;
+  /** Epoch ms of the online sign-in: the offline window runs from it. */
+  signedInAt: number;
+  /** Wrong secrets in a row, and the instant before which no new try is taken. */
+  failures: number;
+  retryAfter: number;
+}
+
+/**
+ * A person who works under a generic account, with the PIN verifier the server salted for
+ * this kiosk: the lock screen checks PINs offline against it.
+ */
+export interface OperatorRow {
+  operatorId: string;
+  /** The generic account the operator works under. */
+  accountId: string;
+  displayName: string;
+  salt: string;
+  iterations: number;
+  /** PBKDF2-SHA-256 of the PIN, base64url. */
+  verifier: string;
+}
+
 /** The kiosk's IndexedDB database. Only `src/lib/offline/` may touch it. */
 export type ComptoirDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'id'>;
@@ -76,6 +115,8 @@ export type ComptoirDb = Dexie & {
   documents: EntityTable<DocumentRow, 'number'>;
   kioskState: EntityTable<KioskStateRow, 'key'>;
   reference: EntityTable<ReferenceRow, 'key'>;
+  offlineUnlocks: EntityTable<OfflineUnlockRow, 'accountId'>;
+  operators: EntityTable<OperatorRow, 'operatorId'>;
 };
 
 /** The database name used by the kiosk (tests pass their own). */
@@ -106,6 +147,18 @@ export const schemaVersions: readonly { version: number; stores: Record<string, 
     stores: {
       outbox:
         'id, state, actorAccountId, [actorAccountId+state], [actorAccountId+state+nextAttemptAt], createdAt, licence',
+    },
+  },
+  {
+    // An enrolled kiosk sends every person's due commands (by state and due time), and keeps
+    // the offline-unlock hashes of the people who signed in on it and the PIN verifiers of
+    // generic accounts' operators. Index and new tables only: no row is rewritten.
+    version: 3,
+    stores: {
+      outbox:
+        'id, state, actorAccountId, [actorAccountId+state], [actorAccountId+state+nextAttemptAt], [state+nextAttemptAt], createdAt, licence',
+      offlineUnlocks: 'accountId, username',
+      operators: 'operatorId, accountId',
     },
   },
 ];

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeAtacCommand, makeTransitCommand, type FixtureActor } from '../testing/command.factory';
 import { FakePushServer } from '../testing/fake-push-server';
 import { RETRY_BASE_MS, RETRY_CAP_MS, retryDelayMs } from './backoff';
-import { openComptoirDb, type ComptoirDb } from './db';
+import { openComptoirDb, schemaVersions, type ComptoirDb } from './db';
 import { readKioskState, syncStatusSchema } from './kiosk-state';
 import {
   countOutbox,
@@ -214,7 +214,7 @@ describe('schema upgrades', () => {
     const upgraded = openComptoirDb(name);
     await upgraded.open();
     try {
-      expect(upgraded.verno).toBe(2);
+      expect(upgraded.verno).toBe(schemaVersions.length);
       expect((await upgraded.outbox.get(command.id))?.state).toBe('waiting');
       const outcome = await drainOutbox({ ...deps, db: upgraded }, alice.accountId);
       expect(outcome).toMatchObject({ kind: 'done', applied: 1 });

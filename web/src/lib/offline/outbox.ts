@@ -68,23 +68,35 @@ function isQuotaError(error: unknown): boolean {
 }
 
 /**
- * The next commands of one person that may be sent now, oldest first. Other people's
- * commands are never picked: the server only accepts the signed-in person's.
+ * The next commands that may be sent now, oldest first: one person's (`actorAccountId`), or,
+ * on an enrolled kiosk (`null`), everyone's: the server then judges each command's author on
+ * its own. Without enrolment other people's commands are never picked: the server only
+ * accepts the signed-in person's.
  */
 export async function takeBatch(
   db: ComptoirDb,
-  actorAccountId: string,
+  actorAccountId: string | null,
   now: number,
   limit: number = PUSH_BATCH_LIMIT,
 ): Promise<OutboxRow[]> {
   return db.transaction('rw', db.outbox, async () => {
-    // Only the due rows of this person are read, at most `limit` per state, by index: the
-    // outbox may hold thousands of rows after a long outage.
+    // Only the due rows are read, at most `limit` per state, by index: the outbox may hold
+    // thousands of rows after a long outage.
     const due = await Promise.all(
       (['waiting', 'held'] as const).map((state) =>
-        db.outbox
-          .where('[actorAccountId+state+nextAttemptAt]')
-          .between([actorAccountId, state, Dexie.minKey], [actorAccountId, state, now], true, true)
+        (actorAccountId === null
+          ? db.outbox
+              .where('[state+nextAttemptAt]')
+              .between([state, Dexie.minKey], [state, now], true, true)
+          : db.outbox
+              .where('[actorAccountId+state+nextAttemptAt]')
+              .between(
+                [actorAccountId, state, Dexie.minKey],
+                [actorAccountId, state, now],
+                true,
+                true,
+              )
+        )
           .limit(limit)
           .toArray(),
       ),
@@ -184,14 +196,18 @@ export async function getOwnCommand(
 export type { Command };
 
 /**
- * Makes a person's waiting commands due now: the person pressed "sync now" or the link just
- * came back, so the backoff (which guessed how long the outage would last) no longer applies.
+ * Makes a person's waiting commands (everyone's on an enrolled kiosk: `null`) due now: the
+ * person pressed "sync now" or the link just came back, so the backoff (which guessed how long
+ * the outage would last) no longer applies.
  */
 export async function makeDueNow(
   db: ComptoirDb,
-  actorAccountId: string,
+  actorAccountId: string | null,
   now: number,
 ): Promise<number> {
+  if (actorAccountId === null) {
+    return db.outbox.where('state').anyOf(['waiting', 'held']).modify({ nextAttemptAt: now });
+  }
   return db.outbox
     .where('[actorAccountId+state]')
     .anyOf([

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readKioskEnrolment } from './kiosk-credential';
 import { kioskDb } from './kiosk-db';
 import { readKioskState } from './kiosk-state';
 import { makeDueNow, recoverInterruptedSends } from './outbox';
@@ -74,11 +75,15 @@ export function requestSync(): void {
   kick();
 }
 
-/** Cancels the backoff of the active person's commands and syncs ("sync now", link back). */
+/**
+ * Cancels the backoff of the commands this kiosk may send (the active person's; everyone's
+ * once enrolled) and syncs ("sync now", link back).
+ */
 export async function retryNow(): Promise<void> {
   const db = kioskDb();
   const actor = await readKioskState(db, ACTIVE_ACTOR_KEY, activeSchema);
-  if (actor) await makeDueNow(db, actor.accountId, Date.now());
+  if (await readKioskEnrolment(db)) await makeDueNow(db, null, Date.now());
+  else if (actor) await makeDueNow(db, actor.accountId, Date.now());
   requestSync();
 }
 
@@ -101,7 +106,10 @@ function kick(): void {
 async function runOnce(): Promise<void> {
   const db = kioskDb();
   const actor = await readKioskState(db, ACTIVE_ACTOR_KEY, activeSchema);
-  if (!actor) return;
+  // An enrolled kiosk sends everyone's commands, even while locked or nobody is signed in:
+  // its device credential vouches for the kiosk, the server judges each author.
+  const isEnrolled = (await readKioskEnrolment(db)) !== undefined;
+  if (!actor && !isEnrolled) return;
   const deps: SyncDeps = {
     db,
     baseUrl: '',
@@ -110,8 +118,8 @@ async function runOnce(): Promise<void> {
     random: Math.random,
   };
   try {
-    const outcome = await drainOutbox(deps, actor.accountId);
-    if (outcome.kind === 'done' && actor.licence) await pullDocuments(deps, actor.licence);
+    const outcome = await drainOutbox(deps, isEnrolled ? null : (actor?.accountId ?? null));
+    if (outcome.kind === 'done' && actor?.licence) await pullDocuments(deps, actor.licence);
   } catch {
     // A read failure (offline pull, storage hiccup) is retried by the next trigger.
   }

@@ -7,6 +7,7 @@ import {
 import { z } from 'zod';
 import { retryDelayMs } from './backoff';
 import type { ComptoirDb, OutboxRow } from './db';
+import { forgetKioskEnrolment, syncRequestHeaders } from './kiosk-credential';
 import { readKioskState, updateSyncStatus, writeKioskState } from './kiosk-state';
 import { takeBatch } from './outbox';
 
@@ -49,12 +50,15 @@ function documentNumberOf(result: unknown): string | undefined {
 }
 
 /**
- * Sends one person's queued commands until none is ready, in batches of at most 100.
- * Invariants: a command leaves `sending` only on an answer naming it (or on a failure that
+ * Sends one person's queued commands (everyone's on an enrolled kiosk: `actorAccountId`
+ * null) until none is ready, in batches of at most 100. Invariants: a command leaves `sending` only on an answer naming it (or on a failure that
  * proves it was not processed or lets it be replayed); nothing is deleted here; a
  * transient failure backs off with jitter; a rejection is final and kept for the person.
  */
-export async function drainOutbox(deps: SyncDeps, actorAccountId: string): Promise<DrainOutcome> {
+export async function drainOutbox(
+  deps: SyncDeps,
+  actorAccountId: string | null,
+): Promise<DrainOutcome> {
   const tally = { applied: 0, rejected: 0, retried: 0 };
   let batch = await takeBatch(deps.db, actorAccountId, deps.now());
   if (batch.length > 0) await updateSyncStatus(deps.db, { lastAttemptAt: deps.now() });
@@ -98,7 +102,11 @@ async function pushBatch(
   try {
     response = await deps.fetch(`${deps.baseUrl}/api/sync/push`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        ...(await syncRequestHeaders(deps.db)),
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
       credentials: 'same-origin',
       body: JSON.stringify({ ops: batch.map((row) => row.command) }),
     });
@@ -136,6 +144,16 @@ async function pushBatch(
     await backOff(deps, batch, `http_${response.status}`);
     tally.retried += batch.length;
     return 'unreachable';
+  }
+  if (response.status === 403 && error.success && error.data.code === 'kiosk_credential_invalid') {
+    // This kiosk was revoked: it forgets its credential and its commands wait, unchanged, for
+    // their authors' sessions (or a new enrolment).
+    await forgetKioskEnrolment(deps.db);
+    await deps.db.outbox.bulkUpdate(
+      batch.map((row) => ({ key: row.id, changes: { state: 'waiting' as const } })),
+    );
+    await updateSyncStatus(deps.db, { lastProblem: 'kiosk_credential_invalid' });
+    return 'auth_required';
   }
   if (response.status === 403 && error.success && error.data.code === 'actor_not_session') {
     // Should not happen (only the signed-in person's commands are picked), but if the
@@ -244,7 +262,7 @@ export async function pullDocuments(deps: SyncDeps, licence: string): Promise<nu
     const query = new URLSearchParams({ licence, since: String(since) });
     const response = await deps.fetch(`${deps.baseUrl}/api/sync/pull?${query.toString()}`, {
       credentials: 'same-origin',
-      headers: { accept: 'application/json' },
+      headers: { ...(await syncRequestHeaders(deps.db)), accept: 'application/json' },
     });
     if (response.status === 401) {
       await updateSyncStatus(deps.db, { isAuthRequired: true, lastProblem: 'unauthenticated' });

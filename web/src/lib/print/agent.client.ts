@@ -5,6 +5,7 @@ import {
   jobRequestSchema,
   pairRequestSchema,
   pairResponseSchema,
+  printJobListSchema,
   printJobSchema,
   toCheckDecisionSchema,
   type AgentPrinter,
@@ -134,6 +135,12 @@ export async function submitJob(settings: AgentSettings, job: JobRequestInput): 
   const body = requestBody(jobRequestSchema, job);
   const response = await call(settings, '/jobs', { method: 'POST', body });
   return readJson(response, printJobSchema);
+}
+
+/** The agent's job ledger, newest first (at most `limit` jobs): the printers screen's queues. */
+export async function listJobs(settings: AgentSettings, limit = 50): Promise<PrintJob[]> {
+  const response = await call(settings, `/jobs?limit=${String(limit)}`);
+  return (await readJson(response, printJobListSchema)).jobs;
 }
 
 /** Reads a job's progress. */

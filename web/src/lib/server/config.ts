@@ -16,6 +16,37 @@ export interface ServerConfig {
   faults: string | undefined;
   /** Read the client address from `X-Forwarded-For`. */
   trustProxy: boolean;
+  /** Country assumed for loopback and private addresses (`COMPTOIR_HOME_COUNTRY`, default CA). */
+  homeCountry?: string;
+  /** Sign-in through an OpenID Connect provider, when `OIDC_ISSUER` and `OIDC_CLIENT_ID` are set. */
+  oidc?: OidcConfig;
+}
+
+/** An OpenID Connect relying party's settings (`OIDC_*`). */
+export interface OidcConfig {
+  /** The provider's issuer URL (its discovery document is `<issuer>/.well-known/openid-configuration`). */
+  issuer: string;
+  clientId: string;
+  /** Unset for a public client (PKCE alone). */
+  clientSecret?: string;
+  /** Scopes asked for (`OIDC_SCOPES`, default `openid profile`). */
+  scopes: string;
+  /** A display name for the button (`OIDC_NAME`, default the issuer's host). */
+  name: string;
+}
+
+function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const issuer = env.OIDC_ISSUER?.trim();
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!issuer || !clientId) return undefined;
+  const clientSecret = env.OIDC_CLIENT_SECRET?.trim();
+  return {
+    issuer,
+    clientId,
+    ...(clientSecret && { clientSecret }),
+    scopes: env.OIDC_SCOPES?.trim() || 'openid profile',
+    name: env.OIDC_NAME?.trim() || new URL(issuer).host,
+  };
 }
 
 /** The repository root: the nearest ancestor holding `turbo.json`, else the working directory. */
@@ -45,5 +76,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     origin: env.ORIGIN ?? `http://${host}:${port}`,
     faults: env.COMPTOIR_FAULTS,
     trustProxy: env.COMPTOIR_TRUST_PROXY === '1',
+    homeCountry: (env.COMPTOIR_HOME_COUNTRY?.trim() || 'CA').toUpperCase(),
+    oidc: readOidcConfig(env),
   };
 }

@@ -1,9 +1,9 @@
-import { createRateLimiter, type RateLimiter } from './auth/rate-limit.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { readServerConfig, type ServerConfig } from './config.js';
 import { openStorage, type Storage } from './db/engine.js';
 import { seedDemo } from './db/demo-seed.js';
+import { seedDemoAccounts } from './db/demo-seed-accounts.js';
 import { parseFaults, type Faults } from './faults.js';
 import { loadSecretKey, loadSigner, type Signer } from './signing.js';
 
@@ -16,8 +16,6 @@ export interface ServerContext {
   secretKey: Buffer;
   clock: Clock;
   faults: Faults;
-  /** Failed sign-ins per username and per client address (10 per quarter hour). */
-  loginFailures: RateLimiter;
 }
 
 /** Opens storage (running migrations), loads keys and seeds demo data when asked. */
@@ -33,9 +31,11 @@ export async function createServerContext(
     secretKey: await loadSecretKey(config.dataDir, process.env.COMPTOIR_SECRET_KEY),
     clock: options.clock ?? systemClock,
     faults: parseFaults(config.faults),
-    loginFailures: createRateLimiter(10, 15 * 60 * 1000),
   };
-  if (config.isDemo) await seedDemo(ctx);
+  if (config.isDemo) {
+    await seedDemo(ctx);
+    await seedDemoAccounts(ctx);
+  }
   return ctx;
 }
 

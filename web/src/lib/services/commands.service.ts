@@ -10,6 +10,7 @@ import { kioskId } from '$lib/offline/kiosk-state';
 import { enqueueCommand, OutboxError } from '$lib/offline/outbox';
 import { requestSync } from '$lib/offline/sync-runner';
 import { session } from '$lib/session/session.svelte';
+import { activeOperator } from './kiosk-access.service';
 import { kioskError, type ActionResult } from './result';
 
 const notSignedIn: ApiError = kioskError(
@@ -35,6 +36,7 @@ export async function queueCommand(
   if (!parsed.success) return { ok: false, error: fromZodError(parsed.error) };
   const db = kioskDb();
   const id = newId();
+  const operator = await activeOperator();
   try {
     await enqueueCommand(db, {
       id,
@@ -42,7 +44,8 @@ export async function queueCommand(
       type,
       licence,
       kioskId: await kioskId(db),
-      actor: { accountId: info.account.id },
+      // Under a generic account, the operator who unlocked with their PIN is named too.
+      actor: { accountId: info.account.id, ...(operator && { operatorId: operator.operatorId }) },
       createdAt: new Date().toISOString(),
       ...(supersedes ? { supersedes } : {}),
       payload,

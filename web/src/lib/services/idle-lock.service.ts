@@ -4,8 +4,9 @@ const activityEvents = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as cons
 
 /**
  * Locks a shared kiosk after `minutes` without a person touching it (DOMAIN.md: 15 min by
- * default, PCI DSS 8.2.8): `onIdle` signs the person out and clears the screen. Only a
- * person's input counts as activity, never background sync. Returns a stop function.
+ * default, PCI DSS 8.2.8): `onIdle` puts up the lock screen (the layout: the person is signed
+ * out, or a generic account's operator must enter their PIN). Only a person's input counts as
+ * activity, never background sync. Returns a stop function.
  */
 export function startIdleLock(minutes: () => number | undefined, onIdle: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -95,7 +95,8 @@ export async function signIn(username: string, password: string): Promise<Action
 /** Chooses the licence to work under (one of the session's). */
 export async function chooseLicence(licence: string): Promise<void> {
   if (!session.info?.licences.some((entry) => entry.licence === licence)) return;
-  await remember(session.info, licence);
+  // Parsing makes a plain copy: IndexedDB cannot clone the rune's proxy (DataCloneError).
+  await remember(sessionInfoSchema.parse(session.info), licence);
   requestSync();
 }
 

@@ -1,25 +1,33 @@
 import { randomBytes } from 'node:crypto';
 import {
-  IDLE_LOCK_DEFAULT_MINUTES,
-  OFFLINE_WINDOW_HOURS,
+  SESSION_ABSOLUTE_HOURS,
   accountKinds,
-  fromZodError,
-  loginRequestSchema,
+  idleLockMinutes,
+  isIdleExpired,
+  newId,
   roles,
   type Role,
   type SessionInfo,
 } from '@comptoir/shared';
 import { appendAudit } from '../audit.js';
 import type { ServerContext } from '../context.js';
+import type { Tx } from '../db/engine.js';
 import { sha256Hex } from '../hash.js';
-import { HttpError, fail } from '../http/responses.js';
-import { verifyPassword } from './password.js';
 
 /** The session cookie's name (contract with the kiosk). */
 export const SESSION_COOKIE = 'comptoir_session';
 
-/** Sessions last the offline window: a kiosk may queue work that long under one sign-in. */
-const SESSION_HOURS = OFFLINE_WINDOW_HOURS;
+/**
+ * The request header by which the kiosk marks background sync (push, pull): such a request
+ * never counts as the person's activity, so an unattended kiosk still locks when idle.
+ */
+export const BACKGROUND_HEADER = 'x-comptoir-background';
+
+/** Activity is written at most this often per session (a write per request would be waste). */
+const ACTIVITY_WRITE_INTERVAL_MS = 15_000;
+
+/** How an account proved who it is. */
+export type AuthMethod = 'password' | 'oidc';
 
 /** A licence the signed-in account may act for. */
 export interface SessionLicence {
@@ -39,6 +47,14 @@ export interface SessionAccount {
   /** The account's own role (staff); dealer roles are per licence in `licences`. */
   role: Role;
   licences: SessionLicence[];
+  /** The session's public id (absent when the account was loaded outside a session). */
+  sessionId?: string;
+  /** When the person last proved who they are in this session (sign-in or re-authentication). */
+  reauthenticatedAt: string | null;
+  /** How this session signed in. */
+  authMethod?: AuthMethod;
+  /** The session's idle timeout in minutes. */
+  idleMinutes?: number;
 }
 
 function asRole(value: string): Role {
@@ -51,92 +67,110 @@ function asKind(value: string): SessionAccount['kind'] {
   return accountKinds.find((candidate) => candidate === value) ?? 'personal';
 }
 
-/**
- * Checks a username and password. Success: a new session (token for the cookie) and the
- * session info. Failure: 401 invalid_credentials (or 429 rate_limited), always audited.
- */
-export async function login(
-  ctx: ServerContext,
-  body: unknown,
-  clientAddress: string,
-): Promise<{ token: string; expiresAt: Date; info: SessionInfo }> {
-  const parsed = loginRequestSchema.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
-  const { username, password } = parsed.data;
-  const now = ctx.clock();
-  const keys = [`user:${username.toLowerCase()}`, `addr:${clientAddress}`];
-  const { storage, loginFailures: failures } = ctx;
-
-  if (keys.some((key) => failures.isBlocked(key, now))) {
-    await storage.writeTransaction((tx) =>
-      appendAudit(tx, now, {
-        event: 'signin.rate_limited',
-        subject: username,
-        detail: { clientAddress },
-      }),
-    );
-    fail(429, 'rate_limited');
-  }
-
-  const account = await storage.db
-    .selectFrom('accounts')
-    .select(['id', 'password_hash', 'is_disabled'])
-    .where('username', '=', username)
-    .executeTakeFirst();
-  const isValid = await verifyPassword(account?.password_hash, password);
-  if (!account || !isValid || account.is_disabled) {
-    for (const key of keys) failures.recordFailure(key, now);
-    await storage.writeTransaction((tx) =>
-      appendAudit(tx, now, {
-        event: 'signin.failed',
-        subject: username,
-        detail: { clientAddress },
-      }),
-    );
-    fail(401, 'invalid_credentials');
-  }
-  for (const key of keys) failures.reset(key);
-
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600 * 1000);
-  await storage.writeTransaction(async (tx) => {
-    await tx
-      .insertInto('sessions')
-      .values({
-        token_hash: sha256Hex(token),
-        account_id: account.id,
-        created_at: now.toISOString(),
-        expires_at: expiresAt.toISOString(),
-      })
-      .execute();
-    await appendAudit(tx, now, {
-      event: 'signin.ok',
-      actor: account.id,
-      subject: username,
-      detail: { clientAddress },
-    });
-  });
-  const session = await loadAccount(ctx, account.id);
-  if (!session) throw new Error('account vanished during sign-in');
-  return { token, expiresAt, info: sessionInfo(ctx, session) };
+function asAuthMethod(value: string): AuthMethod {
+  return value === 'oidc' ? 'oidc' : 'password';
 }
 
-/** The account behind a session token, or null when absent, unknown, expired or disabled. */
+/** A new session row's token (for the cookie only: the database keeps its hash). */
+export interface NewSession {
+  id: string;
+  token: string;
+  expiresAt: Date;
+}
+
+/**
+ * Opens a session for an account that just proved who it is, inside the caller's transaction.
+ * It ends 12 hours later whatever happens, or after `idleMinutes` without activity.
+ */
+export async function openSession(
+  tx: Tx,
+  now: Date,
+  options: {
+    accountId: string;
+    authMethod: AuthMethod;
+    clientAddress: string;
+    idleMinutes?: number | undefined;
+  },
+): Promise<NewSession> {
+  const token = randomBytes(32).toString('base64url');
+  const id = newId();
+  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_HOURS * 3600_000);
+  await tx
+    .insertInto('account_sessions')
+    .values({
+      id,
+      token_hash: sha256Hex(token),
+      account_id: options.accountId,
+      created_at: now.toISOString(),
+      last_activity_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      idle_minutes: idleLockMinutes(options.idleMinutes),
+      reauthenticated_at: now.toISOString(),
+      auth_method: options.authMethod,
+      client_address: options.clientAddress.slice(0, 64),
+    })
+    .execute();
+  return { id, token, expiresAt };
+}
+
+/**
+ * The account behind a session token, or null when absent, unknown, past its absolute end,
+ * idle too long, or its account disabled. An idle or expired session is deleted there and
+ * then (audited), so it can never come back. A request that is not background sync counts
+ * as activity.
+ */
 export async function accountForToken(
   ctx: ServerContext,
   token: string | undefined,
+  options: { isBackground?: boolean } = {},
 ): Promise<SessionAccount | null> {
   if (!token) return null;
-  const row = await ctx.storage.db
-    .selectFrom('sessions')
-    .select(['account_id', 'expires_at'])
+  const { db } = ctx.storage;
+  const row = await db
+    .selectFrom('account_sessions')
+    .selectAll()
     .where('token_hash', '=', sha256Hex(token))
     .executeTakeFirst();
-  if (!row || row.expires_at <= ctx.clock().toISOString()) return null;
-  return loadAccount(ctx, row.account_id);
+  if (!row) return null;
+  const now = ctx.clock();
+  const isExpired = row.expires_at <= now.toISOString();
+  if (isExpired || isIdleExpired(new Date(row.last_activity_at), now, row.idle_minutes)) {
+    await ctx.storage.writeTransaction(async (tx) => {
+      const deleted = await tx
+        .deleteFrom('account_sessions')
+        .where('id', '=', row.id)
+        .executeTakeFirst();
+      if (Number(deleted.numDeletedRows) === 0) return;
+      await appendAudit(tx, now, {
+        event: isExpired ? 'session.expired' : 'session.idle_timeout',
+        actor: row.account_id,
+        subject: row.id,
+      });
+    });
+    return null;
+  }
+  const account = await loadAccount(ctx, row.account_id);
+  if (!account) return null;
+  if (
+    !options.isBackground &&
+    now.getTime() - new Date(row.last_activity_at).getTime() >= ACTIVITY_WRITE_INTERVAL_MS
+  ) {
+    await db
+      .updateTable('account_sessions')
+      .set({ last_activity_at: now.toISOString() })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  return {
+    ...account,
+    sessionId: row.id,
+    reauthenticatedAt: row.reauthenticated_at,
+    authMethod: asAuthMethod(row.auth_method),
+    idleMinutes: row.idle_minutes,
+  };
 }
 
-/** Loads an account with the licences it may act for. */
+/** Loads an account with the licences it may act for (null when unknown or disabled). */
 export async function loadAccount(
   ctx: ServerContext,
   accountId: string,
@@ -169,15 +203,33 @@ export async function loadAccount(
       neq: row.neq,
       accredited: row.is_accredited === 1,
     })),
+    reauthenticatedAt: null,
   };
 }
 
-/** Ends a session (idempotent: an unknown token is already signed out). */
+/** Ends a session by its token (idempotent: an unknown token is already signed out); audited. */
 export async function logout(ctx: ServerContext, token: string | undefined): Promise<void> {
   if (!token) return;
+  const now = ctx.clock();
   await ctx.storage.writeTransaction(async (tx) => {
-    await tx.deleteFrom('sessions').where('token_hash', '=', sha256Hex(token)).execute();
+    const row = await tx
+      .deleteFrom('account_sessions')
+      .where('token_hash', '=', sha256Hex(token))
+      .returning(['id', 'account_id'])
+      .executeTakeFirst();
+    if (row) {
+      await appendAudit(tx, now, { event: 'signout', actor: row.account_id, subject: row.id });
+    }
   });
+}
+
+/** Ends every session of an account at once (disabled, password reset), inside `tx`. */
+export async function endSessionsOf(tx: Tx, accountId: string): Promise<number> {
+  const result = await tx
+    .deleteFrom('account_sessions')
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** The SessionInfo body the kiosk reads. */
@@ -190,7 +242,9 @@ export function sessionInfo(ctx: ServerContext, account: SessionAccount): Sessio
       kind: account.kind,
     },
     licences: account.licences.map((licence) => ({ ...licence })),
-    idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES,
+    idleLockMinutes: account.idleMinutes ?? idleLockMinutes(),
     serverTime: ctx.clock().toISOString(),
+    reauthenticatedAt: account.reauthenticatedAt,
+    authMethod: account.authMethod ?? 'password',
   };
 }

@@ -98,20 +98,63 @@ describe.each(ENGINES)('accounts, sessions and demo data on %s', (engine) => {
     expect(apiErrorSchema.parse(await bad.json()).fields[0]?.path).toBe('since');
   });
 
-  it('rate-limits repeated failures, audited', async () => {
+  it('rate-limits an account with growing delays and Retry-After, audited', async () => {
     server = await createTestServer(engine);
     const client = createHarnessClient(server);
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 11; attempt += 1) {
-      statuses.push((await client.login(`nobody-${engine}`, 'wrong')).status);
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      statuses.push((await client.login('demo-admin', 'wrong-password')).status);
     }
-    expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
-    expect(statuses[10]).toBe(429);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    // Even the right password waits out the delay.
+    const blocked = await client.login('demo-admin');
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toBe('30');
+    server.clock.advance(31_000);
+    expect((await client.login('demo-admin', 'wrong-password')).status).toBe(401);
+    const longer = await client.login('demo-admin');
+    expect(longer.headers.get('retry-after')).toBe('60');
+    server.clock.advance(61_000);
+    expect((await client.login('demo-admin')).status).toBe(200);
+    // A success clears the account's count.
+    expect((await client.login('demo-admin', 'wrong-password')).status).toBe(401);
     const audited = await server.ctx.storage.db
       .selectFrom('audit_log')
       .select('event')
-      .where('subject', '=', `nobody-${engine}`)
+      .where('subject', '=', 'demo-admin')
       .execute();
     expect(audited.map((row) => row.event)).toContain('signin.rate_limited');
+  }, 30_000);
+
+  it('limits an address far above one dealership, and counters are shared through the database', async () => {
+    server = await createTestServer(engine);
+    const { db } = server.ctx.storage;
+    // 99 failures already counted by other processes from one address.
+    await db
+      .insertInto('signin_throttle')
+      .values({
+        key: 'address:24.48.0.1',
+        failures: 99,
+        window_started_at: server.clock.now().toISOString(),
+        blocked_until: null,
+      })
+      .execute();
+    const client = createHarnessClient(server);
+    const from = { clientAddress: '24.48.0.1' };
+    const attempt = (username: string, password: string) =>
+      client.request('POST', '/api/auth/login', { json: { username, password }, ...from });
+    expect((await attempt('someone-else', 'wrong-password')).status).toBe(401);
+    const refused = await attempt('demo-agree', 'demo-password');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(800);
+    // Another address of the same dealership is not affected.
+    expect(
+      (
+        await client.request('POST', '/api/auth/login', {
+          json: { username: 'demo-agree', password: 'demo-password' },
+          clientAddress: '24.48.0.2',
+        })
+      ).status,
+    ).toBe(200);
   }, 30_000);
 });

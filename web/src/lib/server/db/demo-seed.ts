@@ -1,8 +1,10 @@
-import { newId } from '@comptoir/shared';
+import { localDate, newId, registrationRequestSchema } from '@comptoir/shared';
 import { sql } from 'kysely';
 import { hashPassword } from '../auth/password.js';
 import type { ServerContext } from '../context.js';
+import type { Tx } from './engine.js';
 import { encryptSecret } from '../secret-box.js';
+import { seedRegistryDemo } from './demo-seed-registry.js';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'demo-password';
@@ -411,5 +413,85 @@ export async function seedDemo(ctx: ServerContext): Promise<void> {
           .execute();
       }
     }
+    await seedHeldRegistration(ctx, tx, now);
+    await seedRegistryDemo(tx, now);
   });
+}
+
+/**
+ * A demo registration saved on hold (the Subaru Outback for Marie Tremblay, under L-100001),
+ * so that the kiosk's registration screens have one to show, edit and confirm.
+ */
+export const DEMO_HELD_REGISTRATION = {
+  holdCommandId: '01900000-0000-7000-8000-0000000000a1',
+  request: {
+    vehicle: {
+      vin: '4S4BTANC4N3000707',
+      make: 'Subaru',
+      model: 'Outback',
+      year: 2022,
+      type: 'automobile',
+      netMassKg: 1700,
+      condition: 'used',
+      odometerKm: 38_000,
+      colour: 'Vert',
+    },
+    buyers: [
+      {
+        kind: 'person',
+        firstName: 'Marie',
+        lastName: 'Tremblay',
+        driverLicence: 'T123456789012',
+        address: {
+          line1: '12 rue Principale',
+          city: 'Saint-Jérôme',
+          province: 'QC',
+          postalCode: 'J7Z 1A1',
+          country: 'CA',
+        },
+      },
+    ],
+    holderIndex: 0,
+  },
+} as const;
+
+async function seedHeldRegistration(ctx: ServerContext, tx: Tx, now: string): Promise<void> {
+  const author = await tx
+    .selectFrom('accounts')
+    .select('id')
+    .where('username', '=', 'demo-agree')
+    .executeTakeFirstOrThrow();
+  const value = await ctx.storage.nextNumber(tx, 'R');
+  const number = `R-${localDate(ctx.clock()).slice(0, 4)}-${String(value).padStart(6, '0')}`;
+  await tx
+    .insertInto('registrations')
+    .values({
+      number,
+      licence: DEMO_LICENCES.accreditedMain,
+      dealer_id: accreditedDealer.id,
+      vin: DEMO_HELD_REGISTRATION.request.vehicle.vin,
+      status: 'on_hold',
+      // Parsed like every stored request: the demo data obeys the same schema.
+      request_json: JSON.stringify(registrationRequestSchema.parse(DEMO_HELD_REGISTRATION.request)),
+      hold_command_id: DEMO_HELD_REGISTRATION.holdCommandId,
+      created_by: author.id,
+      created_at: now,
+      updated_at: now,
+      confirm_command_id: null,
+      confirmed_by: null,
+      confirmed_at: null,
+      plate_number: null,
+      fees_cents: null,
+      registry_change_json: null,
+      cancel_command_id: null,
+      cancelled_by: null,
+      cancelled_at: null,
+      cancel_reason_code: null,
+      cancel_reason_text: null,
+    })
+    .execute();
+  await tx
+    .insertInto('registration_holds')
+    .values({ command_id: DEMO_HELD_REGISTRATION.holdCommandId, registration_number: number })
+    .execute();
 }

@@ -1,4 +1,8 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { accountsMigration } from './0005-accounts.migration.js';
+import { kiosksMigration } from './0006-kiosks.migration.js';
+import { registrationsMigration } from './0003-registrations.migration.js';
+import { staffMigration } from './0004-staff.migration.js';
 import type { Engine } from './engine.js';
 
 /** Document number series; on PostgreSQL each has a sequence (see `nextDocumentNumber`). */
@@ -237,6 +241,13 @@ const pushIndexes: Migration = {
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     getMigrations: () =>
-      Promise.resolve({ '0001_initial': initialSchema(engine), '0002_push_indexes': pushIndexes }),
+      Promise.resolve({
+        '0001_initial': initialSchema(engine),
+        '0002_push_indexes': pushIndexes,
+        '0003_registrations': registrationsMigration(engine),
+        '0004_staff': staffMigration(engine),
+        '0005_accounts': accountsMigration(engine),
+        '0006_kiosks': kiosksMigration(engine),
+      }),
   };
 }

@@ -1,4 +1,8 @@
 import type { Generated } from 'kysely';
+import type { AccountTables } from './accounts.tables.js';
+import type { KioskTables } from './kiosks.tables.js';
+import type { RegistrationTables } from './registrations.tables.js';
+import type { StaffTables } from './staff.tables.js';
 
 /*
  * Table types for Kysely. Conventions that keep SQLite and PostgreSQL identical:
@@ -50,14 +54,6 @@ export interface AccountLicenceTable {
   account_id: string;
   licence: string;
   role: string;
-}
-
-/** Server-side sessions; only the token's hash is stored. */
-export interface SessionTable {
-  token_hash: string;
-  account_id: string;
-  created_at: string;
-  expires_at: string;
 }
 
 /** Enterprise registry (Registraire des entreprises) rows. */
@@ -204,13 +200,12 @@ export interface NumberCounterTable {
   last_value: number;
 }
 
-/** The database, as Kysely sees it. */
-export interface Database {
+/** The database, as Kysely sees it; later service groups add their tables from their own files. */
+export interface Database extends RegistrationTables, StaffTables, AccountTables, KioskTables {
   dealers: DealerTable;
   licences: LicenceTable;
   accounts: AccountTable;
   account_licences: AccountLicenceTable;
-  sessions: SessionTable;
   enterprises: EnterpriseTable;
   enterprise_administrators: EnterpriseAdministratorTable;
   registry_vehicles: RegistryVehicleTable;

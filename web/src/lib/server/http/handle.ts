@@ -1,22 +1,79 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, RequestEvent } from '@sveltejs/kit';
+import type { ErrorCode } from '@comptoir/shared';
 import { appendAudit } from '../audit.js';
-import { SESSION_COOKIE, accountForToken } from '../auth/session.service.js';
+import { BACKGROUND_HEADER, SESSION_COOKIE, accountForToken } from '../auth/session.service.js';
 import type { ServerContext } from '../context.js';
 import { MAX_BODY_BYTES, errorResponse } from './responses.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** `Sec-Fetch-Site` values a write may carry: our own pages, or no page at all (a typed URL). */
+const SAME_ORIGIN_FETCH_SITES = new Set(['same-origin', 'none']);
+
+/**
+ * Why a write to the API is refused before its route, or null. Cross-site writes are refused
+ * whatever their form: SvelteKit's own origin check covers only form posts, and a
+ * `text/plain` post from another site is a "simple request" no CORS preflight stops. So a
+ * write must come from our origin (`Origin`, and `Sec-Fetch-Site` where the browser sends it),
+ * and any body it has must be JSON.
+ */
+function writeRefusal(
+  request: Request,
+  allowedOrigins: ReadonlySet<string>,
+): { status: number; code: ErrorCode; reason: string } | null {
+  const origin = request.headers.get('origin');
+  if (origin !== null && !allowedOrigins.has(origin)) {
+    return { status: 403, code: 'cross_site_refused', reason: 'origin' };
+  }
+  const fetchSite = request.headers.get('sec-fetch-site');
+  if (fetchSite !== null && !SAME_ORIGIN_FETCH_SITES.has(fetchSite)) {
+    return { status: 403, code: 'cross_site_refused', reason: 'sec-fetch-site' };
+  }
+  const contentType = request.headers.get('content-type');
+  const hasBody = contentType !== null || Number(request.headers.get('content-length') ?? '0') > 0;
+  if (hasBody && !/^application\/json\s*(;|$)/i.test(contentType ?? '')) {
+    return { status: 415, code: 'json_required', reason: 'content-type' };
+  }
+  return null;
+}
+
+/**
+ * Headers every response that passes through the hooks gets: no framing (clickjacking), no
+ * MIME sniffing, no referrer leaving the site, HSTS under HTTPS, and `no-store` on API answers
+ * (they carry personal data; shared kiosks must not keep them in the HTTP cache).
+ */
+function secureHeaders(response: Response, event: RequestEvent, isApi: boolean, isHttps: boolean) {
+  const headers = response.headers;
+  const set = (name: string, value: string) => {
+    if (!headers.has(name)) headers.set(name, value);
+  };
+  try {
+    set('x-content-type-options', 'nosniff');
+    set('referrer-policy', 'same-origin');
+    set('x-frame-options', 'DENY');
+    if (isHttps) set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (isApi) {
+      set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+      if (!event.url.pathname.startsWith('/api/health')) set('cache-control', 'no-store');
+    }
+  } catch {
+    // Some responses (a fetched one passed through) have immutable headers: leave them.
+  }
+  return response;
+}
+
 /**
  * Server hooks: the context (lazily: `vite build` must never open the database), the session,
- * and the checks every API request gets before its route: origin on writes (JSON posts are
- * not covered by SvelteKit's form CSRF check), body size, and JSON errors for the API.
+ * and the checks every API request gets before its route: cross-site writes, body size, and
+ * JSON errors for the API. A request marked `X-Comptoir-Background: 1` (the kiosk's
+ * background sync) is served but never counts as the person's activity for the idle timeout.
  */
 export function createHandle(getServer: () => Promise<ServerContext>): Handle {
   return async ({ event, resolve }) => {
     const path = event.url.pathname;
     const isApi = path === '/api' || path.startsWith('/api/');
     const needsServer = isApi || path.startsWith('/verifier') || path.startsWith('/.well-known/');
-    if (!needsServer) return resolve(event);
+    if (!needsServer) return secureHeaders(await resolve(event), event, false, isHttpsOf(event));
 
     let server;
     try {
@@ -27,32 +84,48 @@ export function createHandle(getServer: () => Promise<ServerContext>): Handle {
     }
     event.locals.server = server;
     event.locals.account = null;
+    const isHttps = server.config.origin.startsWith('https:');
 
     if (isApi) {
       if (WRITE_METHODS.has(event.request.method)) {
-        const origin = event.request.headers.get('origin');
-        const allowed = new Set([server.config.origin, event.url.origin]);
-        if (origin !== null && !allowed.has(origin)) {
+        const refusal = writeRefusal(
+          event.request,
+          new Set([server.config.origin, event.url.origin]),
+        );
+        if (refusal) {
           const now = server.clock();
+          const origin = event.request.headers.get('origin');
           await server.storage.writeTransaction((tx) =>
             appendAudit(tx, now, {
               event: 'request.refused',
-              detail: { code: 'forbidden', reason: 'origin', origin: origin.slice(0, 200), path },
+              detail: {
+                code: refusal.code,
+                reason: refusal.reason,
+                origin: origin?.slice(0, 200) ?? null,
+                fetchSite: event.request.headers.get('sec-fetch-site'),
+                path,
+              },
             }),
           );
-          return errorResponse(403, 'forbidden');
+          return secureHeaders(errorResponse(refusal.status, refusal.code), event, true, isHttps);
         }
         if (Number(event.request.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) {
-          return errorResponse(413, 'payload_too_large');
+          return secureHeaders(errorResponse(413, 'payload_too_large'), event, true, isHttps);
         }
       }
       try {
-        event.locals.account = await accountForToken(server, event.cookies.get(SESSION_COOKIE));
+        event.locals.account = await accountForToken(server, event.cookies.get(SESSION_COOKIE), {
+          isBackground: event.request.headers.get(BACKGROUND_HEADER) === '1',
+        });
       } catch (error) {
         console.error('comptoir: session lookup failed', error);
         return errorResponse(503, 'internal_error');
       }
     }
-    return resolve(event);
+    return secureHeaders(await resolve(event), event, isApi, isHttps);
   };
+}
+
+function isHttpsOf(event: RequestEvent): boolean {
+  return event.url.protocol === 'https:';
 }

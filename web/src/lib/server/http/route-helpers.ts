@@ -1,7 +1,9 @@
-import type { Cookies } from '@sveltejs/kit';
+import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import { clientAddressOf } from '../auth/client-address.js';
+import { RetryLaterError } from '../auth/retry-later.js';
 import type { SessionAccount } from '../auth/session.service.js';
 import { SESSION_COOKIE } from '../auth/session.service.js';
-import { fail } from './responses.js';
+import { errorResponse, fail, handleApi } from './responses.js';
 
 /** The signed-in account, or 401 unauthenticated. */
 export function requireAccount(locals: App.Locals): SessionAccount {
@@ -14,7 +16,24 @@ export function queryRecord(url: URL): Record<string, string> {
   return Object.fromEntries(url.searchParams.entries());
 }
 
-/** Sets the session cookie: HttpOnly, SameSite=Strict, Secure when the origin is https. */
+/**
+ * The client's address: the socket peer, or behind a trusted reverse proxy
+ * (`COMPTOIR_TRUST_PROXY=1`) the address it forwarded.
+ */
+export function clientAddress(
+  event: Pick<RequestEvent, 'request' | 'getClientAddress' | 'locals'>,
+): string {
+  return clientAddressOf(
+    event.request,
+    event.getClientAddress(),
+    event.locals.server.config.trustProxy,
+  );
+}
+
+/**
+ * Sets the session cookie: HttpOnly (no script reads it), SameSite=Lax (sent on a top-level
+ * navigation back from the identity provider, never on cross-site writes), Secure under HTTPS.
+ */
 export function setSessionCookie(
   cookies: Cookies,
   origin: string,
@@ -24,8 +43,22 @@ export function setSessionCookie(
   cookies.set(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
-    sameSite: 'strict',
+    sameSite: 'lax',
     secure: origin.startsWith('https:'),
     expires,
+  });
+}
+
+/** {@link handleApi}, plus `Retry-After` on a throttled sign-in's 429. */
+export function handleAuthApi(work: () => Promise<Response>): Promise<Response> {
+  return handleApi(async () => {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof RetryLaterError)) throw error;
+      const response = errorResponse(error.status, error.body);
+      response.headers.set('retry-after', String(error.retryAfterSeconds));
+      return response;
+    }
   });
 }

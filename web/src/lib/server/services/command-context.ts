@@ -15,7 +15,9 @@ import type { BatchState } from '../sync/batch-state.js';
 export interface LicenceRecord {
   number: string;
   isSuspended: boolean;
+  /** Staff-set weekly caps; null means the default from the licence's sales history. */
   transitCap: number | null;
+  plateCap: number | null;
   dealer: { id: string; name: string; neq: string; permit: string | null; isAccredited: boolean };
 }
 
@@ -72,6 +74,7 @@ export async function findLicence(tx: Tx, number: string): Promise<LicenceRecord
       'l.number',
       'l.is_suspended',
       'l.transit_cap',
+      'l.plate_cap',
       'd.id',
       'd.name',
       'd.neq',
@@ -85,6 +88,7 @@ export async function findLicence(tx: Tx, number: string): Promise<LicenceRecord
     number: row.number,
     isSuspended: row.is_suspended === 1,
     transitCap: row.transit_cap,
+    plateCap: row.plate_cap,
     dealer: {
       id: row.id,
       name: row.name,

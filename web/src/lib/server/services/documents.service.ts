@@ -15,8 +15,20 @@ import type { DocumentTable } from '../db/schema.js';
 import type { ServerContext } from '../context.js';
 import type { CommandContext, PendingSignature } from './command-context.js';
 
-/** Number series per document kind: `T-2026-000123`, `ATAC-2026-000045`. */
-const seriesOf: Partial<Record<DocumentKind, string>> = { atac: 'ATAC', transit: 'T' };
+/**
+ * Number series per document kind: `T-2026-000123`, `ATAC-2026-000045`; registration papers
+ * `PP-` provisional plate, `CI-` certificat d'immatriculation, `PS-` preuve de service, `PR-`
+ * preuve d'enregistrement, `PA-` preuve d'annulation (PostgreSQL sequences: migration 0003).
+ */
+const seriesOf: Partial<Record<DocumentKind, string>> = {
+  atac: 'ATAC',
+  transit: 'T',
+  provisional_plate: 'PP',
+  registration_certificate: 'CI',
+  proof_of_service: 'PS',
+  proof_of_registration: 'PR',
+  proof_of_cancellation: 'PA',
+};
 
 /** What a service supplies to issue a document; the number, dates and signature are ours. */
 export interface DocumentDraft<K extends DocumentKind> {

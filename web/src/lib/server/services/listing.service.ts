@@ -18,12 +18,14 @@ import { envelopeOf } from './documents.service.js';
 const viewAction = { atac: 'atac.view', transit: 'transit.view' } as const;
 
 /** First instant (UTC ISO) of a local calendar day in the registry's time zone. */
-function startOfLocalDay(date: string): string {
+/** The instant a local (America/Montreal) calendar day starts, as ISO UTC. */
+export function startOfLocalDay(date: string): string {
   const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
   return new Date(new TZDate(year, month - 1, day, TIME_ZONE).getTime()).toISOString();
 }
 
-function nextDay(date: string): string {
+/** The calendar day after `date` (YYYY-MM-DD). */
+export function nextDay(date: string): string {
   const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
 }

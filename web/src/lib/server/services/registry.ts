@@ -1,7 +1,15 @@
-import type { CommandType, OfflineCommandType } from '@comptoir/shared';
+import type { CommandType } from '@comptoir/shared';
 import { createAtac } from './atac.service.js';
+import { setBankAccount } from './bank-account.service.js';
+import { orderPlateX } from './plate-x.service.js';
 import type { AppliedResult, CommandContext } from './command-context.js';
 import { recordPrintOutcome } from './print-outcome.service.js';
+import { recordInventory } from './inventory.service.js';
+import {
+  cancelRegistration,
+  confirmRegistration,
+  holdRegistration,
+} from './registration.service.js';
 import { issueTransit } from './transit.service.js';
 
 /** A command handler: validated, authorized command in, applied result out (or a rejection). */
@@ -10,11 +18,17 @@ export type CommandHandler<T extends CommandType> = (
 ) => Promise<AppliedResult>;
 
 /**
- * The queueable command types this server applies so far; "Registry services" adds the
- * others here (one module each). A missing entry is answered `unknown_command_type`.
+ * The handler of each command type, queued (sync push) or direct (online only, `POST
+ * /api/commands`): one module per service. A missing entry is answered `unknown_command_type`.
  */
-export const commandHandlers: { [T in OfflineCommandType]?: CommandHandler<T> } = {
+export const commandHandlers: { [T in CommandType]?: CommandHandler<T> } = {
   'atac.create': createAtac,
   'transit.issue': issueTransit,
   'print.outcome': recordPrintOutcome,
+  'registration.hold': holdRegistration,
+  'registration.confirm': confirmRegistration,
+  'registration.cancel': cancelRegistration,
+  'inventory.record': recordInventory,
+  'platex.order': orderPlateX,
+  'bankaccount.set': setBankAccount,
 };

@@ -1,6 +1,4 @@
 import {
-  capRefusal,
-  defaultTransitCap,
   partyKey,
   partyName,
   transitExpiry,
@@ -12,6 +10,7 @@ import {
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Tx } from '../db/engine.js';
+import { capRefusalFor } from './caps.service.js';
 import { issueDocument } from './documents.service.js';
 import { reject, type AppliedResult, type CommandContext } from './command-context.js';
 
@@ -19,10 +18,6 @@ function monthsBefore(now: Date, months: number): string {
   const date = new Date(now);
   date.setUTCMonth(date.getUTCMonth() - months);
   return date.toISOString();
-}
-
-function daysBefore(now: Date, days: number): string {
-  return new Date(now.getTime() - days * 24 * 3600 * 1000).toISOString();
 }
 
 /**
@@ -69,10 +64,11 @@ function printedHolder(holder: Party) {
  * Issues a transit certificate (DOMAIN.md, Transit and Anti-fraud): refuses forbidden types
  * and categories (the registry's category counts too: a total loss cannot be declared
  * normal), at most 2 per customer per vehicle and 4 per vehicle over 12 months, and the
- * licence's 7-day cap; validity from the server clock.
+ * licence's 7-day cap (`effectiveCap`: staff cap or default, plus approved over-cap units);
+ * validity from the server clock.
  */
 export async function issueTransit(c: CommandContext<'transit.issue'>): Promise<AppliedResult> {
-  const { tx, now, licence, server, batch } = c;
+  const { tx, now, server, batch } = c;
   const { payload } = c.command;
   const { vehicle } = payload;
 
@@ -85,22 +81,7 @@ export async function issueTransit(c: CommandContext<'transit.issue'>): Promise<
   const limit = transitLimitRefusal(history);
   if (limit) reject(limit, ['payload.vehicle.vin']);
 
-  // Counted once per licence per batch, then kept current in memory as the batch issues.
-  const cap =
-    licence.transitCap ??
-    defaultTransitCap({
-      annualSales: await batch.countDocuments(tx, {
-        kind: 'atac',
-        since: yearAgo,
-        licence: licence.number,
-      }),
-    });
-  const issuedThisWeek = await batch.countDocuments(tx, {
-    kind: 'transit',
-    since: daysBefore(now, 7),
-    licence: licence.number,
-  });
-  const capped = capRefusal(issuedThisWeek, cap);
+  const capped = await capRefusalFor(c, 'transit');
   if (capped) reject(capped);
 
   // The race test holds a request here, between the checks and the insert.

@@ -1,4 +1,6 @@
 import {
+  appliedResultSchema,
+  commandResultSchema,
   pushResponseSchema,
   sessionInfoSchema,
   vinCheckDigit,
@@ -7,6 +9,13 @@ import {
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../audit.js';
+import { DEMO_HELD_REGISTRATION } from '../db/demo-seed.js';
+import {
+  cancelCommand,
+  confirmCommand,
+  holdCommand,
+  inventoryCommand,
+} from '../services/registration-testing.js';
 import { appliedDocuments } from '../testing/bodies.js';
 import {
   atacCommand,
@@ -81,18 +90,40 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 const opArb = fc.record({
-  type: fc.constantFrom('transit', 'transit', 'atac', 'print'),
+  type: fc.constantFrom('transit', 'transit', 'atac', 'print', 'hold', 'inventory'),
   vin: fc.constantFrom(...extraVins, vehicle(0).vin, vehicle(1).vin),
   holder: fc.constantFrom(...holders),
   mutation: mutationArb,
 });
 
+/**
+ * One online-only command sent through `POST /api/commands` after a batch: confirm or cancel a
+ * registration saved earlier (or both at once, the same day), valid or mutated, then replayed.
+ */
+const directArb = fc.record({
+  action: fc.constantFrom('confirm', 'confirm', 'cancel', 'confirm_then_cancel'),
+  pick: fc.nat(),
+  mutation: fc.constantFrom(
+    'valid',
+    'valid',
+    'valid',
+    'unknown_number',
+    'bad_payload',
+    'bad_reason',
+    'other_licence',
+  ),
+});
+type DirectOp = typeof directArb extends fc.Arbitrary<infer T> ? T : never;
+
 const batchArb = fc.oneof(
   {
     weight: 9,
     arbitrary: fc
-      .array(opArb, { minLength: 1, maxLength: 8 })
-      .map((ops) => ({ kind: 'ops' as const, ops })),
+      .record({
+        ops: fc.array(opArb, { minLength: 1, maxLength: 8 }),
+        direct: fc.option(directArb, { nil: undefined }),
+      })
+      .map(({ ops, direct }) => ({ kind: 'ops' as const, ops, direct })),
   },
   // Pure garbage bodies: anything at all, or an `ops` array of anything.
   {
@@ -102,6 +133,12 @@ const batchArb = fc.oneof(
       .map((body) => ({ kind: 'garbage' as const, body })),
   },
 );
+
+/** The transaction an applied result names, if any. */
+function appliedTransaction(result: CommandResult) {
+  const parsed = appliedResultSchema.safeParse(result.result);
+  return parsed.success ? parsed.data.transaction : undefined;
+}
 
 function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null
@@ -177,6 +214,43 @@ describe.each(ENGINES)('push property on %s', (engine) => {
       const issued: string[] = [];
       const results: CommandResult[] = [];
       const codes = new Set<string>();
+      const registrations: string[] = [];
+
+      /** Sends a direct command, checks its replay, and records its result like a pushed one. */
+      async function directOnce(command: Record<string, unknown>): Promise<CommandResult | null> {
+        const response = await client.request('POST', '/api/commands', { json: command });
+        const text = await response.text();
+        expect(response.status, text).toBeLessThan(500);
+        if (response.status === 400) return null;
+        const result = commandResultSchema.parse(JSON.parse(text));
+        expect(response.status).toBe(result.status === 'applied' ? 200 : 422);
+        const replay = await client.request('POST', '/api/commands', { json: command });
+        expect(await replay.text()).toBe(text);
+        results.push(result);
+        if (result.status === 'rejected') codes.add(result.error?.code ?? 'none');
+        return result;
+      }
+
+      async function sendDirect(op: DirectOp): Promise<void> {
+        const picked = registrations[op.pick % Math.max(registrations.length, 1)];
+        const registrationNumber =
+          op.mutation === 'unknown_number' || picked === undefined ? 'R-1999-000001' : picked;
+        const licence = op.mutation === 'other_licence' ? 'L-100002' : 'L-100001';
+        const shape = (command: Record<string, unknown>): Record<string, unknown> => {
+          const payload = asRecord(command.payload);
+          if (op.mutation === 'bad_payload')
+            return { ...command, payload: { ...payload, extra: 1 } };
+          if (op.mutation === 'bad_reason' && command.type === 'registration.cancel')
+            return { ...command, payload: { ...payload, reasonCode: 'because' } };
+          return command;
+        };
+        if (op.action !== 'cancel') {
+          await directOnce(shape(confirmCommand({ accountId, licence, registrationNumber })));
+        }
+        if (op.action !== 'confirm') {
+          await directOnce(shape(cancelCommand({ accountId, licence, registrationNumber })));
+        }
+      }
 
       await fc.assert(
         fc.asyncProperty(batchArb, async (batch) => {
@@ -187,6 +261,12 @@ describe.each(ENGINES)('push property on %s', (engine) => {
           if (batch.kind === 'garbage') {
             const response = await client.request('POST', '/api/sync/push', { json: batch.body });
             expect(response.status).toBeLessThan(500);
+            // The direct endpoint takes one command: the same garbage, and its first op if any.
+            const ops: unknown = asRecord(batch.body).ops;
+            for (const body of [batch.body, ...(Array.isArray(ops) ? ops.slice(0, 1) : [])]) {
+              const direct = await client.request('POST', '/api/commands', { json: body });
+              expect(direct.status).toBeLessThan(500);
+            }
             return;
           }
           const ops = batch.ops.map((op) => {
@@ -198,22 +278,30 @@ describe.each(ENGINES)('push property on %s', (engine) => {
             }
             const car = vehicle(0, { vin: op.vin });
             const base: Record<string, unknown> =
-              op.type === 'transit'
-                ? transitCommand({
+              op.type === 'hold'
+                ? holdCommand({
                     accountId,
                     vehicle: car,
-                    holder: person({ driverLicence: op.holder }),
+                    buyers: [person({ driverLicence: op.holder })],
                   })
-                : op.type === 'atac'
-                  ? atacCommand({ accountId, vehicle: car })
-                  : printOutcomeCommand({
-                      accountId,
-                      documentNumber:
-                        op.mutation.kind === 'unknown_document'
-                          ? 'T-1999-000001'
-                          : (issued[issued.length - 1] ?? 'T-1999-000002'),
-                      documentKind: 'transit',
-                    });
+                : op.type === 'inventory'
+                  ? inventoryCommand({ accountId, vehicle: car })
+                  : op.type === 'transit'
+                    ? transitCommand({
+                        accountId,
+                        vehicle: car,
+                        holder: person({ driverLicence: op.holder }),
+                      })
+                    : op.type === 'atac'
+                      ? atacCommand({ accountId, vehicle: car })
+                      : printOutcomeCommand({
+                          accountId,
+                          documentNumber:
+                            op.mutation.kind === 'unknown_document'
+                              ? 'T-1999-000001'
+                              : (issued[issued.length - 1] ?? 'T-1999-000002'),
+                          documentKind: 'transit',
+                        });
             const body = mutate(base, op.mutation);
             sent.push({ id: String(body.id), body });
             return body;
@@ -229,7 +317,10 @@ describe.each(ENGINES)('push property on %s', (engine) => {
             const documents = appliedDocuments(result);
             for (const document of documents)
               if (document.kind === 'transit') issued.push(document.number);
+            const transaction = appliedTransaction(result);
+            if (transaction?.type === 'registration') registrations.push(transaction.number);
           }
+          if (batch.direct) await sendDirect(batch.direct);
         }),
         { numRuns: 120, seed: 20260310 },
       );
@@ -250,6 +341,10 @@ describe.each(ENGINES)('push property on %s', (engine) => {
         'licence_not_permitted',
         'licence_suspended',
         'not_found',
+        'registration_not_found',
+        'registration_not_on_hold',
+        'registration_not_confirmed',
+        'cancellation_too_late',
       ]) {
         expect(codes, `rejection code ${code} never produced`).toContain(code);
       }
@@ -262,6 +357,36 @@ describe.each(ENGINES)('push property on %s', (engine) => {
       for (const row of documentOwners) expect(applied).toContain(row.command_id);
       const outcomeOwners = await db.selectFrom('print_outcomes').select('command_id').execute();
       for (const row of outcomeOwners) expect(applied).toContain(row.command_id);
+      const holds = await db.selectFrom('registration_holds').select('command_id').execute();
+      for (const row of holds) {
+        if (row.command_id !== DEMO_HELD_REGISTRATION.holdCommandId)
+          expect(applied).toContain(row.command_id);
+      }
+      const records = await db.selectFrom('inventory_records').select('command_id').execute();
+      for (const row of records) expect(applied).toContain(row.command_id);
+
+      // A registration's papers, plate and fee debits match its status, whole or not at all.
+      const saved = await db.selectFrom('registrations').selectAll().execute();
+      expect(saved.some((row) => row.status === 'confirmed')).toBe(true);
+      expect(saved.some((row) => row.status === 'cancelled')).toBe(true);
+      const debits = await db.selectFrom('bank_debits').selectAll().execute();
+      for (const row of saved) {
+        const isOnHold = row.status === 'on_hold';
+        expect(row.plate_number === null).toBe(isOnHold);
+        const directions = debits
+          .filter((debit) => debit.transaction_number === row.number)
+          .map((debit) => debit.direction)
+          .sort();
+        expect(directions).toEqual(
+          isOnHold ? [] : row.status === 'confirmed' ? ['debit'] : ['credit', 'debit'],
+        );
+        const papers = documentOwners.filter(
+          (document) =>
+            document.command_id === row.confirm_command_id ||
+            document.command_id === row.cancel_command_id,
+        );
+        expect(papers).toHaveLength(isOnHold ? 0 : row.status === 'confirmed' ? 3 : 4);
+      }
 
       // Applied transits are valid by the rules: limits per vehicle and per customer held.
       const transits = documentOwners.filter((row) => row.kind === 'transit');
@@ -290,6 +415,54 @@ describe.each(ENGINES)('push property on %s', (engine) => {
 
       const verdicts = await verifyAuditChains(db);
       expect(verdicts.filter((verdict) => verdict.broken)).toEqual([]);
+    },
+  );
+
+  it(
+    'answers the registration views without 5xx whatever the query, auditing each refusal',
+    { timeout: 120_000 },
+    async () => {
+      expect((await client.login('demo-agree')).status).toBe(200);
+      const { db } = server.ctx.storage;
+      const refusals = async () =>
+        (
+          await db
+            .selectFrom('audit_log')
+            .select('id')
+            .where('event', '=', 'request.refused')
+            .execute()
+        ).length;
+      const text = fc.string({ maxLength: 12 });
+      const queryArb = fc.record(
+        {
+          licence: fc.oneof(fc.constantFrom('L-100001', 'L-100002', 'L-200001'), text),
+          from: fc.oneof(fc.constantFrom('2026-03-01', '2025-01-01', '2026-13-40'), text),
+          to: fc.oneof(fc.constantFrom('2026-03-10', '2026-12-31'), text),
+          extra: text,
+        },
+        { requiredKeys: [] },
+      );
+      const numberArb = fc.oneof(
+        fc.constantFrom('R-2026-000001', 'R-2026-000002', 'r-2026-000001 ', 'T-2026-000001'),
+        fc.string({ minLength: 1, maxLength: 50 }),
+      );
+      await fc.assert(
+        fc.asyncProperty(queryArb, numberArb, async (query, number) => {
+          const before = await refusals();
+          const list = await client.request(
+            'GET',
+            `/api/registrations?${new URLSearchParams(query).toString()}`,
+          );
+          expect(list.status).toBeLessThan(500);
+          if (list.status === 403) expect(await refusals()).toBe(before + 1);
+          const one = await client.request(
+            'GET',
+            `/api/registrations/${encodeURIComponent(number)}`,
+          );
+          expect([200, 404]).toContain(one.status);
+        }),
+        { numRuns: 80, seed: 20260311 },
+      );
     },
   );
 });

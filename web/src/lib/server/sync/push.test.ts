@@ -8,12 +8,16 @@ import {
   apiErrorSchema,
   documentEnvelopeSchema,
   documentListSchema,
+  enrolledKioskSchema,
+  kioskEnrolResponseSchema,
+  kioskListResponseSchema,
   vinCheckDigit,
 } from '@comptoir/shared';
 import { verifyDocument } from '@comptoir/shared/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { verifyAuditChains } from '../audit.js';
+import { noteKioskSignIn } from '../auth/kiosk-credential.js';
 import { verifyPublic } from '../services/verification.service.js';
 import {
   atacCommand,
@@ -368,5 +372,323 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
     const broken = after.find((verdict) => verdict.chain === row.chain)?.broken;
     expect(broken?.id).toBe(row.id);
     commandResultSchema.parse({ id: newId(), status: 'retry' });
+  });
+});
+
+describe.each(ENGINES)('pushes from an enrolled kiosk on %s', (engine) => {
+  const HOUR = 3_600_000;
+  let server: TestServer;
+  let admin: HarnessClient;
+  let kioskId: string;
+  let credential: string;
+  const ids: Record<'agree' | 'admin' | 'leaver', string> = { agree: '', admin: '', leaver: '' };
+
+  beforeAll(async () => {
+    server = await createTestServer(engine);
+    admin = createHarnessClient(server);
+    expect((await admin.login('demo-admin')).status).toBe(200);
+    const { db } = server.ctx.storage;
+    const accountIdOf = async (username: string) =>
+      (
+        await db
+          .selectFrom('accounts')
+          .select('id')
+          .where('username', '=', username)
+          .executeTakeFirstOrThrow()
+      ).id;
+    ids.agree = await accountIdOf('demo-agree');
+    ids.admin = await accountIdOf('demo-admin');
+    // A third employee of the same dealer, disabled later on (left the dealership).
+    ids.leaver = newId();
+    await db
+      .insertInto('accounts')
+      .values({
+        id: ids.leaver,
+        username: 'leaver',
+        password_hash: 'unused',
+        display_name: 'Départ',
+        role: 'accredited_employee',
+        dealer_id: (
+          await db
+            .selectFrom('licences')
+            .select('dealer_id')
+            .where('number', '=', 'L-100001')
+            .executeTakeFirstOrThrow()
+        ).dealer_id,
+        kind: 'personal',
+        is_disabled: 0,
+        created_at: server.clock.now().toISOString(),
+      })
+      .execute();
+    await db
+      .insertInto('account_licences')
+      .values({ account_id: ids.leaver, licence: 'L-100001', role: 'accredited_employee' })
+      .execute();
+  });
+  afterAll(async () => {
+    await server?.dispose();
+  });
+
+  function kioskRequest(header: string): Request {
+    return new Request('http://127.0.0.1:3000/api/auth/login', {
+      headers: { 'X-Comptoir-Kiosk': header },
+    });
+  }
+
+  async function kioskPush(ops: unknown[], header = credential) {
+    const device = createHarnessClient(server);
+    const response = await device.request('POST', '/api/sync/push', {
+      json: { ops },
+      headers: { 'X-Comptoir-Kiosk': header },
+    });
+    const text = await response.text();
+    return { status: response.status, text, json: parseJson(text) };
+  }
+
+  it('enrols a kiosk by an administrator of the licence only (refusals audited)', async () => {
+    kioskId = newId();
+    const body = { kioskId, name: 'Salle de montre 1', location: 'showroom', licence: 'L-100001' };
+    const employee = createHarnessClient(server);
+    expect((await employee.login('demo-agree')).status).toBe(200);
+    const refused = await employee.request('POST', '/api/kiosks', { json: body });
+    expect(refused.status).toBe(403);
+    expect(apiErrorSchema.parse(await refused.json()).code).toBe('forbidden');
+
+    const bad = await admin.request('POST', '/api/kiosks', {
+      json: { ...body, location: 'garage', name: ' ' },
+    });
+    expect(bad.status).toBe(400);
+    const badError = apiErrorSchema.parse(await bad.json());
+    expect(badError.fields.map((field) => field.path).sort()).toEqual(['location', 'name']);
+
+    const response = await admin.request('POST', '/api/kiosks', { json: body });
+    expect(response.status).toBe(201);
+    const enrolled = kioskEnrolResponseSchema.parse(await response.json());
+    expect(enrolled.kiosk).toMatchObject({ kioskId, location: 'showroom', revokedAt: null });
+    credential = enrolled.credential;
+    expect(credential.startsWith(`${kioskId}.`)).toBe(true);
+
+    const stored = await server.ctx.storage.db
+      .selectFrom('kiosks')
+      .select('credential_hash')
+      .where('id', '=', kioskId)
+      .executeTakeFirstOrThrow();
+    expect(credential).not.toContain(stored.credential_hash);
+
+    const listed = await admin.request('GET', '/api/kiosks?licence=L-100001');
+    expect(kioskListResponseSchema.parse(await listed.json()).kiosks.map((k) => k.kioskId)).toEqual(
+      [kioskId],
+    );
+    const refusals = await server.ctx.storage.db
+      .selectFrom('audit_log')
+      .select('detail_json')
+      .where('event', '=', 'request.refused')
+      .execute();
+    expect(refusals.some((row) => row.detail_json.includes('kiosk.enroll'))).toBe(true);
+  });
+
+  it('records sign-ins on the kiosk only with a valid credential (a bad one is audited)', async () => {
+    const start = server.clock.now();
+    await noteKioskSignIn(server.ctx, kioskRequest(credential), ids.agree, start);
+    await noteKioskSignIn(server.ctx, kioskRequest(credential), ids.admin, start);
+    await noteKioskSignIn(server.ctx, kioskRequest(credential), ids.leaver, start);
+    await noteKioskSignIn(
+      server.ctx,
+      kioskRequest(`${kioskId}.${'x'.repeat(43)}`),
+      ids.agree,
+      start,
+    );
+    await noteKioskSignIn(
+      server.ctx,
+      new Request('http://127.0.0.1:3000/api/auth/login'),
+      ids.agree,
+      start,
+    );
+    const rows = await server.ctx.storage.db
+      .selectFrom('kiosk_sign_ins')
+      .select('account_id')
+      .where('kiosk_id', '=', kioskId)
+      .execute();
+    expect(rows.map((row) => row.account_id).sort()).toEqual(
+      [ids.agree, ids.admin, ids.leaver].sort(),
+    );
+    const refused = await server.ctx.storage.db
+      .selectFrom('audit_log')
+      .select('subject')
+      .where('event', '=', 'kiosk.credential_refused')
+      .execute();
+    expect(refused.map((row) => row.subject)).toContain(kioskId);
+  });
+
+  it('applies each actor on its own: in the window, outside it, disabled meanwhile, ahead of the clock', async () => {
+    const signedInAt = server.clock.now().getTime();
+    const at = (ms: number) => new Date(signedInAt + ms).toISOString();
+    await server.ctx.storage.db
+      .updateTable('accounts')
+      .set({ is_disabled: 1 })
+      .where('id', '=', ids.leaver)
+      .execute();
+    server.clock.advance(13 * HOUR);
+    const holder = (n: number) => person({ driverLicence: `K${String(n).padStart(12, '0')}` });
+    const ops = [
+      { ...transitCommand({ accountId: ids.agree, holder: holder(1) }), createdAt: at(HOUR) },
+      { ...transitCommand({ accountId: ids.admin, holder: holder(2) }), createdAt: at(13 * HOUR) },
+      { ...transitCommand({ accountId: ids.leaver, holder: holder(3) }), createdAt: at(HOUR) },
+      { ...transitCommand({ accountId: ids.agree, holder: holder(4) }), createdAt: at(14 * HOUR) },
+      { ...transitCommand({ accountId: ids.agree, holder: holder(5) }), createdAt: at(-HOUR) },
+    ];
+    const answer = await kioskPush(ops);
+    expect(answer.status).toBe(200);
+    const results = pushResponseSchema.parse(answer.json).results;
+    expect(results.map((result) => result.status)).toEqual([
+      'applied',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
+    expect(results.map((result) => result.error?.code)).toEqual([
+      undefined,
+      'actor_outside_offline_window',
+      'actor_account_disabled',
+      'created_at_in_future',
+      'actor_outside_offline_window',
+    ]);
+    expect(results[2]?.error?.fields.map((field) => field.path)).toEqual(['actor.accountId']);
+
+    // The applied transit names its own author, not the kiosk nor another person.
+    const issued = await server.ctx.storage.db
+      .selectFrom('audit_log')
+      .select(['actor', 'subject'])
+      .where('event', '=', 'document.issued')
+      .execute();
+    const [document] = appliedDocuments(results[0]);
+    expect(issued.find((row) => row.subject === document?.number)?.actor).toBe(ids.agree);
+
+    // Every refusal is audited under its author, with the kiosk.
+    const rejections = await server.ctx.storage.db
+      .selectFrom('audit_log')
+      .select(['actor', 'subject', 'detail_json'])
+      .where('event', '=', 'command.rejected')
+      .execute();
+    for (const [index, op] of ops.entries()) {
+      if (index === 0) continue;
+      const row = rejections.find((candidate) => candidate.subject === op.id);
+      expect(row?.actor).toBe(op.actor.accountId);
+      expect(row?.detail_json).toContain(kioskId);
+    }
+
+    // A replay answers the stored results byte for byte; the accounts' state no longer matters.
+    await server.ctx.storage.db
+      .updateTable('accounts')
+      .set({ is_disabled: 0 })
+      .where('id', '=', ids.leaver)
+      .execute();
+    const replay = await kioskPush(ops);
+    const resultsOf = (text: string) => text.slice(text.indexOf('"results"'));
+    expect(resultsOf(replay.text)).toBe(resultsOf(answer.text));
+  });
+
+  it('keeps a kiosk to its dealer: another dealer’s licence is refused even to its own admin', async () => {
+    const other = await server.ctx.storage.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', 'demo-admin2')
+      .executeTakeFirstOrThrow();
+    await noteKioskSignIn(server.ctx, kioskRequest(credential), other.id, server.clock.now());
+    const op = {
+      ...transitCommand({ accountId: other.id, licence: 'L-200001' }),
+      createdAt: server.clock.now().toISOString(),
+    };
+    const results = pushResponseSchema.parse((await kioskPush([op])).json).results;
+    expect(results[0]?.error?.code).toBe('licence_not_permitted');
+  });
+
+  it('answers a kiosk op that does not parse under the kiosk, never under the author it claims', async () => {
+    const op = {
+      ...transitCommand({ accountId: ids.agree }),
+      createdAt: server.clock.now().toISOString(),
+      payload: { days: 3 },
+    };
+    const [result] = pushResponseSchema.parse((await kioskPush([op])).json).results;
+    expect(result?.status).toBe('rejected');
+    const audited = await server.ctx.storage.db
+      .selectFrom('audit_log')
+      .select('actor')
+      .where('event', '=', 'command.rejected')
+      .where('subject', '=', op.id)
+      .executeTakeFirstOrThrow();
+    expect(audited.actor).toBe(`kiosk:${kioskId}`);
+  });
+
+  it('lets the signed-in person push with the kiosk credential under their session', async () => {
+    const device = createHarnessClient(server);
+    expect((await device.login('demo-agree')).status).toBe(200);
+    // Created long after any recorded kiosk sign-in: the live session vouches for it.
+    const op = {
+      ...transitCommand({
+        accountId: ids.agree,
+        holder: person({ driverLicence: 'K000000000006' }),
+      }),
+      createdAt: server.clock.now().toISOString(),
+    };
+    const response = await device.request('POST', '/api/sync/push', {
+      json: { ops: [op] },
+      headers: { 'X-Comptoir-Kiosk': credential },
+    });
+    expect(response.status).toBe(200);
+    const [result] = pushResponseSchema.parse(await response.json()).results;
+    expect(result?.status).toBe('applied');
+  });
+
+  it('refuses a revoked or unknown kiosk at batch level (audited), and needs some credential', async () => {
+    const anonymous = await createHarnessClient(server).request('POST', '/api/sync/push', {
+      json: { ops: [transitCommand({ accountId: ids.agree })] },
+    });
+    expect(anonymous.status).toBe(401);
+
+    // The administrator's session of the morning has expired with the clock's 13 hours.
+    expect((await admin.login('demo-admin')).status).toBe(200);
+    const revoked = await admin.request('DELETE', `/api/kiosks/${kioskId}`);
+    expect(revoked.status).toBe(200);
+    expect(enrolledKioskSchema.parse(await revoked.json()).revokedAt).toBeTruthy();
+    const again = await admin.request('DELETE', `/api/kiosks/${kioskId}`);
+    expect(again.status).toBe(200);
+
+    const op = {
+      ...transitCommand({ accountId: ids.agree }),
+      createdAt: server.clock.now().toISOString(),
+    };
+    const answer = await kioskPush([op]);
+    expect(answer.status).toBe(403);
+    expect(apiErrorSchema.parse(answer.json).code).toBe('kiosk_credential_invalid');
+    const stored = await server.ctx.storage.db
+      .selectFrom('idempotency')
+      .select('command_id')
+      .where('command_id', '=', op.id)
+      .execute();
+    expect(stored).toEqual([]);
+
+    // Enrolled again: one kiosk, a new credential; the old one stays dead.
+    const reenrol = await admin.request('POST', '/api/kiosks', {
+      json: { kioskId, name: 'Livraison', location: 'delivery_bay', licence: 'L-100001' },
+    });
+    expect(reenrol.status).toBe(201);
+    const fresh = kioskEnrolResponseSchema.parse(await reenrol.json()).credential;
+    expect(fresh).not.toBe(credential);
+    expect((await kioskPush([op])).status).toBe(403);
+
+    const otherDealer = createHarnessClient(server);
+    expect((await otherDealer.login('demo-admin2')).status).toBe(200);
+    const stolen = await otherDealer.request('POST', '/api/kiosks', {
+      json: { kioskId, name: 'X', location: 'showroom', licence: 'L-200001' },
+    });
+    expect(stolen.status).toBe(409);
+    expect(apiErrorSchema.parse(await stolen.json()).code).toBe('kiosk_enrolled_elsewhere');
+    const probe = await otherDealer.request('DELETE', `/api/kiosks/${kioskId}`);
+    expect(probe.status).toBe(404);
+
+    const verdicts = await verifyAuditChains(server.ctx.storage.db);
+    expect(verdicts.filter((verdict) => verdict.broken)).toEqual([]);
   });
 });

@@ -4,74 +4,73 @@ import type { TestServer } from './test-server.js';
 
 type RouteModule = Record<string, unknown>;
 
-/** The API routes, as SvelteKit would match them (specific before the catch-all). */
-const routes: { pattern: RegExp; params: string[]; load: () => Promise<RouteModule> }[] = [
-  {
-    pattern: /^\/api\/health$/,
-    params: [],
-    load: () => import('../../../routes/api/health/+server.js'),
-  },
-  {
-    pattern: /^\/api\/auth\/login$/,
-    params: [],
-    load: () => import('../../../routes/api/auth/login/+server.js'),
-  },
-  {
-    pattern: /^\/api\/auth\/logout$/,
-    params: [],
-    load: () => import('../../../routes/api/auth/logout/+server.js'),
-  },
-  {
-    pattern: /^\/api\/auth\/session$/,
-    params: [],
-    load: () => import('../../../routes/api/auth/session/+server.js'),
-  },
-  {
-    pattern: /^\/api\/sync\/push$/,
-    params: [],
-    load: () => import('../../../routes/api/sync/push/+server.js'),
-  },
-  {
-    pattern: /^\/api\/sync\/pull$/,
-    params: [],
-    load: () => import('../../../routes/api/sync/pull/+server.js'),
-  },
-  {
-    pattern: /^\/api\/documents\/([^/]+)$/,
-    params: ['number'],
-    load: () => import('../../../routes/api/documents/[number]/+server.js'),
-  },
-  {
-    pattern: /^\/api\/atac$/,
-    params: [],
-    load: () => import('../../../routes/api/atac/+server.js'),
-  },
-  {
-    pattern: /^\/api\/atac\/([^/]+)$/,
-    params: ['number'],
-    load: () => import('../../../routes/api/atac/[number]/+server.js'),
-  },
-  {
-    pattern: /^\/api\/transit$/,
-    params: [],
-    load: () => import('../../../routes/api/transit/+server.js'),
-  },
-  {
-    pattern: /^\/api\/transit\/([^/]+)$/,
-    params: ['number'],
-    load: () => import('../../../routes/api/transit/[number]/+server.js'),
-  },
-  {
-    pattern: /^\/\.well-known\/jwks\.json$/,
-    params: [],
-    load: () => import('../../../routes/.well-known/jwks.json/+server.js'),
-  },
-  {
-    pattern: /^\/api\/(.*)$/,
-    params: ['rest'],
-    load: () => import('../../../routes/api/[...rest]/+server.js'),
-  },
-];
+/** One `+server.ts` endpoint, as SvelteKit would match it. */
+export interface HarnessRoute {
+  /** The route id, e.g. `/api/transit/[number]` (groups removed). */
+  id: string;
+  pattern: RegExp;
+  params: string[];
+  load: () => Promise<RouteModule>;
+}
+
+/** Every endpoint module of the app, found on disk: a new route is served (and listed) at once. */
+const modules = import.meta.glob<RouteModule>([
+  '../../../routes/**/+server.ts',
+  // Globs skip dot folders unless named.
+  '../../../routes/.well-known/**/+server.ts',
+]);
+
+/** Segment rank for ordering: static before `[param]` before `[...rest]`, as SvelteKit does. */
+function rankOf(segment: string): number {
+  if (segment.startsWith('[...')) return 2;
+  return segment.startsWith('[') ? 1 : 0;
+}
+
+function routeOf(file: string, load: () => Promise<RouteModule>): HarnessRoute {
+  const id =
+    file
+      .replace(/^.*\/routes/, '')
+      .replace(/\/\+server\.ts$/, '')
+      .split('/')
+      .filter((segment) => !/^\(.+\)$/.test(segment))
+      .join('/') || '/';
+  const params: string[] = [];
+  const source = id
+    .split('/')
+    .map((segment) => {
+      const rest = /^\[\.\.\.(\w+)\]$/.exec(segment);
+      if (rest?.[1]) {
+        params.push(rest[1]);
+        return '(.*)';
+      }
+      const param = /^\[(\w+)\]$/.exec(segment);
+      if (param?.[1]) {
+        params.push(param[1]);
+        return '([^/]+)';
+      }
+      return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('/');
+  return { id, pattern: new RegExp(`^${source}$`), params, load };
+}
+
+function compareRoutes(a: HarnessRoute, b: HarnessRoute): number {
+  const left = a.id.split('/');
+  const right = b.id.split('/');
+  for (let index = 0; index < Math.max(left.length, right.length); index++) {
+    const l = left[index];
+    const r = right[index];
+    if (l === undefined || r === undefined) return l === undefined ? -1 : 1;
+    const byRank = rankOf(l) - rankOf(r);
+    if (byRank !== 0) return byRank;
+  }
+  return a.id.localeCompare(b.id);
+}
+
+/** The app's endpoints, most specific first (the order SvelteKit matches them in). */
+export const harnessRoutes: readonly HarnessRoute[] = Object.entries(modules)
+  .map(([file, load]) => routeOf(file, load))
+  .sort(compareRoutes);
 
 /** A cookie jar with just what the routes use. */
 function createCookies(jar: Map<string, string>, request: Request): Cookies {
@@ -93,7 +92,13 @@ export interface HarnessClient {
   request(
     method: string,
     path: string,
-    options?: { json?: unknown; body?: string; headers?: Record<string, string> },
+    options?: {
+      json?: unknown;
+      body?: string;
+      headers?: Record<string, string>;
+      /** The client address the server sees (default 127.0.0.1). */
+      clientAddress?: string;
+    },
   ): Promise<Response>;
   /** Signs in (demo password by default) and keeps the session cookie. */
   login(username: string, password?: string): Promise<Response>;
@@ -119,7 +124,7 @@ export function createHarnessClient(server: TestServer): HarnessClient {
       }
       const request = new Request(url, { method, headers, ...(body !== undefined && { body }) });
       const cookies = createCookies(jar, request);
-      const match = routes
+      const match = harnessRoutes
         .map((route) => ({ route, groups: route.pattern.exec(url.pathname) }))
         .find((candidate) => candidate.groups !== null);
       const params = Object.fromEntries(
@@ -134,7 +139,7 @@ export function createHarnessClient(server: TestServer): HarnessClient {
         params,
         locals: {},
         cookies,
-        getClientAddress: () => '127.0.0.1',
+        getClientAddress: () => options.clientAddress ?? '127.0.0.1',
         setHeaders: () => undefined,
         route: { id: null },
         platform: undefined,

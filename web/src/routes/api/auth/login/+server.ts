@@ -1,12 +1,16 @@
-import { login } from '$lib/server/auth/session.service';
-import { handleApi, jsonResponse, readJsonBody } from '$lib/server/http/responses';
-import { setSessionCookie } from '$lib/server/http/route-helpers';
+import { signInWithPassword } from '$lib/server/auth/sign-in.service';
+import { jsonResponse, readJsonBody } from '$lib/server/http/responses';
+import { clientAddress, handleAuthApi, setSessionCookie } from '$lib/server/http/route-helpers';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = ({ request, locals, cookies, getClientAddress }) =>
-  handleApi(async () => {
+export const POST: RequestHandler = (event) =>
+  handleAuthApi(async () => {
+    const { request, locals, cookies } = event;
     const body = await readJsonBody(request);
-    const session = await login(locals.server, body, getClientAddress());
+    const { session, info } = await signInWithPassword(locals.server, body, {
+      request,
+      clientAddress: clientAddress(event),
+    });
     setSessionCookie(cookies, locals.server.config.origin, session.token, session.expiresAt);
-    return jsonResponse(session.info);
+    return jsonResponse(info);
   });

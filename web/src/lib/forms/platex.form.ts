@@ -1,0 +1,23 @@
+import type { PlateXOrder } from '@comptoir/shared';
+import { z } from 'zod';
+import { toNumber } from './form-values';
+
+/** The plate X order form as typed. */
+export const plateXValuesSchema = z.object({ quantity: z.string() });
+/** The plate X order form as typed. */
+export type PlateXValues = z.infer<typeof plateXValuesSchema>;
+
+/** An empty order: one plate, the usual case. */
+export function emptyPlateX(): PlateXValues {
+  return { quantity: '1' };
+}
+
+/** The `platex.order` payload for the shared schema to parse. */
+export function toPlateXInput(values: PlateXValues): Record<string, unknown> {
+  return { quantity: toNumber(values.quantity) };
+}
+
+/** A queued order back into the form. */
+export function plateXValuesOf(payload: PlateXOrder): PlateXValues {
+  return { quantity: String(payload.quantity) };
+}

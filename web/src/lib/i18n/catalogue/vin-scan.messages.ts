@@ -1,0 +1,98 @@
+/** Texts of the VIN field's live check and camera scanning (French first); merged into the one catalogue, `messages`. */
+export const vinScanMessages = {
+  'vin.count': { fr: '{n} caractères sur 17', en: '{n} of 17 characters' },
+  'vin.valid': { fr: 'NIV valide.', en: 'Valid VIN.' },
+  'vin.tooLong': {
+    fr: 'Le NIV compte {n} caractères : il en faut 17.',
+    en: 'The VIN has {n} characters: it needs 17.',
+  },
+  'vin.forbiddenLetter': {
+    fr: 'Caractère {position} (« {character} ») : les lettres I, O et Q ne sont jamais utilisées (0 ou 1 ?).',
+    en: 'Character {position} ("{character}"): the letters I, O and Q are never used (0 or 1?).',
+  },
+  'vin.invalidCharacter': {
+    fr: 'Caractère {position} (« {character} ») : seuls les lettres et les chiffres sont permis.',
+    en: 'Character {position} ("{character}"): only letters and digits are allowed.',
+  },
+  'vin.modelYear': {
+    fr: "Caractère 10 (« {character} ») : ce n'est pas un code d'année modèle (jamais U, Z ou 0).",
+    en: 'Character 10 ("{character}"): not a model-year code (never U, Z or 0).',
+  },
+  'vin.checkDigit': {
+    fr: 'Caractère 9 (« {character} ») : le chiffre de contrôle ne correspond pas. Vérifiez chaque caractère.',
+    en: 'Character 9 ("{character}"): the check digit does not match. Check every character.',
+  },
+  'scan.open': { fr: 'Scanner le NIV', en: 'Scan the VIN' },
+  'scan.title': { fr: 'Scanner le code-barres du NIV', en: 'Scan the VIN barcode' },
+  'scan.instructions': {
+    fr: 'Placez le code-barres du NIV (montant de porte ou pare-brise) dans le cadre.',
+    en: 'Hold the VIN barcode (door pillar or windshield) inside the frame.',
+  },
+  'scan.starting': { fr: 'Ouverture de la caméra…', en: 'Opening the camera…' },
+  'scan.searching': { fr: 'Recherche d’un code-barres…', en: 'Looking for a barcode…' },
+  'scan.notVin': {
+    fr: 'Code-barres lu, mais ce n’est pas un NIV valide : « {text} ».',
+    en: 'Barcode read, but it is not a valid VIN: "{text}".',
+  },
+  'scan.found': { fr: 'NIV lu : {vin}', en: 'VIN read: {vin}' },
+  'scan.denied': {
+    fr: "L'accès à la caméra est refusé. Tapez le NIV à la main.",
+    en: 'Camera access is denied. Type the VIN by hand.',
+  },
+  'scan.failed': {
+    fr: 'La caméra ou le lecteur de codes-barres ne fonctionne pas. Tapez le NIV à la main.',
+    en: 'The camera or the barcode reader does not work. Type the VIN by hand.',
+  },
+  'scan.video': { fr: 'Image de la caméra', en: 'Camera view' },
+  'scan.cancel': { fr: 'Annuler', en: 'Cancel' },
+
+  'printers.title': { fr: 'Imprimantes', en: 'Printers' },
+  'printers.unpaired': {
+    fr: "Ce poste n'est pas jumelé à un agent d'impression. Jumelez-le dans les réglages.",
+    en: 'This kiosk is not paired with a print agent. Pair it in the settings.',
+  },
+  'printers.goToSettings': { fr: 'Aller aux réglages', en: 'Go to settings' },
+  'printers.unreachable': {
+    fr: "L'agent d'impression ne répond pas ({url}).",
+    en: 'The print agent does not answer ({url}).',
+  },
+  'printers.refused': {
+    fr: "L'agent d'impression a refusé la demande : jumelez ce poste de nouveau.",
+    en: 'The print agent refused the request: pair this kiosk again.',
+  },
+  'printers.refresh': { fr: 'Actualiser', en: 'Refresh' },
+  'printers.loading': {
+    fr: 'Lecture de l’état des imprimantes…',
+    en: 'Reading the printers’ state…',
+  },
+  'printers.none': {
+    fr: "L'agent n'a aucune imprimante configurée.",
+    en: 'The agent has no printer configured.',
+  },
+  'printers.roles': { fr: 'Rôles : {roles}', en: 'Roles: {roles}' },
+  'printers.paper': { fr: 'Papier : {paper}', en: 'Paper: {paper}' },
+  'printers.fallback': { fr: 'Relève : {printer}', en: 'Fallback: {printer}' },
+  'printers.queue': { fr: "File d'impression", en: 'Print queue' },
+  'printers.queueEmpty': { fr: 'Aucun travail en cours.', en: 'No job in progress.' },
+  'printers.recent': { fr: 'Travaux récents', en: 'Recent jobs' },
+  'printers.document': { fr: 'Document', en: 'Document' },
+  'printers.jobState': { fr: 'État', en: 'State' },
+  'printers.copies': { fr: 'Copies', en: 'Copies' },
+  'printers.updated': { fr: 'Mis à jour', en: 'Updated' },
+  'printers.nav': { fr: 'Imprimantes', en: 'Printers' },
+  'printerState.ready': { fr: 'Prête', en: 'Ready' },
+  'printerState.busy': { fr: 'Occupée', en: 'Busy' },
+  'printerState.offline': { fr: 'Hors ligne', en: 'Offline' },
+  'printerState.out_of_paper': { fr: 'Plus de papier', en: 'Out of paper' },
+  'printerState.error': { fr: 'En erreur', en: 'Error' },
+  'printerState.unavailable': { fr: 'Non disponible', en: 'Unavailable' },
+  'printerState.unknown': { fr: 'État inconnu', en: 'State unknown' },
+  'jobState.queued': { fr: 'En file', en: 'Queued' },
+  'jobState.rendering': { fr: 'Préparation', en: 'Rendering' },
+  'jobState.sending': { fr: 'Envoi', en: 'Sending' },
+  'jobState.spooled': { fr: 'Transmis', en: 'Spooled' },
+  'jobState.printed': { fr: 'Imprimé', en: 'Printed' },
+  'jobState.held': { fr: 'Retenu', en: 'Held' },
+  'jobState.failed': { fr: 'Échec', en: 'Failed' },
+  'jobState.to_check': { fr: 'À vérifier', en: 'To check' },
+} as const satisfies Record<string, { fr: string; en: string }>;

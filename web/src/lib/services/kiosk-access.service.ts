@@ -1,0 +1,396 @@
+import {
+  OFFLINE_WINDOW_HOURS,
+  apiErrorSchema,
+  kioskEnrolResponseSchema,
+  operatorSchema,
+  operatorVerifiersResponseSchema,
+  sessionInfoSchema,
+  type ApiError,
+  type KioskLocation,
+  type Operator,
+} from '@comptoir/shared';
+import { z } from 'zod';
+import { messages, type MessageKey } from '$lib/i18n/messages';
+import {
+  kioskCredentialHeaders,
+  readKioskEnrolment,
+  saveKioskEnrolment,
+  type KioskEnrolment,
+} from '$lib/offline/kiosk-credential';
+import { kioskDb } from '$lib/offline/kiosk-db';
+import {
+  clearKioskState,
+  kioskId,
+  readKioskState,
+  writeKioskState,
+} from '$lib/offline/kiosk-state';
+import {
+  OFFLINE_SECRET_MIN_LENGTH,
+  storeOfflineSecret,
+  unlockDelayMs,
+  unlockOffline,
+  watchOfflineSecret,
+} from '$lib/offline/offline-unlock';
+import type { OperatorRow } from '$lib/offline/db';
+import { checkOperatorPin, listOperators, replaceOperators } from '$lib/offline/operators';
+import { ACTIVE_ACTOR_KEY, requestSync } from '$lib/offline/sync-runner';
+import { session } from '$lib/session/session.svelte';
+import { kioskError, type ActionResult } from './result';
+import { signOut } from './session.service';
+
+const LOCKED_KEY = 'locked';
+const WINDOW_KEY = 'offlineWindowHours';
+/** The session service's key for the stored session (same shape: `storedSessionSchema`). */
+const SESSION_KEY = 'session';
+/** The operator who unlocked the generic account's session with their PIN (shared with commands). */
+export const ACTIVE_OPERATOR_KEY = 'activeOperator';
+const OPERATOR_FAILURES_KEY = 'operatorPinFailures';
+
+/** The operator working now under a generic account. */
+export const activeOperatorSchema = z.object({
+  accountId: z.string(),
+  operatorId: z.string(),
+  displayName: z.string(),
+});
+/** The operator working now. */
+export type ActiveOperator = z.infer<typeof activeOperatorSchema>;
+
+/** A kiosk-side error worded by the catalogue, optionally on one field of the form. */
+function catalogueError(
+  code: string,
+  key: MessageKey,
+  params: Record<string, string> = {},
+  path?: string,
+): ApiError {
+  const fill = (text: string) =>
+    text.replace(/\{(\w+)\}/g, (match, name: string) => params[name] ?? match);
+  const error = kioskError(code, fill(messages[key].fr), fill(messages[key].en));
+  return path === undefined
+    ? error
+    : { ...error, fields: [{ path, code, message: error.message }] };
+}
+
+/** This kiosk's access facts for the layout and the settings screen. */
+export interface KioskAccessState {
+  enrolment: KioskEnrolment | undefined;
+  isLocked: boolean;
+  offlineWindowHours: number;
+}
+
+/** Reads the kiosk's enrolment, lock and offline window setting. */
+export async function loadKioskAccess(): Promise<KioskAccessState> {
+  const db = kioskDb();
+  return {
+    enrolment: await readKioskEnrolment(db),
+    isLocked: (await readKioskState(db, LOCKED_KEY, z.boolean())) ?? false,
+    offlineWindowHours: await offlineWindowHours(),
+  };
+}
+
+/** The kiosk's offline window: its own setting (1 to 12 h), 12 h by default. */
+export async function offlineWindowHours(): Promise<number> {
+  const stored = await readKioskState(
+    kioskDb(),
+    WINDOW_KEY,
+    z.number().int().min(1).max(OFFLINE_WINDOW_HOURS),
+  );
+  return stored ?? OFFLINE_WINDOW_HOURS;
+}
+
+/** Sets the kiosk's offline window (never longer than the server's 12 h). */
+export async function setOfflineWindowHours(hours: number): Promise<ActionResult<number>> {
+  const parsed = z.number().int().min(1).max(OFFLINE_WINDOW_HOURS).safeParse(hours);
+  if (!parsed.success) {
+    return { ok: false, error: catalogueError('invalid_input', 'kioskAccess.windowHours') };
+  }
+  await writeKioskState(kioskDb(), WINDOW_KEY, parsed.data);
+  return { ok: true, value: parsed.data };
+}
+
+/**
+ * Enrols this kiosk under the signed-in administrator's licence (online only) and keeps the
+ * device credential the server shows this once; from then on the kiosk sends everyone's
+ * commands with it.
+ */
+export async function enrolThisKiosk(
+  name: string,
+  location: KioskLocation,
+): Promise<ActionResult<KioskEnrolment>> {
+  const licence = session.licence;
+  if (!session.info || !licence) {
+    return { ok: false, error: catalogueError('unauthenticated', 'kioskAccess.adminOnly') };
+  }
+  const db = kioskDb();
+  let response: Response;
+  try {
+    response = await fetch('/api/kiosks', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({ kioskId: await kioskId(db), name, location, licence }),
+    });
+  } catch {
+    return { ok: false, error: catalogueError('online_only', 'kioskAccess.needsOnline') };
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  const enrolment = kioskEnrolResponseSchema.safeParse(body);
+  if (!response.ok || !enrolment.success) {
+    const error = apiErrorSchema.safeParse(body);
+    return {
+      ok: false,
+      error: error.success ? error.data : catalogueError('forbidden', 'kioskAccess.adminOnly'),
+    };
+  }
+  await saveKioskEnrolment(db, enrolment.data);
+  requestSync();
+  return { ok: true, value: enrolment.data };
+}
+
+/**
+ * Sets the signed-in person's offline-unlock secret on this kiosk. Only during an online
+ * sign-in: the server confirms the session first, and the offline window runs from now.
+ */
+export async function setOfflineSecret(
+  secret: string,
+  confirmation: string,
+): Promise<ActionResult<null>> {
+  const min = String(OFFLINE_SECRET_MIN_LENGTH);
+  if (secret.length < OFFLINE_SECRET_MIN_LENGTH) {
+    return {
+      ok: false,
+      error: catalogueError('too_short', 'kioskAccess.secretTooShort', { min }, 'secret'),
+    };
+  }
+  if (secret !== confirmation) {
+    return {
+      ok: false,
+      error: catalogueError('secret_mismatch', 'kioskAccess.secretMismatch', {}, 'confirmation'),
+    };
+  }
+  const db = kioskDb();
+  let info;
+  try {
+    const response = await fetch('/api/auth/session', {
+      credentials: 'same-origin',
+      headers: { ...(await kioskCredentialHeaders(db)), accept: 'application/json' },
+    });
+    info = response.ok ? sessionInfoSchema.safeParse(await response.json()) : undefined;
+  } catch {
+    info = undefined;
+  }
+  if (!info?.success || info.data.account.id !== session.info?.account.id) {
+    return { ok: false, error: catalogueError('online_only', 'kioskAccess.needsOnline') };
+  }
+  await storeOfflineSecret(db, {
+    info: info.data,
+    licence: session.licence,
+    signedInAt: Date.now(),
+    secret,
+  });
+  return { ok: true, value: null };
+}
+
+/**
+ * Locks the kiosk (idle, or the person asked): the lock screen shows from now on, even after
+ * a reload, and the person is signed out (their work stays on the kiosk, private to them).
+ */
+export async function lockKiosk(): Promise<void> {
+  await writeKioskState(kioskDb(), LOCKED_KEY, true);
+  await clearKioskState(kioskDb(), ACTIVE_OPERATOR_KEY);
+  await signOut();
+}
+
+/** Leaves the lock screen for the online sign-in screen. */
+export async function leaveLockScreen(): Promise<void> {
+  await writeKioskState(kioskDb(), LOCKED_KEY, false);
+}
+
+/**
+ * Unlocks offline with the person's secret: within the kiosk's offline window of their online
+ * sign-in on it, with growing delays after wrong secrets. Their session facts come back, and
+ * what they queue carries their identity; the server re-checks all of it at sync.
+ */
+export async function unlockWithSecret(
+  username: string,
+  secret: string,
+): Promise<ActionResult<null>> {
+  const db = kioskDb();
+  const outcome = await unlockOffline(db, username, secret, Date.now(), await offlineWindowHours());
+  if (!outcome.ok) return { ok: false, error: unlockError(outcome) };
+  session.info = outcome.info;
+  session.licence = outcome.licence;
+  await writeKioskState(db, SESSION_KEY, { info: outcome.info, licence: outcome.licence });
+  await writeKioskState(db, ACTIVE_ACTOR_KEY, {
+    accountId: outcome.info.account.id,
+    licence: outcome.licence,
+  });
+  await writeKioskState(db, LOCKED_KEY, false);
+  requestSync();
+  return { ok: true, value: null };
+}
+
+function unlockError(
+  outcome: Exclude<Awaited<ReturnType<typeof unlockOffline>>, { ok: true }>,
+): ApiError {
+  switch (outcome.reason) {
+    case 'unknown':
+      return catalogueError('unlock_unknown', 'lock.unknown');
+    case 'expired':
+      return catalogueError('unlock_expired', 'lock.expired');
+    case 'wrong_secret':
+      return catalogueError('unlock_wrong_secret', 'lock.wrongSecret');
+    case 'wait':
+      return catalogueError('unlock_wait', 'lock.wait', {
+        seconds: String(Math.ceil((outcome.retryAfter - Date.now()) / 1000)),
+      });
+  }
+}
+
+/** The operator working now under the signed-in generic account, if any. */
+export async function activeOperator(): Promise<ActiveOperator | undefined> {
+  const active = await readKioskState(kioskDb(), ACTIVE_OPERATOR_KEY, activeOperatorSchema);
+  return active && active.accountId === session.info?.account.id ? active : undefined;
+}
+
+/**
+ * The operators who must unlock the signed-in generic account's session with a PIN (refreshed
+ * from the server when online); empty when the person is not on a generic account or the
+ * dealer uses no operator PINs.
+ */
+export async function operatorsToUnlock(): Promise<OperatorRow[]> {
+  const info = session.info;
+  if (!info || info.account.kind !== 'generic' || !session.licence) return [];
+  const db = kioskDb();
+  if (navigator.onLine) {
+    try {
+      const query = new URLSearchParams({ licence: session.licence, kioskId: await kioskId(db) });
+      const response = await fetch(`/api/operators/verifiers?${query.toString()}`, {
+        credentials: 'same-origin',
+        headers: { accept: 'application/json' },
+      });
+      const parsed = response.ok
+        ? operatorVerifiersResponseSchema.safeParse(await response.json())
+        : undefined;
+      if (parsed?.success) await replaceOperators(db, info.account.id, parsed.data.operators);
+    } catch {
+      // Offline after all: the verifiers from the last online sign-in stay.
+    }
+  }
+  return listOperators(db, info.account.id);
+}
+
+/**
+ * Unlocks the generic account's session for one operator with their PIN (checked on the
+ * kiosk, offline too); wrong PINs make the next try wait longer. From then on commands name
+ * the operator.
+ */
+export async function unlockAsOperator(
+  operatorId: string,
+  pin: string,
+): Promise<ActionResult<ActiveOperator>> {
+  const db = kioskDb();
+  const accountId = session.info?.account.id;
+  if (!accountId) return { ok: false, error: catalogueError('unauthenticated', 'lock.unknown') };
+  const failures = (await readKioskState(
+    db,
+    OPERATOR_FAILURES_KEY,
+    z.object({ count: z.number(), retryAfter: z.number() }),
+  )) ?? { count: 0, retryAfter: 0 };
+  const now = Date.now();
+  if (now < failures.retryAfter) {
+    return {
+      ok: false,
+      error: catalogueError('unlock_wait', 'lock.wait', {
+        seconds: String(Math.ceil((failures.retryAfter - now) / 1000)),
+      }),
+    };
+  }
+  const operator = await checkOperatorPin(db, operatorId, pin);
+  if (!operator || operator.accountId !== accountId) {
+    const count = failures.count + 1;
+    await writeKioskState(db, OPERATOR_FAILURES_KEY, {
+      count,
+      retryAfter: now + unlockDelayMs(count),
+    });
+    return { ok: false, error: catalogueError('unlock_wrong_pin', 'lock.wrongPin', {}, 'pin') };
+  }
+  const active: ActiveOperator = {
+    accountId,
+    operatorId: operator.operatorId,
+    displayName: operator.displayName,
+  };
+  await writeKioskState(db, OPERATOR_FAILURES_KEY, { count: 0, retryAfter: 0 });
+  await writeKioskState(db, ACTIVE_OPERATOR_KEY, active);
+  return { ok: true, value: active };
+}
+
+/** Ends the operator's turn: the generic account stays signed in, the PIN screen shows. */
+export async function lockOperator(): Promise<void> {
+  await clearKioskState(kioskDb(), ACTIVE_OPERATOR_KEY);
+}
+
+const operatorListSchema = z.object({ operators: z.array(operatorSchema) });
+
+async function operatorsRequest(
+  path: string,
+  init: RequestInit = {},
+): Promise<ActionResult<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+    });
+  } catch {
+    return { ok: false, error: catalogueError('online_only', 'kioskAccess.needsOnline') };
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return { ok: true, value: body };
+  const error = apiErrorSchema.safeParse(body);
+  return {
+    ok: false,
+    error: error.success ? error.data : catalogueError('forbidden', 'kioskAccess.adminOnly'),
+  };
+}
+
+/** The dealer's operators (administrators; online). */
+export async function dealerOperators(): Promise<ActionResult<Operator[]>> {
+  if (!session.licence) return { ok: true, value: [] };
+  const query = new URLSearchParams({ licence: session.licence });
+  const result = await operatorsRequest(`/api/operators?${query.toString()}`);
+  if (!result.ok) return result;
+  const parsed = operatorListSchema.safeParse(result.value);
+  return parsed.success
+    ? { ok: true, value: parsed.data.operators }
+    : { ok: false, error: catalogueError('internal_error', 'kioskAccess.needsOnline') };
+}
+
+/** Adds an operator with their PIN under the current licence's dealer (administrators). */
+export async function addOperator(displayName: string, pin: string): Promise<ActionResult<null>> {
+  const result = await operatorsRequest('/api/operators', {
+    method: 'POST',
+    body: JSON.stringify({ licence: session.licence, displayName, pin }),
+  });
+  return result.ok ? { ok: true, value: null } : result;
+}
+
+/** Disables an operator: their PIN stops unlocking kiosks once they are back online. */
+export async function disableOperator(operatorId: string): Promise<ActionResult<null>> {
+  const result = await operatorsRequest(`/api/operators/${encodeURIComponent(operatorId)}`, {
+    method: 'PATCH',
+    body: JSON.stringify({ disabled: true }),
+  });
+  return result.ok ? { ok: true, value: null } : result;
+}
+
+/**
+ * Watches whether a person still lacks an offline-unlock secret on this kiosk (the optional
+ * step offered after an online sign-in). Returns the function that stops watching.
+ */
+export function watchMissingOfflineSecret(
+  accountId: string,
+  onChange: (isMissing: boolean) => void,
+): () => void {
+  return watchOfflineSecret(kioskDb(), accountId, (hasSecret) => onChange(!hasSecret));
+}

@@ -1,0 +1,23 @@
+import { handleApi, jsonResponse } from '$lib/server/http/responses';
+import { queryRecord, requireAccount } from '$lib/server/http/route-helpers';
+import { createCapRequest, listLicenceCapRequests } from '$lib/server/services/caps.service';
+import { readRequestBody } from '$lib/server/services/request-guards';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = ({ request, locals }) =>
+  handleApi(async () => {
+    const account = requireAccount(locals);
+    const created = await createCapRequest(
+      locals.server,
+      account,
+      await readRequestBody(locals.server, account, request),
+    );
+    return jsonResponse(created.request, created.status);
+  });
+
+export const GET: RequestHandler = ({ url, locals }) =>
+  handleApi(async () =>
+    jsonResponse(
+      await listLicenceCapRequests(locals.server, requireAccount(locals), queryRecord(url)),
+    ),
+  );

@@ -1,0 +1,12 @@
+import { handleApi, jsonResponse } from '$lib/server/http/responses';
+import { requireAccount } from '$lib/server/http/route-helpers';
+import { setLicenceCaps } from '$lib/server/services/staff.service';
+import { readRequestBody } from '$lib/server/services/request-guards';
+import type { RequestHandler } from './$types';
+
+export const PUT: RequestHandler = ({ params, request, locals }) =>
+  handleApi(async () => {
+    const account = requireAccount(locals);
+    const body = await readRequestBody(locals.server, account, request);
+    return jsonResponse(await setLicenceCaps(locals.server, account, params.number, body));
+  });

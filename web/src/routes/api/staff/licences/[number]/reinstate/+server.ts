@@ -1,0 +1,14 @@
+import { handleApi, jsonResponse } from '$lib/server/http/responses';
+import { requireAccount } from '$lib/server/http/route-helpers';
+import { setLicenceSuspension } from '$lib/server/services/staff.service';
+import { readRequestBody } from '$lib/server/services/request-guards';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = ({ params, request, locals }) =>
+  handleApi(async () => {
+    const account = requireAccount(locals);
+    const body = await readRequestBody(locals.server, account, request);
+    return jsonResponse(
+      await setLicenceSuspension(locals.server, account, params.number, body, false),
+    );
+  });
