@@ -36,12 +36,10 @@ import { checkOperatorPin, listOperators, replaceOperators } from '$lib/offline/
 import { ACTIVE_ACTOR_KEY, requestSync } from '$lib/offline/sync-runner';
 import { session } from '$lib/session/session.svelte';
 import { kioskError, type ActionResult } from './result';
-import { signOut } from './session.service';
+import { SESSION_KEY, signOut } from './session.service';
 
 const LOCKED_KEY = 'locked';
 const WINDOW_KEY = 'offlineWindowHours';
-/** The session service's key for the stored session (same shape: `storedSessionSchema`). */
-const SESSION_KEY = 'session';
 /** The operator who unlocked the generic account's session with their PIN (shared with commands). */
 export const ACTIVE_OPERATOR_KEY = 'activeOperator';
 const OPERATOR_FAILURES_KEY = 'operatorPinFailures';

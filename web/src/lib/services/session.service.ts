@@ -4,6 +4,7 @@ import {
   fromZodError,
   sessionInfoSchema,
 } from '@comptoir/shared';
+import { kioskCredentialHeaders } from '$lib/offline/kiosk-credential';
 import { kioskDb } from '$lib/offline/kiosk-db';
 import {
   clearKioskState,
@@ -15,7 +16,8 @@ import { ACTIVE_ACTOR_KEY, requestSync } from '$lib/offline/sync-runner';
 import { session, storedSessionSchema } from '$lib/session/session.svelte';
 import { kioskError, type ActionResult } from './result';
 
-const SESSION_KEY = 'session';
+/** Where the kiosk keeps the signed-in session (`storedSessionSchema`). */
+export const SESSION_KEY = 'session';
 
 /**
  * Restores the session kept on this kiosk, then, when online, asks the server whether it is
@@ -51,7 +53,9 @@ export async function signIn(username: string, password: string): Promise<Action
   try {
     response = await fetch('/api/auth/login', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // An enrolled kiosk names itself: the server records this online sign-in on it, which
+      // later authorizes this person's offline commands (docs/sync.md, "Who may push what").
+      headers: { 'content-type': 'application/json', ...(await kioskCredentialHeaders(kioskDb())) },
       credentials: 'same-origin',
       body: JSON.stringify(body.data),
     });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  BACKGROUND_REQUEST_HEADER,
   SESSION_ABSOLUTE_HOURS,
   accountKinds,
   idleLockMinutes,
@@ -19,9 +20,10 @@ export const SESSION_COOKIE = 'comptoir_session';
 
 /**
  * The request header by which the kiosk marks background sync (push, pull): such a request
- * never counts as the person's activity, so an unattended kiosk still locks when idle.
+ * never counts as the person's activity, so an unattended kiosk still locks when idle. One
+ * name with the kiosk (shared); headers are read case-insensitively.
  */
-export const BACKGROUND_HEADER = 'x-comptoir-background';
+export const BACKGROUND_HEADER = BACKGROUND_REQUEST_HEADER;
 
 /** Activity is written at most this often per session (a write per request would be waste). */
 const ACTIVITY_WRITE_INTERVAL_MS = 15_000;
