@@ -1,8 +1,6 @@
 import {
   accessCodeIssueSchema,
   administratorSignupSchema,
-  apiError,
-  apiErrorSchema,
   employeeSignupSchema,
   fromZodError,
   genericAccountCreateSchema,
@@ -22,7 +20,8 @@ import {
 } from '@comptoir/shared';
 import { z } from 'zod';
 import { session } from '$lib/session/session.svelte';
-import { kioskError, type ActionResult } from './result';
+import { requestJson } from './online-call';
+import type { ActionResult } from './result';
 
 /*
  * UI actions of sign-up, accounts, sessions, access codes and re-authentication: validate with
@@ -30,44 +29,10 @@ import { kioskError, type ActionResult } from './result';
  * online-only: never queued), and hand back its answer or its bilingual refusal.
  */
 
-const unreadable = kioskError(
-  'unreadable_answer',
-  'Réponse du serveur illisible. Réessayez.',
-  'Unreadable answer from the server. Try again.',
-);
-
 const noContentSchema = z.null();
 
-async function call<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  path: string,
-  answerSchema: z.ZodType<T>,
-  body?: unknown,
-): Promise<ActionResult<T>> {
-  if (!navigator.onLine) return { ok: false, error: apiError('online_only') };
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: {
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    return { ok: false, error: apiError('online_only') };
-  }
-  const json: unknown =
-    response.status === 204 ? null : await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = apiErrorSchema.safeParse(json);
-    return { ok: false, error: error.success ? error.data : unreadable };
-  }
-  const parsed = answerSchema.safeParse(json);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: unreadable };
-}
+/** Every call here is online only (`requestJson`). */
+const call = requestJson;
 
 function validated<S extends z.ZodType>(
   schema: S,

@@ -1,6 +1,4 @@
 import {
-  apiError,
-  apiErrorSchema,
   bankAccountAnswerSchema,
   fromZodError,
   licenceCheckQuerySchema,
@@ -23,48 +21,8 @@ import { z } from 'zod';
 import { storeDocumentEnvelope } from '$lib/offline/documents';
 import { kioskDb } from '$lib/offline/kiosk-db';
 import { session } from '$lib/session/session.svelte';
-import { kioskError, type ActionResult } from './result';
-
-const unreadable = kioskError(
-  'unreadable_answer',
-  "Réponse du serveur illisible. Réessayez; si le problème persiste, prévenez l'administrateur.",
-  'Unreadable answer from the server. Try again; if it persists, tell the administrator.',
-);
-
-/**
- * One online call of the kiosk to a registry endpoint, its answer parsed by the shared
- * schema. Offline (or no answer) it says plainly that the action needs a connection: these
- * reads and checks are never queued. A refusal comes back as the server's bilingual error.
- */
-export async function requestJson<T>(
-  method: 'GET' | 'POST' | 'PUT',
-  path: string,
-  answerSchema: z.ZodType<T>,
-  body?: unknown,
-): Promise<ActionResult<T>> {
-  if (!navigator.onLine) return { ok: false, error: apiError('online_only') };
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: {
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    return { ok: false, error: apiError('online_only') };
-  }
-  const json: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = apiErrorSchema.safeParse(json);
-    return { ok: false, error: error.success ? error.data : unreadable };
-  }
-  const parsed = answerSchema.safeParse(json);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: unreadable };
-}
+import { requestJson } from './online-call';
+import type { ActionResult } from './result';
 
 /** `?licence=` of the licence the person works under (the server authorizes on it). */
 function licenceQuery(extra: Record<string, string | undefined> = {}): string {

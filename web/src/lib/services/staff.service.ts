@@ -17,7 +17,7 @@ import {
 } from '@comptoir/shared';
 import { z } from 'zod';
 import { toNumber } from '$lib/forms/form-values';
-import { requestJson } from './registry-queries.service';
+import { requestJson } from './online-call';
 import type { ActionResult } from './result';
 
 // The authority staff's actions: each body parsed by its shared schema before it leaves, so

@@ -1,7 +1,7 @@
 import type { partySchema, vehicleSchema } from '@comptoir/shared';
-import { appliedResultSchema, newId, vinCheckDigit, type AppliedResult } from '@comptoir/shared';
+import { appliedResultSchema, vinCheckDigit, type AppliedResult } from '@comptoir/shared';
 import type { z } from 'zod';
-import { person, vehicle } from '../testing/factories.js';
+import { envelope, person, vehicle, type EnvelopeOptions } from '../testing/factories.js';
 
 /*
  * Command factories of the registration tests (HTTP tests and the two-process race).
@@ -25,26 +25,9 @@ export function freshVins(prefix: string, count: number): string[] {
   });
 }
 
-interface Envelope {
-  accountId: string;
-  licence?: string;
-  id?: string;
-}
-
-function envelope(options: Envelope) {
-  return {
-    id: options.id ?? newId(),
-    v: 1 as const,
-    licence: options.licence ?? 'L-100001',
-    kioskId: 'kiosk-test-1',
-    actor: { accountId: options.accountId },
-    createdAt: '2026-03-10T14:59:00.000Z',
-  };
-}
-
 /** A registration.hold command: one buyer (the holder) unless told otherwise. */
 export function holdCommand(
-  options: Envelope & {
+  options: EnvelopeOptions & {
     vehicle?: Vehicle;
     buyers?: Party[];
     seller?: Party;
@@ -65,7 +48,7 @@ export function holdCommand(
 }
 
 /** A registration.confirm command (online only). */
-export function confirmCommand(options: Envelope & { registrationNumber: string }) {
+export function confirmCommand(options: EnvelopeOptions & { registrationNumber: string }) {
   return {
     ...envelope(options),
     type: 'registration.confirm' as const,
@@ -75,7 +58,7 @@ export function confirmCommand(options: Envelope & { registrationNumber: string 
 
 /** A registration.cancel command (online only). */
 export function cancelCommand(
-  options: Envelope & { registrationNumber: string; reasonCode?: string },
+  options: EnvelopeOptions & { registrationNumber: string; reasonCode?: string },
 ) {
   return {
     ...envelope(options),
@@ -88,7 +71,7 @@ export function cancelCommand(
 }
 
 /** An inventory.record command. */
-export function inventoryCommand(options: Envelope & { vehicle?: Vehicle; seller?: Party }) {
+export function inventoryCommand(options: EnvelopeOptions & { vehicle?: Vehicle; seller?: Party }) {
   return {
     ...envelope(options),
     type: 'inventory.record' as const,

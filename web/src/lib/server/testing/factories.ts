@@ -42,13 +42,15 @@ export function vehicle(
   };
 }
 
-interface EnvelopeOptions {
+/** Who sends a test command, under which licence, with which id (new by default). */
+export interface EnvelopeOptions {
   accountId: string;
   licence?: string;
   id?: string;
 }
 
-function envelope(options: EnvelopeOptions) {
+/** The envelope of a test command (fixed kiosk and kiosk clock). */
+export function envelope(options: EnvelopeOptions) {
   return {
     id: options.id ?? newId(),
     v: 1 as const,
