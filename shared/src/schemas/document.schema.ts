@@ -69,7 +69,18 @@ export const documentPartySchema = z
 
 /** Who signed the document: the server, or (planned offline issuance) a kiosk key it certified. */
 export const documentIssuerSchema = z
-  .object({ signer: z.enum(['server', 'kiosk']), kid: z.string() })
+  .object({
+    signer: z.enum(['server', 'kiosk']),
+    kid: z.string(),
+    /**
+     * The person who issued it (PCI DSS 8.2.2): the account's name, or on a shared generic
+     * account the operator who unlocked the kiosk with their PIN. Absent on older documents.
+     */
+    person: z
+      .object({ accountId: z.string(), name: z.string(), operatorId: z.string().optional() })
+      .loose()
+      .optional(),
+  })
   .loose();
 
 /** The confirming employee's electronic signature on a proof. */

@@ -150,8 +150,11 @@ function drawFooter(sheet: Sheet, document: IssuedDocument, page: number, pages:
     y + 11,
     { size: 7, color: ink.label },
   );
+  const person = document.issuedBy.person
+    ? ` — ${bothLanguages({ fr: 'Émis par', en: 'Issued by' })} ${document.issuedBy.person.name}`
+    : '';
   sheet.drawText(
-    `${bothLanguages({ fr: 'Heures de Montréal', en: 'Montréal time' })} — ${document.number} — ${bothLanguages({ fr: 'Page', en: 'Page' })} ${page}/${pages}`,
+    `${bothLanguages({ fr: 'Heures de Montréal', en: 'Montréal time' })} — ${document.number}${person} — ${bothLanguages({ fr: 'Page', en: 'Page' })} ${page}/${pages}`,
     MARGIN,
     y + 1,
     { size: 7, color: ink.label },

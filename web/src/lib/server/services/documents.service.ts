@@ -48,7 +48,11 @@ export interface CommonFields {
   dealer: { name: string; neq: string; permit?: string };
   issuedAt: string;
   expiresAt?: string;
-  issuedBy: { signer: 'server'; kid: string };
+  issuedBy: {
+    signer: 'server';
+    kid: string;
+    person: { accountId: string; name: string; operatorId?: string };
+  };
 }
 
 /**
@@ -56,7 +60,9 @@ export interface CommonFields {
  * stores both with the live status, bumps the licence's change counter and audits.
  */
 export async function issueDocument<K extends DocumentKind>(
-  c: Omit<CommandContext, 'command'> & { command: { id: string } },
+  c: Omit<CommandContext, 'command'> & {
+    command: { id: string; actor?: { operatorId?: string | undefined } };
+  },
   draft: DocumentDraft<K>,
 ): Promise<{ kind: K; number: string; expiresAt?: string }> {
   const { tx, server, licence, now } = c;
@@ -77,7 +83,7 @@ export async function issueDocument<K extends DocumentKind>(
     },
     issuedAt: now.toISOString(),
     ...(draft.expiresAt && { expiresAt: draft.expiresAt.toISOString() }),
-    issuedBy: { signer: 'server', kid: signingKey.kid },
+    issuedBy: { signer: 'server', kid: signingKey.kid, person: await issuingPerson(c) },
   };
   // Parse what we are about to sign: a document that its own schema refuses is a bug here.
   const document = issuedDocumentSchema.parse(draft.build(common));
@@ -112,6 +118,26 @@ export async function issueDocument<K extends DocumentKind>(
   });
   c.toSign.push({ number, document });
   return { kind: draft.kind, number, ...(common.expiresAt && { expiresAt: common.expiresAt }) };
+}
+
+/**
+ * Who the paper names as its issuer: the signed-in person, or on a generic account the operator
+ * who unlocked the kiosk with their PIN (read once per batch).
+ */
+async function issuingPerson(
+  c: Omit<CommandContext, 'command'> & { command: { actor?: { operatorId?: string | undefined } } },
+): Promise<CommonFields['issuedBy']['person']> {
+  const operatorId = c.command.actor?.operatorId;
+  const self = { accountId: c.actor.id, name: c.actor.displayName };
+  if (operatorId === undefined) return self;
+  const operator = await c.batch.once(`operator:${operatorId}`, () =>
+    c.tx
+      .selectFrom('operators')
+      .select('display_name')
+      .where('id', '=', operatorId)
+      .executeTakeFirst(),
+  );
+  return operator ? { ...self, name: operator.display_name, operatorId } : self;
 }
 
 /** A document's signatures, as stored with it. */

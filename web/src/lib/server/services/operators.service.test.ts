@@ -1,6 +1,7 @@
 import { pbkdf2Sync } from 'node:crypto';
 import {
   apiErrorSchema,
+  issuedDocumentSchema,
   newId,
   operatorSchema,
   operatorVerifiersResponseSchema,
@@ -125,6 +126,17 @@ describe.each(ENGINES)('operators of a generic account on %s', (engine) => {
     expect(recorded.actor).toBe(genericId);
     expect(recorded.detail_json).toContain(operatorId);
     expect(recorded.detail_json).toContain(appliedDocuments(applied)[0]?.number ?? 'missing');
+    // The paper itself names the operator, not the shared account (PCI DSS 8.2.2).
+    const paper = await server.ctx.storage.db
+      .selectFrom('documents')
+      .select('document_json')
+      .where('number', '=', appliedDocuments(applied)[0]?.number ?? 'missing')
+      .executeTakeFirstOrThrow();
+    expect(issuedDocumentSchema.parse(parseJson(paper.document_json)).issuedBy.person).toEqual({
+      accountId: genericId,
+      name: 'Sophie',
+      operatorId,
+    });
 
     const elsewhere = createHarnessClient(server);
     expect((await elsewhere.login('demo-admin')).status).toBe(200);
