@@ -148,7 +148,9 @@ describe('the whole chain, with the real server', () => {
       const context = await browser.newContext();
       await context.grantPermissions(['local-network-access'], { origin: serverOrigin });
       const page = await context.newPage();
-      await page.goto(`${serverOrigin}/api/health`);
+      // A page of the app, as the kiosk is: API answers carry `default-src 'none'`, which would
+      // forbid the page's own fetches; the app's pages allow the server and the agent.
+      await page.goto(`${serverOrigin}/verifier/T-2026-000000`);
 
       const session = sessionInfoSchema.parse(
         okBody(
