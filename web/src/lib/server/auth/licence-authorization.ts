@@ -1,7 +1,7 @@
 import { fromZodError, licenceQuerySchema, type Action } from '@comptoir/shared';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/responses.js';
-import { authorizeLicence, refuse } from '../services/authorize.js';
+import { requireLicenceAction } from '../services/request-guards.js';
 import type { SessionAccount } from './session.service.js';
 
 /** The dealer behind a licence the actor administers. */
@@ -12,8 +12,9 @@ export interface AdministeredLicence {
 }
 
 /**
- * Authorizes an administration request under a licence: the actor must act for it with a role
- * the shared matrix allows for `action`; otherwise 403 `licence_not_permitted`, audited.
+ * Authorizes an administration request under a licence and returns its dealer: the actor must
+ * act for the licence (else 403 `licence_not_permitted`) with a role the shared matrix allows
+ * for `action` (else 403 `forbidden`), as for commands; refusals audited.
  */
 export async function authorizeAdministration(
   ctx: ServerContext,
@@ -22,9 +23,7 @@ export async function authorizeAdministration(
   action: Action,
   route: string,
 ): Promise<AdministeredLicence> {
-  if (!authorizeLicence(actor, licence, action)) {
-    await refuse(ctx, actor, 403, 'licence_not_permitted', { route, licence, action });
-  }
+  await requireLicenceAction(ctx, actor, route, licence, action);
   const row = await ctx.storage.db
     .selectFrom('licences as l')
     .innerJoin('dealers as d', 'd.id', 'l.dealer_id')

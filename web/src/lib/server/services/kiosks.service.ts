@@ -10,6 +10,7 @@ import {
 import { appendAudit } from '../audit.js';
 import { newKioskCredential } from '../auth/kiosk-credential.js';
 import type { SessionAccount } from '../auth/session.service.js';
+import { authorizeAdministration } from '../auth/licence-authorization.js';
 import type { ServerContext } from '../context.js';
 import type { KioskTable } from '../db/kiosks.tables.js';
 import { HttpError, fail } from '../http/responses.js';
@@ -26,25 +27,6 @@ function enrolledKiosk(row: KioskTable): EnrolledKiosk {
   };
 }
 
-/** The dealer a licence belongs to, when the actor administers it (else refused, audited). */
-async function administeredDealer(
-  server: ServerContext,
-  actor: SessionAccount,
-  licence: string,
-  route: string,
-): Promise<string> {
-  if (!authorizeLicence(actor, licence, 'kiosk.enroll')) {
-    await refuse(server, actor, 403, 'forbidden', { route, licence });
-  }
-  const row = await server.storage.db
-    .selectFrom('licences')
-    .select('dealer_id')
-    .where('number', '=', licence)
-    .executeTakeFirst();
-  if (!row) return refuse(server, actor, 403, 'licence_not_permitted', { route, licence });
-  return row.dealer_id;
-}
-
 /**
  * `POST /api/kiosks`: an administrator enrols the kiosk under the id it made for itself and
  * gets its device credential, shown this once. Enrolling the same kiosk again (a lost answer,
@@ -59,7 +41,9 @@ export async function enrolKiosk(
   const parsed = kioskEnrolRequestSchema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
   const request = parsed.data;
-  const dealerId = await administeredDealer(server, actor, request.licence, 'kiosk.enroll');
+  const dealerId = await (
+    await authorizeAdministration(server, actor, request.licence, 'kiosk.enroll', 'kiosk.enroll')
+  ).dealerId;
   const now = server.clock().toISOString();
   const { credential, hash } = newKioskCredential(request.kioskId);
   const row: KioskTable = {
@@ -115,7 +99,9 @@ export async function listKiosks(
 ): Promise<{ kiosks: EnrolledKiosk[] }> {
   const parsed = kioskListQuerySchema.safeParse(query);
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
-  const dealerId = await administeredDealer(server, actor, parsed.data.licence, 'kiosk.list');
+  const dealerId = await (
+    await authorizeAdministration(server, actor, parsed.data.licence, 'kiosk.enroll', 'kiosk.list')
+  ).dealerId;
   const rows = await server.storage.db
     .selectFrom('kiosks')
     .selectAll()

@@ -14,6 +14,7 @@ import {
 import { appendAudit } from '../audit.js';
 import { hashPassword } from '../auth/password.js';
 import type { SessionAccount } from '../auth/session.service.js';
+import { authorizeAdministration } from '../auth/licence-authorization.js';
 import type { ServerContext } from '../context.js';
 import type { OperatorTable } from '../db/kiosks.tables.js';
 import { HttpError } from '../http/responses.js';
@@ -37,25 +38,6 @@ function operatorView(row: OperatorTable): Operator {
   };
 }
 
-/** The licence's dealer when the actor may manage its generic account's operators. */
-async function managedDealer(
-  server: ServerContext,
-  actor: SessionAccount,
-  licence: string,
-  route: string,
-): Promise<string> {
-  if (!authorizeLicence(actor, licence, 'accounts.manage_generic')) {
-    await refuse(server, actor, 403, 'forbidden', { route, licence });
-  }
-  const row = await server.storage.db
-    .selectFrom('licences')
-    .select('dealer_id')
-    .where('number', '=', licence)
-    .executeTakeFirst();
-  if (!row) return refuse(server, actor, 403, 'licence_not_permitted', { route, licence });
-  return row.dealer_id;
-}
-
 /** `POST /api/operators`: adds an operator with a PIN (argon2id, and sealed for verifiers). */
 export async function createOperator(
   server: ServerContext,
@@ -65,7 +47,15 @@ export async function createOperator(
   const parsed = operatorCreateSchema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
   const { licence, displayName, pin } = parsed.data;
-  const dealerId = await managedDealer(server, actor, licence, 'operator.create');
+  const dealerId = await (
+    await authorizeAdministration(
+      server,
+      actor,
+      licence,
+      'accounts.manage_generic',
+      'operator.create',
+    )
+  ).dealerId;
   const now = server.clock();
   const row: OperatorTable = {
     id: newId(),
@@ -98,7 +88,15 @@ export async function listOperators(
 ): Promise<{ operators: Operator[] }> {
   const parsed = operatorListQuerySchema.safeParse(query);
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
-  const dealerId = await managedDealer(server, actor, parsed.data.licence, 'operator.list');
+  const dealerId = await (
+    await authorizeAdministration(
+      server,
+      actor,
+      parsed.data.licence,
+      'accounts.manage_generic',
+      'operator.list',
+    )
+  ).dealerId;
   const rows = await server.storage.db
     .selectFrom('operators')
     .selectAll()
