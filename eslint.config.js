@@ -20,6 +20,8 @@ export default ts.config(
       '**/playwright-report/',
       '**/*.config.js',
       '**/*.config.ts',
+      // dependency-cruiser's rules and resolver (CommonJS, outside every tsconfig).
+      '.dependency-cruiser*.cjs',
       'scripts/',
     ],
   },

@@ -13,7 +13,7 @@
 //   CHROMIUM_PATH                 Debian's Chromium
 // A missing system package stops the run with its name: suites never skip silently.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -166,10 +166,14 @@ async function startCups() {
     { stdio: ['ignore', 'ignore', 'ignore'] },
   );
   log(`CUPS queue ${queue} (cups-pdf)`);
+  // cups-pdf makes its output folder on its first job only: on a fresh machine, a test that
+  // lists the folder before that job is written would find no folder at all.
+  const outputDir = cupsPdfOutputDir();
+  mkdirSync(outputDir, { recursive: true, mode: 0o700 });
   return {
     queue,
     uri: `ipp://127.0.0.1:631/printers/${queue}`,
-    outputDir: cupsPdfOutputDir(),
+    outputDir,
     stop() {
       spawnSync('lpadmin', ['-x', queue]);
       if (startedHere) spawnSync('pkill', ['-x', 'cupsd']);

@@ -3,12 +3,14 @@
 //
 // 1. installs Node dependencies when missing or older than package-lock.json;
 // 2. starts the test environment (scripts/test-env.mjs: system packages, PostgreSQL, CUPS);
-// 3. runs the suites in order (build, lint, format, types, unit + integration, end-to-end),
-//    printing each one's duration, and a last line `N passed, N failed` counting tests;
+// 3. runs the suites in order (build, lint, boundaries, format, types, unit + integration,
+//    end-to-end), printing each one's duration, and a last line `N passed, N failed` counting
+//    tests;
 // 4. stops the environment. Exit code non-zero when any suite failed.
 //
 //   npm test                      everything
-//   npm test -- --only e2e        one suite (build, lint, format, types, unit, smoke, e2e)
+//   npm test -- --only e2e        one suite (build, lint, boundaries, format, types, unit, smoke,
+//                                 e2e)
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,6 +26,8 @@ const only = process.argv.includes('--only')
 const SUITES = [
   { name: 'build', command: ['npx', 'turbo', 'run', 'build', '--output-logs=errors-only'] },
   { name: 'lint', command: ['npx', 'eslint', '--max-warnings=0', '.'] },
+  // Module boundaries and import cycles: `npm run depcruise` (.dependency-cruiser.cjs).
+  { name: 'boundaries', command: ['npm', 'run', '--silent', 'depcruise'] },
   { name: 'format', command: ['npx', 'prettier', '--check', '--log-level=warn', '.'] },
   {
     name: 'types',

@@ -10,19 +10,23 @@ import { PrintQueue } from './queue/print-queue.js';
 import type { DocumentRenderer } from './render/document-renderer.js';
 import { createDocumentVerifier } from './trust/document-verifier.js';
 import { KioskPairing, type PairingCode } from './trust/kiosk-pairing.js';
+import { PairingStore } from './trust/pairing-store.js';
 import { ServerKeys } from './trust/server-keys.js';
 
 /** A running agent: its address and a clean stop. */
 export interface RunningAgent {
   url: string;
   pairing: KioskPairing;
-  /** Stops listening, lets sends in flight finish (or persist as `sending`), closes the ledger. */
+  /**
+   * Stops listening, lets sends in flight finish (or persist as `sending`), closes the ledger
+   * and the pairing store.
+   */
   stop(): Promise<void>;
 }
 
 /**
  * Wires the agent from its settings and starts it: ledger, drivers, queue (resuming unfinished
- * jobs), server keys (cached, refreshed in the background), HTTP server.
+ * jobs), server keys (cached, refreshed in the background), pairing, HTTP server.
  */
 export async function startAgent(
   settings: AgentSettings,
@@ -44,7 +48,8 @@ export async function startAgent(
   });
   const showCode = (code: PairingCode): void =>
     log(`Code de jumelage / Pairing code: ${code.code} (until ${code.expiresAt.toISOString()})`);
-  const pairing = new KioskPairing(ledger, { onRotate: showCode });
+  const pairingStore = new PairingStore(settings.dataDir);
+  const pairing = new KioskPairing(pairingStore, { onRotate: showCode });
   const serverOrigin = new URL(settings.jwksUrl).origin;
   const app = createApp({
     ledger,
@@ -104,6 +109,7 @@ export async function startAgent(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await queue.stop();
       ledger.close();
+      pairingStore.close();
     },
   };
 }

@@ -1,41 +1,15 @@
-import { apiError, type Printer } from '@comptoir/shared';
+import { apiError } from '@comptoir/shared';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps } from './deps.js';
 import { allowListCors } from './http/cors.js';
-import { rateLimit, type RateLimit } from './http/rate-limit.js';
-import type { JobLedger } from './queue/job-ledger.js';
-import type { PrintQueue } from './queue/print-queue.js';
+import { rateLimit } from './http/rate-limit.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
 import { openApiDocument } from './routes/openapi.js';
 import { pairingRoutes } from './routes/pairing.routes.js';
 import { printerRoutes } from './routes/printers.routes.js';
-import type { DocumentVerifier } from './trust/document-verifier.js';
-import type { KioskPairing } from './trust/kiosk-pairing.js';
-import type { ServerKeys } from './trust/server-keys.js';
-import type { PrinterDriver } from './drivers/printer-driver.js';
-
-/** Everything the HTTP app works with; `main.ts` wires the real ones, tests their own. */
-export interface AppDeps {
-  ledger: JobLedger;
-  queue: PrintQueue;
-  verifier: DocumentVerifier;
-  keys: ServerKeys;
-  pairing: KioskPairing;
-  printers: Printer[];
-  drivers: Map<string, PrinterDriver>;
-  adminSecret: string;
-  allowedOrigins: string[];
-  /** The server's origin: QR codes point to its verification page. */
-  serverOrigin: string;
-  /** Every request, per client address. */
-  rateLimit?: RateLimit;
-  /** Pairing attempts, per client address: tight, a code is 8 digits. */
-  pairingRateLimit?: RateLimit;
-  clientAddress?: (c: Context) => string;
-  now?: () => Date;
-}
 
 const MAX_BODY_BYTES = 1024 * 1024;
 

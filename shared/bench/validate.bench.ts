@@ -4,7 +4,7 @@
  * the same run: `JSON.parse` of the same body, which every request pays anyway.
  * Prints one `BENCH {...}` line per figure (see the root bench runner).
  */
-import { commandSchema } from '../src/schemas/command.schema.js';
+import { commandSchema } from '../src/commands/command.schema.js';
 import { aCommand, anAtacPayload, aRegistrationPayload } from '../src/testing/factories.js';
 
 const WARMUP_MS = 500;

@@ -1,4 +1,4 @@
-import type { Command } from './schemas/command.schema.js';
+import type { Command } from './commands/command.schema.js';
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);

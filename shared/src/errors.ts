@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import type { BilingualText } from './bilingual.js';
 import { accountErrors } from './error-catalogues/accounts.errors.js';
 import { registrationErrors } from './error-catalogues/registration.errors.js';
 import { staffErrors } from './error-catalogues/staff.errors.js';
-
-/** A message said in both official languages of the kiosk: French first, then English. */
-export interface BilingualMessage {
-  fr: string;
-  en: string;
-}
 
 /**
  * Every stable error code of Comptoir with its French and English message. Codes are the
@@ -279,7 +274,7 @@ export const errorCatalogue = {
   ...registrationErrors,
   ...staffErrors,
   ...accountErrors,
-} as const satisfies Record<string, BilingualMessage>;
+} as const satisfies Record<string, BilingualText>;
 
 /** Every stable error code. */
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,6 +1,7 @@
 /** @comptoir/shared: contracts and pure domain rules shared by every package. */
 export * from './schemas/site.schema.js';
 
+export * from './bilingual.js';
 export * from './errors.js';
 export * from './ids.js';
 export * from './canonical-json.js';
@@ -21,7 +22,7 @@ export * from './schemas/checks.schema.js';
 export * from './schemas/print-outcome.schema.js';
 export * from './schemas/print-job.schema.js';
 export * from './schemas/document.schema.js';
-export * from './schemas/command.schema.js';
+export * from './commands/index.js';
 export * from './schemas/sync.schema.js';
 export * from './schemas/session.schema.js';
 export * from './schemas/accounts.schema.js';
@@ -37,6 +38,7 @@ export * from './domain/eligibility.js';
 export * from './domain/caps.js';
 export * from './domain/history.js';
 export * from './domain/plates.js';
+export * from './domain/document-numbers.js';
 export * from './domain/permissions.js';
 export * from './domain/listing.js';
 export * from './domain/sessions.js';

@@ -9,15 +9,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import { commandResultSchema, pushResponseSchema } from '@comptoir/shared';
-import { loadAccount } from '../src/lib/server/auth/session.service.js';
+import { loadAccount } from '../src/lib/server/accounts/session.service.js';
 import {
   appliedOf,
   confirmCommand,
   freshVins,
   holdCommand,
-} from '../src/lib/server/services/registration-testing.js';
-import { pushCommands } from '../src/lib/server/sync/push.service.js';
-import { applyDirectCommand } from '../src/lib/server/sync/direct-command.service.js';
+} from '../src/lib/server/commands/registration/registration-testing.js';
+import { pushCommands } from '../src/lib/server/sync/push.js';
+import { applyDirectCommand } from '../src/lib/server/sync/direct-command.js';
 import { transitCommand, vehicle } from '../src/lib/server/testing/factories.js';
 import { createTestServer } from '../src/lib/server/testing/test-server.js';
 import type { EngineName } from '../src/lib/server/testing/test-env.js';

@@ -19,11 +19,12 @@ import {
   signQrToken,
   signQrTokenWith,
 } from '@comptoir/shared/tokens';
-import { loadAccount } from '../src/lib/server/auth/session.service.js';
+import { loadAccount } from '../src/lib/server/accounts/session.service.js';
 import { createServerContext } from '../src/lib/server/context.js';
+import { seedDemoData } from '../src/lib/server/demo/index.js';
 import { openStorage, type Storage } from '../src/lib/server/db/engine.js';
 import { loadSigner } from '../src/lib/server/signing.js';
-import { pushCommands, type PushPhases } from '../src/lib/server/sync/push.service.js';
+import { pushCommands, type PushPhases } from '../src/lib/server/sync/push.js';
 import { person, transitCommand, vehicle } from '../src/lib/server/testing/factories.js';
 import { apiClient, spawnBuiltServer } from '../src/lib/server/testing/spawn-server.js';
 import { createTestDatabase, type EngineName } from '../src/lib/server/testing/test-env.js';
@@ -188,6 +189,7 @@ async function phases(engine: EngineName, httpMsPerCommand: number): Promise<voi
     faults: undefined,
     trustProxy: false,
   });
+  await seedDemoData(ctx);
   try {
     await ctx.storage.db.updateTable('licences').set({ transit_cap: 1_000_000 }).execute();
     const { id } = await ctx.storage.db

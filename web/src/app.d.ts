@@ -1,5 +1,5 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-import type { SessionAccount } from '$lib/server/auth/session.service';
+import type { SessionAccount } from '$lib/server/accounts/session.service';
 import type { ServerContext } from '$lib/server/context';
 
 declare global {

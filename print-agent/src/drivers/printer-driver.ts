@@ -1,5 +1,5 @@
 import type {
-  BilingualMessage,
+  BilingualText,
   PrinterDriver as DriverKind,
   PrintReason,
   PrinterState,
@@ -40,11 +40,11 @@ export class DriverError extends Error {
   readonly code: string;
   readonly isHold: boolean;
   readonly isUncertain: boolean;
-  readonly bilingual: BilingualMessage;
+  readonly bilingual: BilingualText;
 
   constructor(
     code: string,
-    bilingual: BilingualMessage,
+    bilingual: BilingualText,
     options: { isHold?: boolean; isUncertain?: boolean; cause?: unknown } = {},
   ) {
     super(`${code}: ${bilingual.en}`, { cause: options.cause });

@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import {
   printReasonSchema,
   type DocumentKind,
@@ -8,6 +7,7 @@ import {
   type PrintReason,
   type PrinterRole,
 } from '@comptoir/shared';
+import { openAgentDatabase } from '../storage/agent-database.js';
 
 /** What the ledger needs to accept a new job (already verified and routed). */
 export interface NewJob {
@@ -76,28 +76,20 @@ create table if not exists jobs (
 create index if not exists jobs_by_printer_state on jobs (printer, state, next_attempt_at);
 create index if not exists jobs_by_number on jobs (document_number, state);
 create index if not exists jobs_by_created on jobs (created_at);
-create table if not exists kiosk_tokens (
-  token_hash text primary key,
-  label text not null,
-  created_at text not null
-);
 `;
 
 /**
- * The durable job ledger: one SQLite file (WAL, synchronous=FULL: a job is acknowledged only
- * once it is on disk). Every method is synchronous, so a check and its write cannot interleave
- * with another request.
+ * The durable job ledger, in the agent's SQLite file (WAL, synchronous=FULL: a job is
+ * acknowledged only once it is on disk). Every method is synchronous, so a check and its write
+ * cannot interleave with another request. Kiosk tokens live in the same file, in their own
+ * store (`trust/pairing-store.ts`).
  */
 export class JobLedger {
   readonly #db: Database.Database;
   readonly #now: () => Date;
 
   constructor(dataDir: string, now: () => Date = () => new Date()) {
-    this.#db = new Database(join(dataDir, 'ledger.sqlite'));
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('synchronous = FULL');
-    this.#db.pragma('busy_timeout = 5000');
-    this.#db.exec(schema);
+    this.#db = openAgentDatabase(dataDir, schema);
     this.#now = now;
   }
 
@@ -342,19 +334,6 @@ export class JobLedger {
       )
       .all();
     return Object.fromEntries(rows.map((r) => [r.state, r.n]));
-  }
-
-  addKioskToken(tokenHash: string, label: string): void {
-    this.#db
-      .prepare(`insert into kiosk_tokens (token_hash, label, created_at) values (?, ?, ?)`)
-      .run(tokenHash, label, this.#now().toISOString());
-  }
-
-  hasKioskToken(tokenHash: string): boolean {
-    return (
-      this.#db.prepare(`select 1 from kiosk_tokens where token_hash = ?`).get(tokenHash) !==
-      undefined
-    );
   }
 
   #row(jobId: string): JobRow | undefined {

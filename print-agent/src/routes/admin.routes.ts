@@ -7,7 +7,7 @@ import {
 } from '@comptoir/shared';
 import { Hono, type Context } from 'hono';
 import { accepts } from 'hono/accepts';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { sendFailureReason } from '../drivers/printer-driver.js';
 import { requireCaller } from '../http/auth.js';
 import { parseWith } from '../http/validate.js';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { requireCaller } from '../http/auth.js';
 import { parseJsonBody, parseWith } from '../http/validate.js';
 import { submitJob } from '../jobs/submit-job.service.js';

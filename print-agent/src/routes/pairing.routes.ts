@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { apiError, pairRequestSchema, type PairResponse } from '@comptoir/shared';
 import { rateLimit } from '../http/rate-limit.js';
 import { parseJsonBody } from '../http/validate.js';

@@ -1,6 +1,6 @@
 import type { AgentPrinterList } from '@comptoir/shared';
 import { Hono } from 'hono';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { requireCaller } from '../http/auth.js';
 
 /** `GET /printers`: each printer's state and, when it is not ready, why. */

@@ -2,7 +2,8 @@ import { printerSchema, type PinnedKey, type Printer, type PrinterRole } from '@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type AppDeps } from '../app.js';
+import { createApp } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { createDriver } from '../drivers/create-driver.js';
 import type { PrinterDriver } from '../drivers/printer-driver.js';
 import { JobLedger } from '../queue/job-ledger.js';
@@ -10,6 +11,7 @@ import { PrintQueue, type QueuePolicy } from '../queue/print-queue.js';
 import type { DocumentRenderer } from '../render/document-renderer.js';
 import { createDocumentVerifier } from '../trust/document-verifier.js';
 import { KioskPairing } from '../trust/kiosk-pairing.js';
+import { PairingStore } from '../trust/pairing-store.js';
 import { ServerKeys } from '../trust/server-keys.js';
 import type { TestSigner } from './documents.js';
 import { createPlainRenderer } from './plain-renderer.js';
@@ -58,7 +60,8 @@ export async function createTestAgent(options: {
     pinnedKeys: [pinned],
     fetch: () => Promise.reject(new Error('offline')),
   });
-  const pairing = new KioskPairing(ledger);
+  const pairingStore = new PairingStore(dataDir);
+  const pairing = new KioskPairing(pairingStore);
   const deps: AppDeps = {
     ledger,
     queue,
@@ -84,6 +87,7 @@ export async function createTestAgent(options: {
     async dispose() {
       await queue.stop(2000);
       ledger.close();
+      pairingStore.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

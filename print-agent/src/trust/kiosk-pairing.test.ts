@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JobLedger } from '../queue/job-ledger.js';
 import { KioskPairing } from './kiosk-pairing.js';
+import { PairingStore } from './pairing-store.js';
 
 let dataDir: string;
-let ledger: JobLedger;
+let ledger: PairingStore;
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'comptoir-pairing-'));
-  ledger = new JobLedger(dataDir);
+  ledger = new PairingStore(dataDir);
 });
 afterEach(() => {
   ledger.close();
@@ -41,7 +41,7 @@ describe('kiosk pairing', () => {
     const pairing = new KioskPairing(ledger);
     const token = pairing.redeem(pairing.current().code, 'Borne 1') ?? '';
     ledger.close();
-    ledger = new JobLedger(dataDir);
+    ledger = new PairingStore(dataDir);
     expect(new KioskPairing(ledger).isValidToken(token)).toBe(true);
     expect(new KioskPairing(ledger).isValidToken(`${token}x`)).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import type { JobLedger } from '../queue/job-ledger.js';
+import type { PairingStore } from './pairing-store.js';
 
 const CODE_TTL_MS = 10 * 60_000;
 /** Wrong codes tolerated before the code rotates: guessing 8 digits then needs a new console. */
@@ -13,20 +13,21 @@ export interface PairingCode {
 
 /**
  * Pairing: a one-time code (shown on the console and the admin page, rotated after each use,
- * after expiry and after a few wrong tries) buys a kiosk token. Tokens are stored hashed.
+ * after expiry and after a few wrong tries) buys a kiosk token. Tokens are stored hashed, in
+ * their own store.
  */
 export class KioskPairing {
-  readonly #ledger: JobLedger;
+  readonly #store: PairingStore;
   readonly #now: () => Date;
   readonly #onRotate: (code: PairingCode) => void;
   #current: PairingCode;
   #wrongTries = 0;
 
   constructor(
-    ledger: JobLedger,
+    store: PairingStore,
     options: { now?: () => Date; onRotate?: (code: PairingCode) => void } = {},
   ) {
-    this.#ledger = ledger;
+    this.#store = store;
     this.#now = options.now ?? (() => new Date());
     this.#onRotate = options.onRotate ?? (() => undefined);
     this.#current = this.#newCode();
@@ -49,13 +50,13 @@ export class KioskPairing {
     }
     this.#rotate();
     const token = `cpk_${randomBytes(32).toString('base64url')}`;
-    this.#ledger.addKioskToken(hashToken(token), label);
+    this.#store.addKioskToken(hashToken(token), label);
     return token;
   }
 
   /** True for a token a pairing gave out. */
   isValidToken(token: string): boolean {
-    return this.#ledger.hasKioskToken(hashToken(token));
+    return this.#store.hasKioskToken(hashToken(token));
   }
 
   #rotate(): void {

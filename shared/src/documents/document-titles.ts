@@ -1,8 +1,8 @@
+import type { BilingualText } from '../bilingual.js';
 import type { DocumentKind } from '../schemas/document.schema.js';
-import type { Bilingual } from './paper-text.js';
 
 /** The printed title of each kind of document, French first. */
-export const documentTitles: Record<DocumentKind, Bilingual> = {
+export const documentTitles: Record<DocumentKind, BilingualText> = {
   atac: {
     fr: 'Attestation de transaction avec un commerçant (ATAC)',
     en: 'Dealer transaction attestation (ATAC)',

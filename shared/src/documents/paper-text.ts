@@ -1,15 +1,10 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import type { BilingualText } from '../bilingual.js';
 import { TIME_ZONE } from '../domain/constants.js';
 
-/** Text printed on paper: French first, English second. */
-export interface Bilingual {
-  fr: string;
-  en: string;
-}
-
 /** Joins both languages the way every label on the paper reads: `Numéro / Number`. */
-export function bothLanguages(text: Bilingual): string {
+export function bothLanguages(text: BilingualText): string {
   return text.fr === text.en ? text.fr : `${text.fr} / ${text.en}`;
 }
 
@@ -41,7 +36,7 @@ export function paperInteger(value: number): string {
   return new Intl.NumberFormat('fr-CA', { maximumFractionDigits: 0 }).format(value);
 }
 
-const codeLabels: Record<string, Bilingual> = {
+const codeLabels: Record<string, BilingualText> = {
   // transactions
   sale: { fr: 'Vente', en: 'Sale' },
   lease: { fr: 'Location', en: 'Lease' },

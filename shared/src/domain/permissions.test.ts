@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allCommandTypes } from '../schemas/command.schema.js';
+import { actionForCommandType, allCommandTypes } from '../commands/index.js';
 import {
-  actionForCommandType,
   actions,
   can,
   dealerRoles,

@@ -1,5 +1,3 @@
-import type { CommandType } from '../schemas/command.schema.js';
-
 /** Who acts: the three dealer roles of the portal, plus the authority's staff. */
 export const roles = [
   'generic_employee',
@@ -87,23 +85,6 @@ export const permissionMatrix: Readonly<Record<Action, readonly Role[]>> = {
 /** True when `role` may perform `action`. */
 export function can(role: Role, action: Action): boolean {
   return permissionMatrix[action].includes(role);
-}
-
-const commandActions: Readonly<Record<CommandType, Action>> = {
-  'atac.create': 'atac.create',
-  'transit.issue': 'transit.issue',
-  'registration.hold': 'vehicle.register',
-  'registration.confirm': 'vehicle.register',
-  'registration.cancel': 'vehicle.register',
-  'inventory.record': 'inventory.record',
-  'platex.order': 'platex.order',
-  'print.outcome': 'document.print',
-  'bankaccount.set': 'bankaccount.set',
-};
-
-/** The one action a command type needs. */
-export function actionForCommandType(type: CommandType): Action {
-  return commandActions[type];
 }
 
 /** The role of a dealer employee from the dealer's accreditation (administrators are set explicitly). */

@@ -1,4 +1,4 @@
-import type { BilingualMessage } from '../errors.js';
+import type { BilingualText } from '../bilingual.js';
 
 /** Stable error codes of sign-up, access codes, sessions, kiosks, PIN and offline unlock (Accounts); merged into `errorCatalogue`. */
 export const accountErrors = {
@@ -132,4 +132,4 @@ export const accountErrors = {
     fr: "Requête d'un autre site refusée.",
     en: 'Cross-site request refused.',
   },
-} as const satisfies Record<string, BilingualMessage>;
+} as const satisfies Record<string, BilingualText>;

@@ -1,4 +1,4 @@
-import type { BilingualMessage } from '../errors.js';
+import type { BilingualText } from '../bilingual.js';
 
 /** Stable error codes of registration, inventory, plate X, fees and bank debits (Registry services); merged into `errorCatalogue`. */
 export const registrationErrors = {
@@ -22,4 +22,4 @@ export const registrationErrors = {
     fr: "Aucun tarif d'immatriculation n'est en vigueur cette année pour ce type de véhicule.",
     en: 'No registration fee is in force this year for this vehicle type.',
   },
-} as const satisfies Record<string, BilingualMessage>;
+} as const satisfies Record<string, BilingualText>;

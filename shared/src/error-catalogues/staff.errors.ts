@@ -1,4 +1,4 @@
-import type { BilingualMessage } from '../errors.js';
+import type { BilingualText } from '../bilingual.js';
 
 /** Stable error codes of authority staff actions, caps and over-cap requests, voiding, ownership history, checks, bank account (Registry services); merged into `errorCatalogue`. */
 export const staffErrors = {
@@ -30,4 +30,4 @@ export const staffErrors = {
     fr: 'La date de début doit précéder la date de fin.',
     en: 'The start date must come before the end date.',
   },
-} as const satisfies Record<string, BilingualMessage>;
+} as const satisfies Record<string, BilingualText>;

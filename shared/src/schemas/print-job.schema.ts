@@ -5,7 +5,7 @@ import { documentKindSchema } from './document.schema.js';
 import { isoDateTimeSchema } from './primitives.schema.js';
 import { printerRoleSchema, siteIdSchema, type PrinterDriver } from './site.schema.js';
 
-// The print agent's HTTP API (ARCHITECTURE.md, Printing). Request bodies are strict: they come
+// The print agent's HTTP API (docs/printing.md). Request bodies are strict: they come
 // from the network. Answers are parsed by the kiosk's agent client without `.strict()` (unknown
 // keys dropped), so an older kiosk still reads a newer agent that added a field.
 
@@ -200,3 +200,8 @@ export const testPageResultSchema = z.object({
 });
 /** See {@link testPageResultSchema}. */
 export type TestPageResult = z.infer<typeof testPageResultSchema>;
+
+/** `GET /health`: the agent is up (it may add printers, trusted keys and job counts). */
+export const agentHealthSchema = z.object({ status: z.literal('ok') });
+/** See {@link agentHealthSchema}. */
+export type AgentHealth = z.infer<typeof agentHealthSchema>;

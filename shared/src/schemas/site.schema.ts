@@ -1,3 +1,4 @@
+import type { BilingualText } from '../bilingual.js';
 import { z } from 'zod';
 import { IDLE_LOCK_DEFAULT_MINUTES } from '../domain/constants.js';
 import { errorCatalogue, isErrorCode } from '../errors.js';
@@ -20,24 +21,18 @@ export const AGENT_DEFAULT_HOST = '127.0.0.1';
 /** The usual port of raw TCP (JetDirect) and ESC/POS network printers. */
 export const RAW_PRINTER_DEFAULT_PORT = 9100;
 
-/** A bilingual text (French first: the user-facing language of Comptoir). */
-export interface SiteText {
-  fr: string;
-  en: string;
-}
-
 /**
  * What a site-rule violation carries in its zod issue `params`: a stable code, the message and a
  * fix in plain words, both in French and English. `kiosk-config validate` prints them.
  */
 export interface SiteIssueParams {
   code: string;
-  message: SiteText;
-  fix: SiteText;
+  message: BilingualText;
+  fix: BilingualText;
 }
 
 /** Builds the `params` of a site-rule issue (see {@link SiteIssueParams}). */
-const siteIssue = (code: string, message: SiteText, fix: SiteText): SiteIssueParams => ({
+const siteIssue = (code: string, message: BilingualText, fix: BilingualText): SiteIssueParams => ({
   code,
   message,
   fix,
@@ -725,8 +720,8 @@ export type Site = z.infer<typeof siteSchema>;
 export interface SiteIssue {
   path: (string | number)[];
   code: string;
-  message: SiteText;
-  fix: SiteText;
+  message: BilingualText;
+  fix: BilingualText;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -744,7 +739,7 @@ const listed = (values: readonly unknown[]): string =>
 /** A zod issue in the site file's words (French and English, with a fix). */
 const siteIssueFromZod = (issue: z.core.$ZodIssue): SiteIssue => {
   const path = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
-  const at = (code: string, message: SiteText, fix: SiteText): SiteIssue => ({
+  const at = (code: string, message: BilingualText, fix: BilingualText): SiteIssue => ({
     path,
     code,
     message,

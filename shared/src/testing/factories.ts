@@ -4,7 +4,7 @@
  */
 import { newId } from '../ids.js';
 import { vinCheckDigit } from '../domain/vin.js';
-import type { CommandInput } from '../schemas/command.schema.js';
+import type { CommandInput } from '../commands/command.schema.js';
 
 /** A valid VIN from a 17-character body whose 9th character is replaced by the right check digit. */
 export function withCheckDigit(body: string): string {

@@ -1,6 +1,7 @@
+import type { BilingualText } from '../../bilingual.js';
 import { degrees } from 'pdf-lib';
 import type { IssuedDocument } from '../../schemas/document.schema.js';
-import { bothLanguages, paperDateTime, paperLabel, type Bilingual } from '../paper-text.js';
+import { bothLanguages, paperDateTime, paperLabel } from '../paper-text.js';
 import type { RenderOptions } from '../render-options.js';
 import { BANNER_HEIGHT, ink, LETTER, MARGIN, type Sheet } from './sheet.js';
 
@@ -26,7 +27,7 @@ const licenceLabel = { fr: 'Licence SAAQ', en: 'SAAQ licence' };
 export function drawHeader(
   sheet: Sheet,
   document: IssuedDocument,
-  title: Bilingual,
+  title: BilingualText,
   { withDealer = true }: { withDealer?: boolean } = {},
 ): void {
   const top = sheet.y;
@@ -61,7 +62,7 @@ export function drawHeader(
 
 /** The vehicle block most documents share. */
 export function vehicleFields(document: IssuedDocument): {
-  label: Bilingual;
+  label: BilingualText;
   value: string;
   span?: number;
 }[] {

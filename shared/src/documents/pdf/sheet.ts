@@ -1,6 +1,7 @@
+import type { BilingualText } from '../../bilingual.js';
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { embedDocumentFonts, textWidth, type DocumentFonts } from '../fonts/document-fonts.js';
-import { bothLanguages, type Bilingual } from '../paper-text.js';
+import { bothLanguages } from '../paper-text.js';
 import { drawQrCode, prepareQrCode, type QrSymbol } from './qr-code.js';
 
 /** US Letter, in PDF points: the paper every Québec office printer holds. */
@@ -16,7 +17,7 @@ const FOOTER_HEIGHT = 34;
 
 /** A label and its printed value. `span` is how many grid columns it takes (default 1). */
 export interface Field {
-  label: Bilingual;
+  label: BilingualText;
   value: string;
   span?: number;
 }
@@ -141,7 +142,7 @@ export class Sheet {
   }
 
   /** A grey band with a bilingual section title. */
-  section(title: Bilingual): void {
+  section(title: BilingualText): void {
     this.ensureSpace(40);
     this.y -= 6;
     this.page.drawRectangle({

@@ -1,6 +1,7 @@
+import type { BilingualText } from '../../bilingual.js';
 import type { IssuedDocument } from '../../schemas/document.schema.js';
 import { documentTitles } from '../document-titles.js';
-import { bothLanguages, paperDateTime, type Bilingual } from '../paper-text.js';
+import { bothLanguages, paperDateTime } from '../paper-text.js';
 
 /** Characters per line of an 80 mm printer in its standard font (font A, 12 × 24 dots). */
 export const RECEIPT_COLUMNS = 48;
@@ -59,7 +60,7 @@ export function renderReceiptEscPos(
       });
     }
   };
-  const pair = (label: Bilingual, value: string) => {
+  const pair = (label: BilingualText, value: string) => {
     const left = foldForThermal(bothLanguages(label));
     const right = foldForThermal(value);
     if (left.length + right.length + 1 <= RECEIPT_COLUMNS) {

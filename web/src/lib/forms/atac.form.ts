@@ -13,6 +13,12 @@ import {
   vehicleValuesSchema,
 } from './form-values';
 
+/**
+ * The draft name a typed ATAC is kept under until its command is queued (stored on the kiosk: a
+ * new name would orphan the drafts already kept).
+ */
+export const ATAC_FORM = 'atac';
+
 /** The ATAC form as typed. */
 export const atacValuesSchema = z.object({
   transaction: z.enum(transactionKinds),

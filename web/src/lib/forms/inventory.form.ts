@@ -13,6 +13,12 @@ import {
   vehicleValuesSchema,
 } from './form-values';
 
+/**
+ * The draft name a typed inventory record is kept under until its command is queued (stored on the kiosk: a
+ * new name would orphan the drafts already kept).
+ */
+export const INVENTORY_FORM = 'inventory';
+
 /** The inventory record (enregistrement) form as typed. */
 export const inventoryValuesSchema = z.object({
   vehicle: vehicleValuesSchema,

@@ -2,6 +2,12 @@ import type { PlateXOrder } from '@comptoir/shared';
 import { z } from 'zod';
 import { toNumber } from './form-values';
 
+/**
+ * The draft name a typed plate X order is kept under until its command is queued (stored on the kiosk: a
+ * new name would orphan the drafts already kept).
+ */
+export const PLATEX_FORM = 'platex';
+
 /** The plate X order form as typed. */
 export const plateXValuesSchema = z.object({ quantity: z.string() });
 /** The plate X order form as typed. */

@@ -1,4 +1,12 @@
-import type { RegistrationRequest } from '@comptoir/shared';
+import {
+  apiError,
+  fieldError,
+  fromZodError,
+  onlineRegistrationRefusal,
+  registrationRequestSchema,
+  type ApiError,
+  type RegistrationRequest,
+} from '@comptoir/shared';
 import { z } from 'zod';
 import {
   emptyParty,
@@ -12,6 +20,12 @@ import {
   vehicleValuesOf,
   vehicleValuesSchema,
 } from './form-values';
+
+/**
+ * The draft name a typed registration is kept under until its command is queued (stored on the kiosk: a
+ * new name would orphan the drafts already kept).
+ */
+export const REGISTRATION_FORM = 'registration';
 
 /** The registration (immatriculation) form as typed, saved on hold. */
 export const registrationValuesSchema = z.object({
@@ -72,4 +86,25 @@ export function registrationValuesOf(payload: RegistrationRequest): Registration
     tradeInAllowance: payload.tradeIn ? fromCents(payload.tradeIn.allowanceCents) : '',
     atacNumber: payload.atacNumber ?? '',
   };
+}
+
+/** Which field a registration eligibility refusal points at. */
+const refusalPath = {
+  registration_vehicle_type: 'vehicle.type',
+  registration_too_heavy: 'vehicle.netMassKg',
+  registration_co_owned: 'buyers',
+} as const;
+
+/**
+ * Why a registration payload cannot be saved, known before it is queued: its shape (every
+ * failing field at once), then the eligibility rules of online registration (type, mass, a
+ * single owner). They are the shared rules, applied here first so the person hears at once,
+ * offline too, that a co-owned vehicle goes to a service point with the ATAC; the server
+ * applies them again. Undefined when the registration may be queued.
+ */
+export function registrationRefusal(input: unknown): ApiError | undefined {
+  const parsed = registrationRequestSchema.safeParse(input);
+  if (!parsed.success) return fromZodError(parsed.error);
+  const refusal = onlineRegistrationRefusal(parsed.data.vehicle, parsed.data.buyers.length);
+  return refusal ? apiError(refusal, [fieldError(refusalPath[refusal], refusal)]) : undefined;
 }

@@ -11,6 +11,12 @@ import {
   vehicleValuesSchema,
 } from './form-values';
 
+/**
+ * The draft name a typed transit is kept under until its command is queued (stored on the kiosk: a
+ * new name would orphan the drafts already kept).
+ */
+export const TRANSIT_FORM = 'transit';
+
 /** The transit form as typed. */
 export const transitValuesSchema = z.object({
   vehicle: vehicleValuesSchema,

@@ -13,7 +13,7 @@ import { enqueueCommand, recoverInterruptedSends, takeBatch } from './outbox';
 import { drainOutbox, type SyncDeps } from './sync';
 
 /**
- * The model test of ARCHITECTURE.md's Sync: the real outbox (Dexie on fake-indexeddb) talks
+ * The model test of the sync design (docs/sync.md): the real outbox (Dexie on fake-indexeddb) talks
  * to the real push route (hook, handler, SQLite with its idempotency records) through an
  * in-process HTTP harness, under any interleaving of writes, sends, lost answers, failures,
  * restarts and replays. The server is not a fake that removes duplicates itself: exactly

@@ -1,4 +1,5 @@
 import {
+  agentHealthSchema,
   agentPrinterListSchema,
   apiErrorSchema,
   type ApiError,
@@ -23,14 +24,19 @@ export const agentSettingsSchema = z.object({
 /** The print agent's address and pairing token. */
 export type AgentSettings = z.infer<typeof agentSettingsSchema>;
 
-/** The agent's default address (ARCHITECTURE.md: AGENT_HOST, AGENT_PORT). */
+/**
+ * The agent's default address: the agent binds `AGENT_HOST`:`AGENT_PORT`, 127.0.0.1:9631 unless
+ * configured (docs/printing.md, Configuration).
+ */
 export const DEFAULT_AGENT_URL = 'http://127.0.0.1:9631';
 
-// The agent's answers are parsed by the shared schemas of its API (`print-job.schema.ts`). They
-// are not strict, so a newer agent that adds a field still answers an older kiosk.
+// The one way the kiosk talks to the print agent: every call below goes through `request`,
+// which checks the body with the agent's own request schema and parses the answer with the
+// shared schema of its API (`print-job.schema.ts` in `@comptoir/shared`; this package never
+// imports the agent's code). Answer schemas are not strict, so a newer agent that adds a field
+// still answers an older kiosk.
 
 /** `GET /health` answers more (job counts...), but the kiosk only needs to know it is up. */
-const healthSchema = z.object({ status: z.literal('ok') });
 
 /**
  * Chromium's Local Network Access: a page must name the address space it reaches (the
@@ -75,7 +81,29 @@ export class AgentError extends Error {
   }
 }
 
-async function readJson<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
+/** One call to the agent: where, with which checked body, and the schema of its answer. */
+interface AgentCall<T> {
+  method?: 'GET' | 'POST';
+  path: string;
+  /** The JSON body, already checked by {@link requestBody}. */
+  body?: string;
+  answer: z.ZodType<T>;
+}
+
+/**
+ * Sends one call and reads its answer: silence is `unreachable`, an error status `refused`
+ * (with the agent's own error when it sent one), an answer its schema rejects `bad_answer`.
+ */
+async function request<T>(settings: AgentSettings, call: AgentCall<T>): Promise<T> {
+  let response: Response;
+  try {
+    response = await agentFetch(settings, call.path, {
+      method: call.method ?? 'GET',
+      ...(call.body === undefined ? {} : { body: call.body }),
+    });
+  } catch {
+    throw new AgentError('unreachable', 'The print agent does not answer');
+  }
   if (!response.ok) {
     const body = apiErrorSchema.safeParse(await response.json().catch(() => undefined));
     throw new AgentError(
@@ -84,17 +112,9 @@ async function readJson<T>(response: Response, schema: z.ZodType<T>): Promise<T>
       body.success ? body.data : undefined,
     );
   }
-  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  const parsed = call.answer.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) throw new AgentError('bad_answer', 'Unexpected answer from the agent');
   return parsed.data;
-}
-
-async function call(settings: AgentSettings, path: string, init?: RequestInit): Promise<Response> {
-  try {
-    return await agentFetch(settings, path, init);
-  } catch {
-    throw new AgentError('unreachable', 'The print agent does not answer');
-  }
 }
 
 /**
@@ -107,24 +127,31 @@ function requestBody<T>(schema: z.ZodType<T, unknown>, input: unknown): string {
   return JSON.stringify(parsed.data);
 }
 
+/** The path of one job at the agent. */
+function jobPath(jobId: string): string {
+  return `/jobs/${encodeURIComponent(jobId)}`;
+}
+
 /** Pairs this kiosk with the agent using the code shown on the agent's status page. */
 export async function pairWithAgent(url: string, code: string): Promise<string> {
   const body = requestBody(pairRequestSchema, { code });
-  const response = await call({ url }, '/pair', { method: 'POST', body });
-  return (await readJson(response, pairResponseSchema)).token;
+  const answer = await request(
+    { url },
+    { method: 'POST', path: '/pair', body, answer: pairResponseSchema },
+  );
+  return answer.token;
 }
 
 /** Is the agent up? */
 export async function agentHealth(settings: AgentSettings): Promise<boolean> {
-  const response = await call(settings, '/health');
-  await readJson(response, healthSchema);
+  await request(settings, { path: '/health', answer: agentHealthSchema });
   return true;
 }
 
 /** The agent's printers with their live status (`status` is null until the agent asked). */
 export async function listPrinters(settings: AgentSettings): Promise<AgentPrinter[]> {
-  const response = await call(settings, '/printers');
-  return (await readJson(response, agentPrinterListSchema)).printers;
+  const answer = await request(settings, { path: '/printers', answer: agentPrinterListSchema });
+  return answer.printers;
 }
 
 /**
@@ -133,20 +160,18 @@ export async function listPrinters(settings: AgentSettings): Promise<AgentPrinte
  */
 export async function submitJob(settings: AgentSettings, job: JobRequestInput): Promise<PrintJob> {
   const body = requestBody(jobRequestSchema, job);
-  const response = await call(settings, '/jobs', { method: 'POST', body });
-  return readJson(response, printJobSchema);
+  return request(settings, { method: 'POST', path: '/jobs', body, answer: printJobSchema });
 }
 
 /** The agent's job ledger, newest first (at most `limit` jobs): the printers screen's queues. */
 export async function listJobs(settings: AgentSettings, limit = 50): Promise<PrintJob[]> {
-  const response = await call(settings, `/jobs?limit=${String(limit)}`);
-  return (await readJson(response, printJobListSchema)).jobs;
+  const path = `/jobs?limit=${String(limit)}`;
+  return (await request(settings, { path, answer: printJobListSchema })).jobs;
 }
 
 /** Reads a job's progress. */
 export async function readJob(settings: AgentSettings, jobId: string): Promise<PrintJob> {
-  const response = await call(settings, `/jobs/${encodeURIComponent(jobId)}`);
-  return readJson(response, printJobSchema);
+  return request(settings, { path: jobPath(jobId), answer: printJobSchema });
 }
 
 /**
@@ -159,7 +184,6 @@ export async function decideToCheck(
   decision: ToCheckDecision['decision'],
 ): Promise<PrintJob> {
   const body = requestBody(toCheckDecisionSchema, { decision });
-  const path = `/jobs/${encodeURIComponent(jobId)}/confirm-reprint`;
-  const response = await call(settings, path, { method: 'POST', body });
-  return readJson(response, printJobSchema);
+  const path = `${jobPath(jobId)}/confirm-reprint`;
+  return request(settings, { method: 'POST', path, body, answer: printJobSchema });
 }

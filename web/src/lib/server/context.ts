@@ -1,9 +1,7 @@
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
-import { readServerConfig, type ServerConfig } from './config.js';
+import type { ServerConfig } from './config.js';
 import { openStorage, type Storage } from './db/engine.js';
-import { seedDemo } from './db/demo-seed.js';
-import { seedDemoAccounts } from './db/demo-seed-accounts.js';
 import { parseFaults, type Faults } from './faults.js';
 import { loadSecretKey, loadSigner, type Signer } from './signing.js';
 
@@ -18,7 +16,10 @@ export interface ServerContext {
   faults: Faults;
 }
 
-/** Opens storage (running migrations), loads keys and seeds demo data when asked. */
+/**
+ * Opens storage (running migrations) and loads keys. Demo data is the start path's business
+ * (`start.ts`), never the context's: the context knows no demo.
+ */
 export async function createServerContext(
   config: ServerConfig,
   options: { clock?: Clock } = {},
@@ -32,23 +33,5 @@ export async function createServerContext(
     clock: options.clock ?? systemClock,
     faults: parseFaults(config.faults),
   };
-  if (config.isDemo) {
-    await seedDemo(ctx);
-    await seedDemoAccounts(ctx);
-  }
   return ctx;
-}
-
-let shared: Promise<ServerContext> | undefined;
-
-/**
- * The process's context, created on first use (from hooks), never at import time, so that
- * `vite build` never opens the database.
- */
-export function serverContext(): Promise<ServerContext> {
-  shared ??= createServerContext(readServerConfig()).catch((error: unknown) => {
-    shared = undefined;
-    throw error;
-  });
-  return shared;
 }

@@ -3,8 +3,8 @@ import { IDLE_LOCK_DEFAULT_MINUTES } from '@comptoir/shared';
 const activityEvents = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
 
 /**
- * Locks a shared kiosk after `minutes` without a person touching it (DOMAIN.md: 15 min by
- * default, PCI DSS 8.2.8): `onIdle` puts up the lock screen (the layout: the person is signed
+ * Locks a shared kiosk after `minutes` without a person touching it (15 min by default, PCI
+ * DSS 8.2.8: docs/domain.md, "Idle lock on shared kiosks"): `onIdle` puts up the lock screen (the layout: the person is signed
  * out, or a generic account's operator must enter their PIN). Only a person's input counts as
  * activity, never background sync. Returns a stop function.
  */

@@ -38,6 +38,10 @@ import { session } from '$lib/session/session.svelte';
 import { kioskError, type ActionResult } from './result';
 import { SESSION_KEY, signOut } from './session.service';
 
+export type { KioskEnrolment, OperatorRow };
+/** The shortest offline-unlock secret the settings screen accepts. */
+export { OFFLINE_SECRET_MIN_LENGTH };
+
 const LOCKED_KEY = 'locked';
 const WINDOW_KEY = 'offlineWindowHours';
 /** The operator who unlocked the generic account's session with their PIN (shared with commands). */
@@ -73,6 +77,11 @@ export interface KioskAccessState {
   enrolment: KioskEnrolment | undefined;
   isLocked: boolean;
   offlineWindowHours: number;
+}
+
+/** This kiosk's id, created once and kept: commands name the kiosk they came from. */
+export async function thisKioskId(): Promise<string> {
+  return kioskId(kioskDb());
 }
 
 /** Reads the kiosk's enrolment, lock and offline window setting. */

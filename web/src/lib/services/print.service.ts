@@ -19,7 +19,7 @@ import {
   type AgentSettings,
 } from '$lib/print/agent.client';
 import { printerState } from '$lib/print/printer-state.svelte';
-import { queueCommand } from './commands.service';
+import { queueCommand } from '$lib/commands/queue';
 import { kioskError, type ActionResult } from './result';
 
 const AGENT_KEY = 'agent';

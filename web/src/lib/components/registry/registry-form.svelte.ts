@@ -1,7 +1,11 @@
 import type { ApiError } from '@comptoir/shared';
 import { goto } from '$app/navigation';
 import { fieldMessages } from '$lib/forms/form-values';
-import { queuedForm, type QueuedForm, type QueuedFormOptions } from '$lib/forms/queued-form.svelte';
+import {
+  queuedForm,
+  type QueuedForm,
+  type QueuedFormOptions,
+} from '$lib/components/queued-form.svelte';
 
 /** A registry form: a queued form that, once its command is queued, opens its own follow-up page. */
 export interface RegistryFormOptions<Values> extends QueuedFormOptions<Values> {

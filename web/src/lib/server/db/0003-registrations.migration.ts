@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import type { Engine } from './engine.js';
-import { sequenceName } from './migrations.js';
+import type { Engine } from './schema.js';
+import { sequenceName } from './sequences.js';
 
 /**
  * Number series of this group (see `seriesOf` in documents.service.ts and the transaction

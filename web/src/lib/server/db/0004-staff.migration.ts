@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import type { Engine } from './engine.js';
+import type { Engine } from './schema.js';
 
 /** Caps and addresses on licences; over-cap requests, voids, plate-X orders. */
 export function staffMigration(engine: Engine): Migration {

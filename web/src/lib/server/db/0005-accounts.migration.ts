@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import type { Engine } from './engine.js';
+import type { Engine } from './schema.js';
 
 /** Tables of sign-up, access codes, sessions, sign-in limits, OpenID Connect identities. */
 export function accountsMigration(engine: Engine): Migration {

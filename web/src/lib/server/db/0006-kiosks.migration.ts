@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import type { Engine } from './engine.js';
+import type { Engine } from './schema.js';
 
 /**
  * Tables of enrolled kiosks, their device credentials, the sign-ins made on them (the push

@@ -12,8 +12,9 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
-import { migrationProvider, sequenceName } from './migrations.js';
-import type { Database } from './schema.js';
+import { migrationProvider } from './migrations.js';
+import { sequenceName } from './sequences.js';
+import type { Database, Engine } from './schema.js';
 
 /*
  * Every difference between SQLite and PostgreSQL lives in this file: how to open, how a
@@ -21,7 +22,7 @@ import type { Database } from './schema.js';
  */
 
 /** The storage engine in use. */
-export type Engine = 'sqlite' | 'postgres';
+export type { Engine } from './schema.js';
 
 /** A query executor bound to one connection inside a write transaction. */
 export type Tx = KyselyType<Database> | Transaction<Database>;

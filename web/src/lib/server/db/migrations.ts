@@ -3,15 +3,11 @@ import { accountsMigration } from './0005-accounts.migration.js';
 import { kiosksMigration } from './0006-kiosks.migration.js';
 import { registrationsMigration } from './0003-registrations.migration.js';
 import { staffMigration } from './0004-staff.migration.js';
-import type { Engine } from './engine.js';
+import type { Engine } from './schema.js';
+import { sequenceName } from './sequences.js';
 
 /** Document number series; on PostgreSQL each has a sequence (see `nextDocumentNumber`). */
 export const NUMBER_SERIES = ['ATAC', 'T'] as const;
-
-/** Series name -> PostgreSQL sequence name. */
-export function sequenceName(series: string): string {
-  return `doc_number_${series.toLowerCase()}_seq`;
-}
 
 function initialSchema(engine: Engine): Migration {
   return {

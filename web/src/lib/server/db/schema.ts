@@ -221,3 +221,6 @@ export interface Database extends RegistrationTables, StaffTables, AccountTables
   audit_log: AuditLogTable;
   number_counters: NumberCounterTable;
 }
+
+/** The SQL engine a storage runs on: SQLite by default, PostgreSQL for several processes. */
+export type Engine = 'sqlite' | 'postgres';

@@ -1,7 +1,7 @@
 import { apiErrorSchema, can, newId, type Action, type Role } from '@comptoir/shared';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seedDemoAccounts } from '../db/demo-seed-accounts.js';
+import { seedDemoAccounts } from '../demo/demo-seed-accounts.js';
 import { createHarnessClient, harnessRoutes, type HarnessClient } from '../testing/http-harness.js';
 import { ENGINES } from '../testing/test-env.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';

@@ -1,7 +1,7 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import type { ErrorCode } from '@comptoir/shared';
 import { appendAudit } from '../audit.js';
-import { BACKGROUND_HEADER, SESSION_COOKIE, accountForToken } from '../auth/session.service.js';
+import { BACKGROUND_HEADER, SESSION_COOKIE, accountForToken } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
 import { MAX_BODY_BYTES, errorResponse } from './responses.js';
 

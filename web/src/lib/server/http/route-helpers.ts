@@ -1,8 +1,8 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
-import { clientAddressOf } from '../auth/client-address.js';
-import { RetryLaterError } from '../auth/retry-later.js';
-import type { SessionAccount } from '../auth/session.service.js';
-import { SESSION_COOKIE } from '../auth/session.service.js';
+import { clientAddressOf } from '../accounts/client-address.js';
+import { RetryLaterError } from '../accounts/retry-later.js';
+import type { SessionAccount } from '../accounts/session.service.js';
+import { SESSION_COOKIE } from '../accounts/session.service.js';
 import { errorResponse, fail, handleApi } from './responses.js';
 
 /** The signed-in account, or 401 unauthenticated. */

@@ -1,9 +1,9 @@
 import { fromZodError, pullQuerySchema, type PullResponse } from '@comptoir/shared';
-import type { SessionAccount } from '../auth/session.service.js';
+import type { SessionAccount } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/responses.js';
-import { parseStoredDocument, statusOf } from '../services/documents.service.js';
-import { authorizeLicence, refuse } from '../services/authorize.js';
+import { parseStoredDocument, statusOf } from '../registry/documents.repo.js';
+import { authorizeLicence, refuse } from '../http/authorize.js';
 
 /** The most changes one pull returns, whatever the kiosk asks. */
 export const PULL_PAGE_MAX = 200;

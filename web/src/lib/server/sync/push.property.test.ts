@@ -9,13 +9,13 @@ import {
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../audit.js';
-import { DEMO_HELD_REGISTRATION } from '../db/demo-seed.js';
+import { DEMO_HELD_REGISTRATION } from '../demo/demo-seed.js';
 import {
   cancelCommand,
   confirmCommand,
   holdCommand,
   inventoryCommand,
-} from '../services/registration-testing.js';
+} from '../commands/registration/registration-testing.js';
 import { appliedDocuments } from '../testing/bodies.js';
 import {
   atacCommand,

@@ -17,8 +17,8 @@ import { verifyDocument } from '@comptoir/shared/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { verifyAuditChains } from '../audit.js';
-import { noteKioskSignIn } from '../auth/kiosk-credential.js';
-import { verifyPublic } from '../services/verification.service.js';
+import { noteKioskSignIn } from '../accounts/kiosk-credential.js';
+import { verifyPublic } from '../endpoints/verification.service.js';
 import {
   atacCommand,
   person,

@@ -5,7 +5,7 @@ import {
   type VehicleCategory,
   type VehicleType,
 } from '@comptoir/shared';
-import { DEMO_VEHICLES } from '../db/demo-seed.js';
+import { DEMO_VEHICLES } from '../demo/demo-seed.js';
 
 /** A valid person party. */
 export function person(overrides: { driverLicence?: string; firstName?: string } = {}) {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServerContext, type ServerContext } from '../context.js';
+import { seedDemoData } from '../demo/index.js';
 import { createTestDatabase, type EngineName, type TestDatabase } from './test-env.js';
 
 /** A clock the test moves by hand. */
@@ -54,6 +55,7 @@ export async function createTestServer(
     },
     { clock: clock.now },
   );
+  if (options.demo ?? true) await seedDemoData(ctx);
   return {
     engine,
     ctx,

@@ -1,6 +1,6 @@
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { queryRecord, requireAccount } from '$lib/server/http/route-helpers';
-import { viewBankAccount } from '$lib/server/services/bank-account.service';
+import { viewBankAccount } from '$lib/server/endpoints/bank-account.service';
 import type { RequestHandler } from './$types';
 
 /** The masked account; it is changed with the `bankaccount.set` command (`POST /api/commands`). */

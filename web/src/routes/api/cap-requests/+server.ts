@@ -1,7 +1,10 @@
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { queryRecord, requireAccount } from '$lib/server/http/route-helpers';
-import { createCapRequest, listLicenceCapRequests } from '$lib/server/services/caps.service';
-import { readRequestBody } from '$lib/server/services/request-guards';
+import {
+  createCapRequest,
+  listLicenceCapRequests,
+} from '$lib/server/endpoints/cap-requests.service';
+import { readRequestBody } from '$lib/server/http/request-guards';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ request, locals }) =>

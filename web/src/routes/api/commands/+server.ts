@@ -1,6 +1,6 @@
 import { handleApi, readJsonBody } from '$lib/server/http/responses';
 import { requireAccount } from '$lib/server/http/route-helpers';
-import { applyDirectCommand } from '$lib/server/sync/direct-command.service';
+import { applyDirectCommand } from '$lib/server/sync/direct-command';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ request, locals }) =>

@@ -1,6 +1,6 @@
 import { handleApi, jsonResponse, readJsonBody } from '$lib/server/http/responses';
 import { queryRecord, requireAccount } from '$lib/server/http/route-helpers';
-import { enrolKiosk, listKiosks } from '$lib/server/services/kiosks.service';
+import { enrolKiosk, listKiosks } from '$lib/server/endpoints/kiosks.service';
 import type { RequestHandler } from './$types';
 
 const noStore = { 'cache-control': 'no-store' };

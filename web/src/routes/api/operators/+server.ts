@@ -1,6 +1,6 @@
 import { handleApi, jsonResponse, readJsonBody } from '$lib/server/http/responses';
 import { queryRecord, requireAccount } from '$lib/server/http/route-helpers';
-import { createOperator, listOperators } from '$lib/server/services/operators.service';
+import { createOperator, listOperators } from '$lib/server/endpoints/operators.service';
 import type { RequestHandler } from './$types';
 
 const noStore = { 'cache-control': 'no-store' };

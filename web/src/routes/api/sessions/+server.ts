@@ -1,4 +1,4 @@
-import { listSessions } from '$lib/server/auth/sessions-admin.service';
+import { listSessions } from '$lib/server/accounts/sessions-admin.service';
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { queryRecord, requireAccount } from '$lib/server/http/route-helpers';
 import type { RequestHandler } from './$types';

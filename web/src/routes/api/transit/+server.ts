@@ -1,6 +1,6 @@
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { queryRecord, requireAccount } from '$lib/server/http/route-helpers';
-import { listDocuments } from '$lib/server/services/listing.service';
+import { listDocuments } from '$lib/server/endpoints/listing.service';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url, locals }) =>

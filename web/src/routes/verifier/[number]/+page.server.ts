@@ -1,4 +1,4 @@
-import { verifyPublic } from '$lib/server/services/verification.service';
+import { verifyPublic } from '$lib/server/endpoints/verification.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {

@@ -1,7 +1,7 @@
 import {
   createGenericAccount,
   listGenericAccounts,
-} from '$lib/server/auth/generic-accounts.service';
+} from '$lib/server/accounts/generic-accounts.service';
 import { handleApi, jsonResponse, readJsonBody } from '$lib/server/http/responses';
 import { queryRecord, requireAccount } from '$lib/server/http/route-helpers';
 import type { RequestHandler } from './$types';

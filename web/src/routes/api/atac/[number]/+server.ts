@@ -1,6 +1,6 @@
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { requireAccount } from '$lib/server/http/route-helpers';
-import { viewDocument } from '$lib/server/services/listing.service';
+import { viewDocument } from '$lib/server/endpoints/listing.service';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, locals }) =>

@@ -1,4 +1,4 @@
-import { signInWithPassword } from '$lib/server/auth/sign-in.service';
+import { signInWithPassword } from '$lib/server/accounts/sign-in.service';
 import { jsonResponse, readJsonBody } from '$lib/server/http/responses';
 import { clientAddress, handleAuthApi, setSessionCookie } from '$lib/server/http/route-helpers';
 import type { RequestHandler } from './$types';

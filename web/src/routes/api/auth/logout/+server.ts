@@ -1,4 +1,4 @@
-import { SESSION_COOKIE, logout } from '$lib/server/auth/session.service';
+import { SESSION_COOKIE, logout } from '$lib/server/accounts/session.service';
 import { handleApi } from '$lib/server/http/responses';
 import type { RequestHandler } from './$types';
 

@@ -1,4 +1,4 @@
-import { reauthenticateWithPassword } from '$lib/server/auth/reauthentication';
+import { reauthenticateWithPassword } from '$lib/server/accounts/reauthentication';
 import { jsonResponse, readJsonBody } from '$lib/server/http/responses';
 import { clientAddress, handleAuthApi, requireAccount } from '$lib/server/http/route-helpers';
 import type { RequestHandler } from './$types';

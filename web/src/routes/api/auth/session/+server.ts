@@ -1,4 +1,4 @@
-import { sessionInfo } from '$lib/server/auth/session.service';
+import { sessionInfo } from '$lib/server/accounts/session.service';
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { requireAccount } from '$lib/server/http/route-helpers';
 import type { RequestHandler } from './$types';

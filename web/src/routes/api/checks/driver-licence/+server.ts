@@ -1,7 +1,7 @@
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { queryRecord, requireAccount } from '$lib/server/http/route-helpers';
-import { checkDriverLicence } from '$lib/server/services/checks.service';
-import { readRequestBody } from '$lib/server/services/request-guards';
+import { checkDriverLicence } from '$lib/server/endpoints/checks.service';
+import { readRequestBody } from '$lib/server/http/request-guards';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ request, url, locals }) =>

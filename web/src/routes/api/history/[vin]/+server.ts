@@ -1,6 +1,6 @@
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { queryRecord, requireAccount } from '$lib/server/http/route-helpers';
-import { ownershipHistory } from '$lib/server/services/history.service';
+import { ownershipHistory } from '$lib/server/endpoints/history.service';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url, locals }) =>

@@ -1,6 +1,6 @@
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { requireAccount } from '$lib/server/http/route-helpers';
-import { revokeKiosk } from '$lib/server/services/kiosks.service';
+import { revokeKiosk } from '$lib/server/endpoints/kiosks.service';
 import type { RequestHandler } from './$types';
 
 export const DELETE: RequestHandler = ({ params, locals }) =>

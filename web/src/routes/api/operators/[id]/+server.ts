@@ -1,6 +1,6 @@
 import { handleApi, jsonResponse, readJsonBody } from '$lib/server/http/responses';
 import { requireAccount } from '$lib/server/http/route-helpers';
-import { updateOperator } from '$lib/server/services/operators.service';
+import { updateOperator } from '$lib/server/endpoints/operators.service';
 import type { RequestHandler } from './$types';
 
 export const PATCH: RequestHandler = ({ request, params, locals }) =>

@@ -1,6 +1,6 @@
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { requireAccount } from '$lib/server/http/route-helpers';
-import { viewRegistration } from '$lib/server/services/registration-view.service';
+import { viewRegistration } from '$lib/server/endpoints/registration-view.service';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, locals }) =>

@@ -1,4 +1,4 @@
-import { endSession } from '$lib/server/auth/sessions-admin.service';
+import { endSession } from '$lib/server/accounts/sessions-admin.service';
 import { handleApi } from '$lib/server/http/responses';
 import { queryRecord, requireAccount } from '$lib/server/http/route-helpers';
 import type { RequestHandler } from './$types';

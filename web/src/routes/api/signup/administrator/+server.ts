@@ -1,4 +1,4 @@
-import { signUpAdministrator } from '$lib/server/auth/signup.service';
+import { signUpAdministrator } from '$lib/server/accounts/signup.service';
 import { jsonResponse, readJsonBody } from '$lib/server/http/responses';
 import { clientAddress, handleAuthApi } from '$lib/server/http/route-helpers';
 import type { RequestHandler } from './$types';

@@ -1,4 +1,4 @@
-import { signUpEmployee } from '$lib/server/auth/signup.service';
+import { signUpEmployee } from '$lib/server/accounts/signup.service';
 import { jsonResponse, readJsonBody } from '$lib/server/http/responses';
 import { clientAddress, handleAuthApi } from '$lib/server/http/route-helpers';
 import type { RequestHandler } from './$types';

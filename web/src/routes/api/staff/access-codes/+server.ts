@@ -1,4 +1,4 @@
-import { issueAccessCode } from '$lib/server/auth/access-codes.service';
+import { issueAccessCode } from '$lib/server/accounts/access-codes.service';
 import { handleApi, jsonResponse, readJsonBody } from '$lib/server/http/responses';
 import { requireAccount } from '$lib/server/http/route-helpers';
 import type { RequestHandler } from './$types';

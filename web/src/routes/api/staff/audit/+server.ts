@@ -1,6 +1,6 @@
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { queryRecord, requireAccount } from '$lib/server/http/route-helpers';
-import { readAudit } from '$lib/server/services/staff.service';
+import { readAudit } from '$lib/server/endpoints/staff.service';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url, locals }) =>

@@ -1,6 +1,6 @@
-import { auditInvalidKiosk, kioskForRequest } from '$lib/server/auth/kiosk-credential';
+import { auditInvalidKiosk, kioskForRequest } from '$lib/server/accounts/kiosk-credential';
 import { fail, handleApi, readJsonBody } from '$lib/server/http/responses';
-import { pushFromSender } from '$lib/server/sync/push.service';
+import { pushFromSender } from '$lib/server/sync/push';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ request, locals }) =>

@@ -1,4 +1,4 @@
-import { updateGenericAccount } from '$lib/server/auth/generic-accounts.service';
+import { updateGenericAccount } from '$lib/server/accounts/generic-accounts.service';
 import { handleApi, jsonResponse, readJsonBody } from '$lib/server/http/responses';
 import { requireAccount } from '$lib/server/http/route-helpers';
 import type { RequestHandler } from './$types';

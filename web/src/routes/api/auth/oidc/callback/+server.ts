@@ -1,4 +1,4 @@
-import { OIDC_BINDING_COOKIE, finishOidc } from '$lib/server/auth/oidc.service';
+import { OIDC_BINDING_COOKIE, finishOidc } from '$lib/server/accounts/oidc.service';
 import { HttpError, handleApi } from '$lib/server/http/responses';
 import { clientAddress, setSessionCookie } from '$lib/server/http/route-helpers';
 import type { RequestHandler } from './$types';

@@ -1,4 +1,8 @@
-import { OIDC_BINDING_COOKIE, startOidc, type OidcPurpose } from '$lib/server/auth/oidc.service';
+import {
+  OIDC_BINDING_COOKIE,
+  startOidc,
+  type OidcPurpose,
+} from '$lib/server/accounts/oidc.service';
 import { fail, handleApi } from '$lib/server/http/responses';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { requireAccount } from '$lib/server/http/route-helpers';
-import { viewLicence } from '$lib/server/services/staff.service';
+import { viewLicence } from '$lib/server/endpoints/staff.service';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, locals }) =>

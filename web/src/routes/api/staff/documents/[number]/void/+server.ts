@@ -1,7 +1,7 @@
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { requireAccount } from '$lib/server/http/route-helpers';
-import { voidDocument } from '$lib/server/services/staff.service';
-import { readRequestBody } from '$lib/server/services/request-guards';
+import { voidDocument } from '$lib/server/endpoints/staff.service';
+import { readRequestBody } from '$lib/server/http/request-guards';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ params, request, locals }) =>

@@ -1,0 +1,33 @@
+import type { Printer } from '@comptoir/shared';
+import type { Context } from 'hono';
+import type { PrinterDriver } from './drivers/printer-driver.js';
+import type { RateLimit } from './http/rate-limit.js';
+import type { JobLedger } from './queue/job-ledger.js';
+import type { PrintQueue } from './queue/print-queue.js';
+import type { DocumentVerifier } from './trust/document-verifier.js';
+import type { KioskPairing } from './trust/kiosk-pairing.js';
+import type { ServerKeys } from './trust/server-keys.js';
+
+/**
+ * Everything the HTTP app works with; `main.ts` wires the real ones, tests their own. Its own
+ * module so the route files depend on it and not on `app.ts`, which imports them.
+ */
+export interface AppDeps {
+  ledger: JobLedger;
+  queue: PrintQueue;
+  verifier: DocumentVerifier;
+  keys: ServerKeys;
+  pairing: KioskPairing;
+  printers: Printer[];
+  drivers: Map<string, PrinterDriver>;
+  adminSecret: string;
+  allowedOrigins: string[];
+  /** The server's origin: QR codes point to its verification page. */
+  serverOrigin: string;
+  /** Every request, per client address. */
+  rateLimit?: RateLimit;
+  /** Pairing attempts, per client address: tight, a code is 8 digits. */
+  pairingRateLimit?: RateLimit;
+  clientAddress?: (c: Context) => string;
+  now?: () => Date;
+}

@@ -1,0 +1,51 @@
+import { partyKey, partyName, type Party } from '@comptoir/shared';
+import { issueDocument } from '../issue-document.js';
+import type { AppliedResult, CommandContext } from '../command-context.js';
+
+function printedParty(party: Party) {
+  return party.kind === 'person'
+    ? { name: partyName(party), driverLicence: party.driverLicence, address: party.address }
+    : { name: partyName(party), neq: party.neq, address: party.address };
+}
+
+/**
+ * Creates an ATAC (DOMAIN.md, Documents): every co-owner recorded with the designated
+ * registration holder; on hold or final. The ATAC has no expiry.
+ */
+export async function createAtac(c: CommandContext<'atac.create'>): Promise<AppliedResult> {
+  const { payload } = c.command;
+  const { vehicle } = payload;
+  const holder = payload.buyers[payload.holderIndex];
+  const issued = await issueDocument(c, {
+    kind: 'atac',
+    vin: vehicle.vin,
+    customerKey: holder ? partyKey(holder) : null,
+    build: (common) => ({
+      ...common,
+      kind: 'atac',
+      transaction: payload.transaction,
+      deliveryDate: payload.deliveryDate,
+      vehicle: {
+        vin: vehicle.vin,
+        make: vehicle.make,
+        model: vehicle.model,
+        year: vehicle.year,
+        type: vehicle.type,
+        condition: vehicle.condition,
+        odometerKm: vehicle.odometerKm,
+        netMassKg: vehicle.netMassKg,
+        ...(vehicle.colour !== undefined && { colour: vehicle.colour }),
+      },
+      buyers: payload.buyers.map(printedParty),
+      holderIndex: payload.holderIndex,
+      amounts: {
+        salePriceCents: payload.salePriceCents,
+        tradeInCents: payload.tradeInCents,
+        gstCents: payload.gstCents,
+        qstBaseCents: payload.qstBaseCents,
+      },
+      status: payload.status ?? 'final',
+    }),
+  });
+  return { documents: [issued] };
+}

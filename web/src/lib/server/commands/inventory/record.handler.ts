@@ -1,0 +1,76 @@
+import { partyName } from '@comptoir/shared';
+import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
+import { issueDocument } from '../issue-document.js';
+import {
+  drawTransactionNumber,
+  employeeSignature,
+  printedVehicle,
+  transferOwnership,
+} from '../registry-records.js';
+
+/**
+ * `inventory.record` (queued; accredited employees): records a vehicle into the dealer's
+ * inventory (enregistrer, DOMAIN.md): the registry shows the dealer as its owner from today,
+ * with no plate and no right to drive, and a proof of registration (preuve d'enregistrement)
+ * is issued under a new transaction number (`E-2026-000001`). A seller who is a person must
+ * have the right to register (Highway Safety Code s.194 blocks transfers too).
+ */
+export async function recordInventory(
+  c: CommandContext<'inventory.record'>,
+): Promise<AppliedResult> {
+  const { tx, now, licence, actor, command } = c;
+  const { payload } = command;
+  const { seller } = payload;
+  if (seller?.kind === 'person') {
+    const blocked = await tx
+      .selectFrom('registry_people')
+      .select('driver_licence')
+      .where('driver_licence', '=', seller.driverLicence)
+      .where('is_registration_blocked', '=', 1)
+      .executeTakeFirst();
+    if (blocked) reject('right_to_register_blocked', ['payload.seller.driverLicence']);
+  }
+  const number = await drawTransactionNumber(c, 'E');
+  await transferOwnership(c, payload.vehicle, { name: licence.dealer.name, driverLicence: null });
+  await tx
+    .insertInto('inventory_records')
+    .values({
+      number,
+      licence: licence.number,
+      dealer_id: licence.dealer.id,
+      vin: payload.vehicle.vin,
+      command_id: command.id,
+      acquired_on: payload.acquiredOn,
+      record_json: JSON.stringify(payload),
+      recorded_by: actor.id,
+      recorded_at: now.toISOString(),
+    })
+    .execute();
+  const vehicle = printedVehicle(payload.vehicle);
+  const proof = await issueDocument(c, {
+    kind: 'proof_of_registration',
+    vin: vehicle.vin,
+    customerKey: null,
+    build: (common) => ({
+      ...common,
+      kind: 'proof_of_registration',
+      vehicle: {
+        ...vehicle,
+        condition: payload.vehicle.condition,
+        odometerKm: payload.vehicle.odometerKm,
+      },
+      transactionNumber: number,
+      acquiredOn: payload.acquiredOn,
+      ...(seller && { seller: { name: partyName(seller) } }),
+      employeeSignature: employeeSignature(c),
+    }),
+  });
+  await c.batch.audit.append(tx, {
+    event: 'inventory.recorded',
+    actor: actor.id,
+    licence: licence.number,
+    subject: number,
+    detail: { commandId: command.id, vin: vehicle.vin, document: proof.number },
+  });
+  return { documents: [proof], transaction: { number, type: 'inventory', status: 'recorded' } };
+}

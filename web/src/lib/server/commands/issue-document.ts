@@ -1,0 +1,109 @@
+import {
+  formatDocumentNumber,
+  issuedDocumentSchema,
+  localDate,
+  seriesOfKind,
+  type DocumentKind,
+  type IssuedDocument,
+} from '@comptoir/shared';
+import { insertDocument } from '../registry/documents.repo.js';
+import { findOperator } from '../registry/licences.repo.js';
+import type { CommandContext } from './command-context.js';
+
+/** What a service supplies to issue a document; the number, dates and signature are ours. */
+export interface DocumentDraft<K extends DocumentKind> {
+  kind: K;
+  vin: string;
+  customerKey: string | null;
+  expiresAt?: Date;
+  /** The kind-specific body, given the server-assigned common fields. */
+  build: (common: CommonFields) => IssuedDocument;
+}
+
+/** Fields every document carries, from the server. */
+export interface CommonFields {
+  schemaVersion: 1;
+  number: string;
+  licence: string;
+  dealer: { name: string; neq: string; permit?: string };
+  issuedAt: string;
+  expiresAt?: string;
+  issuedBy: {
+    signer: 'server';
+    kid: string;
+    person: { accountId: string; name: string; operatorId?: string };
+  };
+}
+
+/**
+ * Issues a document: draws its number, signs its full content (JWS) and its QR token,
+ * stores both with the live status, bumps the licence's change counter and audits.
+ */
+export async function issueDocument<K extends DocumentKind>(
+  c: Omit<CommandContext, 'command'> & {
+    command: { id: string; actor?: { operatorId?: string | undefined } };
+  },
+  draft: DocumentDraft<K>,
+): Promise<{ kind: K; number: string; expiresAt?: string }> {
+  const { tx, server, licence, now } = c;
+  const series = seriesOfKind(draft.kind);
+  if (!series) throw new Error(`no number series for ${draft.kind}`);
+  const value = await c.batch.nextNumber(series);
+  const year = c.batch.once('year', () => localDate(now).slice(0, 4));
+  const number = formatDocumentNumber(series, year, value);
+  const { signingKey } = server.signer;
+  const common: CommonFields = {
+    schemaVersion: 1,
+    number,
+    licence: licence.number,
+    dealer: {
+      name: licence.dealer.name,
+      neq: licence.dealer.neq,
+      ...(licence.dealer.permit !== null && { permit: licence.dealer.permit }),
+    },
+    issuedAt: now.toISOString(),
+    ...(draft.expiresAt && { expiresAt: draft.expiresAt.toISOString() }),
+    issuedBy: { signer: 'server', kid: signingKey.kid, person: await issuingPerson(c) },
+  };
+  // Parse what we are about to sign: a document that its own schema refuses is a bug here.
+  const document = issuedDocumentSchema.parse(draft.build(common));
+  const changeSeq = await c.batch.nextChangeSeq(tx, licence.number);
+  await insertDocument(tx, {
+    number,
+    kind: draft.kind,
+    licence: licence.number,
+    vin: draft.vin,
+    customerKey: draft.customerKey,
+    issuedAt: common.issuedAt,
+    expiresAt: common.expiresAt ?? null,
+    document,
+    commandId: c.command.id,
+    changeSeq,
+  });
+  c.batch.issued(licence.number, draft.kind);
+  await c.batch.audit.append(tx, {
+    event: 'document.issued',
+    actor: c.actor.id,
+    licence: licence.number,
+    subject: number,
+    detail: { kind: draft.kind, commandId: c.command.id, vin: draft.vin },
+  });
+  c.toSign.push({ number, document });
+  return { kind: draft.kind, number, ...(common.expiresAt && { expiresAt: common.expiresAt }) };
+}
+
+/**
+ * Who the paper names as its issuer: the signed-in person, or on a generic account the operator
+ * who unlocked the kiosk with their PIN (read once per batch).
+ */
+async function issuingPerson(
+  c: Omit<CommandContext, 'command'> & { command: { actor?: { operatorId?: string | undefined } } },
+): Promise<CommonFields['issuedBy']['person']> {
+  const operatorId = c.command.actor?.operatorId;
+  const self = { accountId: c.actor.id, name: c.actor.displayName };
+  if (operatorId === undefined) return self;
+  const operator = await c.batch.once(`operator:${operatorId}`, () =>
+    findOperator(c.tx, operatorId),
+  );
+  return operator ? { ...self, name: operator.displayName, operatorId } : self;
+}

@@ -1,0 +1,125 @@
+import {
+  capKinds,
+  capRequestCreateSchema,
+  capRequestStatuses,
+  licenceQuerySchema,
+  type CapRequestList,
+  type CapRequestView,
+} from '@comptoir/shared';
+import type { Selectable } from 'kysely';
+import { appendAudit } from '../audit.js';
+import type { SessionAccount } from '../accounts/session.service.js';
+import type { ServerContext } from '../context.js';
+import type { CapRequestTable } from '../db/staff.tables.js';
+import { parseRequest, refuseOnLicence, requireLicenceAction } from '../http/request-guards.js';
+
+/** A stored over-cap request as the dealer and the staff see it. */
+export function capRequestView(row: Selectable<CapRequestTable>): CapRequestView {
+  return {
+    id: row.id,
+    licence: row.licence,
+    kind: capKinds.find((kind) => kind === row.kind) ?? 'transit',
+    extraUnits: row.extra_units,
+    reason: row.reason,
+    status: capRequestStatuses.find((status) => status === row.status) ?? 'pending',
+    requestedAt: row.requested_at,
+    decidedAt: row.decided_at,
+    decisionReason: row.decision_reason,
+    grantedUntil: row.granted_until,
+  };
+}
+
+/**
+ * `POST /api/cap-requests` (administrators, action `cap.request`): asks the authority for more
+ * temporary documents than the weekly cap (DOMAIN.md, Anti-fraud: "more needs staff
+ * approval"). One pending request per licence and kind (`cap_request_pending`); the kiosk's id
+ * makes it idempotent: the same id and content answer the stored request, another content
+ * under that id is `idempotency_conflict`. Audited on the licence's chain.
+ */
+export async function createCapRequest(
+  server: ServerContext,
+  actor: SessionAccount,
+  body: unknown,
+): Promise<{ status: 200 | 201; request: CapRequestView }> {
+  const route = 'cap_request.create';
+  const input = await parseRequest(server, actor, route, capRequestCreateSchema, body);
+  await requireLicenceAction(server, actor, route, input.licence, 'cap.request');
+  const now = server.clock();
+  const outcome = await server.storage.writeTransaction(async (tx) => {
+    // Serializes requests of one licence, so that two cannot both find no pending one.
+    await server.storage.lockLicences(tx, [input.licence]);
+    const existing = await tx
+      .selectFrom('cap_requests')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (existing) {
+      const isSame =
+        existing.requested_by === actor.id &&
+        existing.licence === input.licence &&
+        existing.kind === input.kind &&
+        existing.extra_units === input.extraUnits &&
+        existing.reason === input.reason;
+      return isSame
+        ? { kind: 'replay' as const, row: existing }
+        : { kind: 'refused' as const, code: 'idempotency_conflict' as const };
+    }
+    const pending = await tx
+      .selectFrom('cap_requests')
+      .select('id')
+      .where('licence', '=', input.licence)
+      .where('kind', '=', input.kind)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (pending) return { kind: 'refused' as const, code: 'cap_request_pending' as const };
+    const row = {
+      id: input.id,
+      licence: input.licence,
+      kind: input.kind,
+      extra_units: input.extraUnits,
+      reason: input.reason,
+      status: 'pending',
+      requested_by: actor.id,
+      requested_at: now.toISOString(),
+      decided_by: null,
+      decided_at: null,
+      decision_reason: null,
+      granted_until: null,
+    };
+    await tx.insertInto('cap_requests').values(row).execute();
+    await appendAudit(tx, now, {
+      event: 'cap_request.created',
+      actor: actor.id,
+      licence: input.licence,
+      subject: input.id,
+      detail: { kind: input.kind, extraUnits: input.extraUnits, reason: input.reason },
+    });
+    return { kind: 'created' as const, row };
+  });
+  if (outcome.kind === 'replay') return { status: 200, request: capRequestView(outcome.row) };
+  if (outcome.kind === 'created') return { status: 201, request: capRequestView(outcome.row) };
+  return refuseOnLicence(server, actor, 409, outcome.code, {
+    route,
+    licence: input.licence,
+    subject: input.id,
+  });
+}
+
+/** `GET /api/cap-requests?licence=` (administrators): the licence's requests, newest first. */
+export async function listLicenceCapRequests(
+  server: ServerContext,
+  actor: SessionAccount,
+  query: Record<string, string>,
+): Promise<CapRequestList> {
+  const route = 'cap_request.list';
+  const { licence } = await parseRequest(server, actor, route, licenceQuerySchema, query);
+  await requireLicenceAction(server, actor, route, licence, 'cap.request');
+  const rows = await server.storage.db
+    .selectFrom('cap_requests')
+    .selectAll()
+    .where('licence', '=', licence)
+    .orderBy('requested_at', 'desc')
+    .limit(100)
+    .execute();
+  return { items: rows.map(capRequestView) };
+}

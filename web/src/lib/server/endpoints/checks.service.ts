@@ -1,0 +1,102 @@
+import {
+  licenceCheckQuerySchema,
+  licenceQuerySchema,
+  rightToRegisterQuerySchema,
+  type LicenceCheckResult,
+  type RightToRegisterResult,
+} from '@comptoir/shared';
+import { appendAudit } from '../audit.js';
+import type { SessionAccount } from '../accounts/session.service.js';
+import type { ServerContext } from '../context.js';
+import { parseRequest, requireLicenceAction } from '../http/request-guards.js';
+
+/**
+ * Audits a lookup of personal data: who looked up whom, under which licence, and the answer
+ * given (the answer only: the registry's reasons never leave it).
+ */
+async function auditLookup(
+  server: ServerContext,
+  actor: SessionAccount,
+  licence: string,
+  event: string,
+  subject: string,
+  answer: Record<string, unknown>,
+): Promise<void> {
+  const now = server.clock();
+  await server.storage.writeTransaction((tx) =>
+    appendAudit(tx, now, { event, actor: actor.id, licence, subject, detail: answer }),
+  );
+}
+
+/**
+ * `POST /api/checks/driver-licence?licence=` (free, every dealer role, online only): whether a
+ * driving licence is valid and, when it is not, only its category (suspended, expired, or
+ * unknown to the registry). Never the holder's name or date of birth.
+ */
+export async function checkDriverLicence(
+  server: ServerContext,
+  actor: SessionAccount,
+  query: Record<string, string>,
+  body: unknown,
+): Promise<LicenceCheckResult> {
+  const route = 'checks.driver_licence';
+  const { licence } = await parseRequest(server, actor, route, licenceQuerySchema, query);
+  await requireLicenceAction(server, actor, route, licence, 'licence.check');
+  const { driverLicence } = await parseRequest(server, actor, route, licenceCheckQuerySchema, body);
+  const person = await server.storage.db
+    .selectFrom('registry_people')
+    .select('licence_status')
+    .where('driver_licence', '=', driverLicence)
+    .executeTakeFirst();
+  const status = person?.licence_status;
+  const answer: LicenceCheckResult =
+    status === 'valid'
+      ? { valid: true }
+      : {
+          valid: false,
+          category: status === 'suspended' || status === 'expired' ? status : 'unknown',
+        };
+  await auditLookup(server, actor, licence, 'check.driver_licence', driverLicence, answer);
+  return answer;
+}
+
+/**
+ * `POST /api/checks/right-to-register?licence=` (free, every dealer role, online only): a
+ * person (by driving licence) may register unless the registry blocks it (unpaid fines, HSC
+ * s.194); a business (by NEQ) may when the enterprise registry knows it. Unknown people are
+ * not allowed. Answers allowed or not, never why.
+ */
+export async function checkRightToRegister(
+  server: ServerContext,
+  actor: SessionAccount,
+  query: Record<string, string>,
+  body: unknown,
+): Promise<RightToRegisterResult> {
+  const route = 'checks.right_to_register';
+  const { licence } = await parseRequest(server, actor, route, licenceQuerySchema, query);
+  await requireLicenceAction(server, actor, route, licence, 'right_to_register.check');
+  const subject = await parseRequest(server, actor, route, rightToRegisterQuerySchema, body);
+  const { db } = server.storage;
+  let allowed: boolean;
+  let key: string;
+  if ('driverLicence' in subject) {
+    key = subject.driverLicence;
+    const person = await db
+      .selectFrom('registry_people')
+      .select('is_registration_blocked')
+      .where('driver_licence', '=', key)
+      .executeTakeFirst();
+    allowed = person !== undefined && person.is_registration_blocked === 0;
+  } else {
+    key = subject.neq;
+    const enterprise = await db
+      .selectFrom('enterprises')
+      .select('neq')
+      .where('neq', '=', key)
+      .executeTakeFirst();
+    allowed = enterprise !== undefined;
+  }
+  const answer: RightToRegisterResult = { allowed };
+  await auditLookup(server, actor, licence, 'check.right_to_register', key, answer);
+  return answer;
+}

@@ -1,0 +1,228 @@
+import { createHmac, pbkdf2 } from 'node:crypto';
+import { promisify } from 'node:util';
+import {
+  fromZodError,
+  newId,
+  operatorCreateSchema,
+  operatorListQuerySchema,
+  operatorUpdateSchema,
+  operatorVerifiersQuerySchema,
+  uuidv7Schema,
+  type Operator,
+  type OperatorVerifier,
+} from '@comptoir/shared';
+import { appendAudit } from '../audit.js';
+import { hashPassword } from '../accounts/password.js';
+import type { SessionAccount } from '../accounts/session.service.js';
+import { authorizeAdministration } from '../accounts/licence-authorization.js';
+import type { ServerContext } from '../context.js';
+import type { OperatorTable } from '../db/kiosks.tables.js';
+import { HttpError } from '../http/responses.js';
+import { decryptSecret, encryptSecret } from '../secret-box.js';
+import { authorizeLicence, refuse } from '../http/authorize.js';
+
+const derive = promisify(pbkdf2);
+
+/**
+ * PBKDF2 rounds of a kiosk's PIN verifier. A 4-6 digit PIN cannot be made hard to guess by
+ * any hash: it attributes work, it is not a security boundary; the rounds only slow a copy.
+ */
+export const OPERATOR_VERIFIER_ITERATIONS = 100_000;
+
+function operatorView(row: OperatorTable): Operator {
+  return {
+    operatorId: row.id,
+    displayName: row.display_name,
+    disabled: row.is_disabled === 1,
+    createdAt: row.created_at,
+  };
+}
+
+/** `POST /api/operators`: adds an operator with a PIN (argon2id, and sealed for verifiers). */
+export async function createOperator(
+  server: ServerContext,
+  actor: SessionAccount,
+  body: unknown,
+): Promise<Operator> {
+  const parsed = operatorCreateSchema.safeParse(body);
+  if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
+  const { licence, displayName, pin } = parsed.data;
+  const dealerId = await (
+    await authorizeAdministration(
+      server,
+      actor,
+      licence,
+      'accounts.manage_generic',
+      'operator.create',
+    )
+  ).dealerId;
+  const now = server.clock();
+  const row: OperatorTable = {
+    id: newId(),
+    dealer_id: dealerId,
+    display_name: displayName,
+    pin_hash: await hashPassword(pin),
+    pin_cipher: encryptSecret(server.secretKey, pin),
+    is_disabled: 0,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+  await server.storage.writeTransaction(async (tx) => {
+    await tx.insertInto('operators').values(row).execute();
+    await appendAudit(tx, now, {
+      event: 'operator.created',
+      actor: actor.id,
+      licence,
+      subject: row.id,
+      detail: { displayName },
+    });
+  });
+  return operatorView(row);
+}
+
+/** `GET /api/operators?licence=`: the dealer's operators, disabled ones included. */
+export async function listOperators(
+  server: ServerContext,
+  actor: SessionAccount,
+  query: Record<string, string>,
+): Promise<{ operators: Operator[] }> {
+  const parsed = operatorListQuerySchema.safeParse(query);
+  if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
+  const dealerId = await (
+    await authorizeAdministration(
+      server,
+      actor,
+      parsed.data.licence,
+      'accounts.manage_generic',
+      'operator.list',
+    )
+  ).dealerId;
+  const rows = await server.storage.db
+    .selectFrom('operators')
+    .selectAll()
+    .where('dealer_id', '=', dealerId)
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
+  return { operators: rows.map(operatorView) };
+}
+
+/**
+ * `PATCH /api/operators/[id]`: renames, changes the PIN or disables an operator of a dealer
+ * the actor manages (another dealer's operator answers 404). Setting what is already set
+ * changes nothing but the audit.
+ */
+export async function updateOperator(
+  server: ServerContext,
+  actor: SessionAccount,
+  params: Record<string, string>,
+  body: unknown,
+): Promise<Operator> {
+  const id = uuidv7Schema.safeParse(params.id);
+  const parsed = operatorUpdateSchema.safeParse(body);
+  if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
+  const row = id.success
+    ? await server.storage.db
+        .selectFrom('operators')
+        .selectAll()
+        .where('id', '=', id.data)
+        .executeTakeFirst()
+    : undefined;
+  const licence = row ? await licenceOfDealer(server, actor, row.dealer_id) : undefined;
+  if (!row || !licence) {
+    return refuse(server, actor, 404, 'not_found', { route: 'operator.update' });
+  }
+  const { displayName, pin, disabled } = parsed.data;
+  const now = server.clock();
+  const updated: OperatorTable = {
+    ...row,
+    ...(displayName !== undefined && { display_name: displayName }),
+    ...(pin !== undefined && {
+      pin_hash: await hashPassword(pin),
+      pin_cipher: encryptSecret(server.secretKey, pin),
+    }),
+    ...(disabled !== undefined && { is_disabled: disabled ? 1 : 0 }),
+    updated_at: now.toISOString(),
+  };
+  await server.storage.writeTransaction(async (tx) => {
+    const { id: _id, ...changes } = updated;
+    await tx.updateTable('operators').set(changes).where('id', '=', row.id).execute();
+    await appendAudit(tx, now, {
+      event: 'operator.updated',
+      actor: actor.id,
+      licence,
+      subject: row.id,
+      detail: {
+        displayName: displayName ?? null,
+        pinChanged: pin !== undefined,
+        disabled: disabled ?? null,
+      },
+    });
+  });
+  return operatorView(updated);
+}
+
+/** A licence of the dealer under which the actor manages operators, if any. */
+async function licenceOfDealer(
+  server: ServerContext,
+  actor: SessionAccount,
+  dealerId: string,
+): Promise<string | undefined> {
+  const licences = await server.storage.db
+    .selectFrom('licences')
+    .select('number')
+    .where('dealer_id', '=', dealerId)
+    .execute();
+  return licences
+    .map((row) => row.number)
+    .find((licence) => authorizeLicence(actor, licence, 'accounts.manage_generic') || false);
+}
+
+/** The salt of one operator's verifier on one kiosk (keyed: it cannot be guessed ahead). */
+function verifierSalt(server: ServerContext, kioskId: string, operatorId: string): string {
+  return createHmac('sha256', server.secretKey)
+    .update(`operator-pin:${kioskId}:${operatorId}`)
+    .digest('base64url');
+}
+
+/**
+ * `GET /api/operators/verifiers?licence=&kioskId=`: for a person signed in on the kiosk under
+ * the licence (the generic account), the dealer's enabled operators with a PIN verifier salted
+ * for that kiosk, so the kiosk checks PINs offline. No operators: the dealer does not use PINs.
+ */
+export async function operatorVerifiers(
+  server: ServerContext,
+  actor: SessionAccount,
+  query: Record<string, string>,
+): Promise<{ operators: OperatorVerifier[] }> {
+  const parsed = operatorVerifiersQuerySchema.safeParse(query);
+  if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
+  const { licence, kioskId } = parsed.data;
+  if (!actor.licences.some((entry) => entry.licence === licence)) {
+    await refuse(server, actor, 403, 'licence_not_permitted', { route: 'operator.verifiers' });
+  }
+  const rows = await server.storage.db
+    .selectFrom('operators as o')
+    .innerJoin('licences as l', 'l.dealer_id', 'o.dealer_id')
+    .select(['o.id', 'o.display_name', 'o.pin_cipher'])
+    .where('l.number', '=', licence)
+    .where('o.is_disabled', '=', 0)
+    .orderBy('o.display_name')
+    .orderBy('o.id')
+    .execute();
+  const operators = await Promise.all(
+    rows.map(async (row) => {
+      const salt = verifierSalt(server, kioskId, row.id);
+      const pin = decryptSecret(server.secretKey, row.pin_cipher);
+      const verifier = await derive(pin, salt, OPERATOR_VERIFIER_ITERATIONS, 32, 'sha256');
+      return {
+        operatorId: row.id,
+        displayName: row.display_name,
+        salt,
+        iterations: OPERATOR_VERIFIER_ITERATIONS,
+        verifier: verifier.toString('base64url'),
+      };
+    }),
+  );
+  return { operators };
+}

@@ -1,0 +1,144 @@
+import {
+  cancellationReasons,
+  fieldError,
+  fromZodError,
+  listQuerySchema,
+  registrationRequestSchema,
+  registrationStatuses,
+  resolveListingWindow,
+  type RegistrationList,
+  type RegistrationSummary,
+  type RegistrationView,
+} from '@comptoir/shared';
+import type { SessionAccount } from '../accounts/session.service.js';
+import type { ServerContext } from '../context.js';
+import type { RegistrationTable } from '../db/registrations.tables.js';
+import { HttpError, fail } from '../http/responses.js';
+import { authorizeLicence, refuse } from '../http/authorize.js';
+import { envelopeOf } from '../registry/documents.repo.js';
+import { nextDay, startOfLocalDay } from './listing.service.js';
+import { cancellableUntil } from '../commands/registration/registration.handlers.js';
+
+/*
+ * What the kiosk's registration screens read: a listing of a licence's registrations and one
+ * registration with every document it produced. Accredited employees of the licence only
+ * (`vehicle.register`); another dealer's number answers like an unknown one.
+ */
+
+function summaryOf(row: RegistrationTable): RegistrationSummary {
+  const request: unknown = JSON.parse(row.request_json);
+  const status = registrationStatuses.find((candidate) => candidate === row.status);
+  if (!status) throw new Error(`unknown registration status in database: ${row.status}`);
+  const reasonCode = cancellationReasons.find((reason) => reason === row.cancel_reason_code);
+  const until = cancellableUntil(row);
+  return {
+    number: row.number,
+    licence: row.licence,
+    status,
+    request: registrationRequestSchema.parse(request),
+    holdCommandId: row.hold_command_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...(row.confirmed_at !== null && { confirmedAt: row.confirmed_at }),
+    ...(row.plate_number !== null && { plateNumber: row.plate_number }),
+    ...(row.fees_cents !== null && { feesCents: Number(row.fees_cents) }),
+    ...(until !== undefined && { cancellableUntil: until }),
+    ...(row.cancelled_at !== null && { cancelledAt: row.cancelled_at }),
+    ...(reasonCode !== undefined && { cancelReasonCode: reasonCode }),
+    ...(row.cancel_reason_text !== null && { cancelReasonText: row.cancel_reason_text }),
+  };
+}
+
+/** The order a registration issues its papers in (one batch instant: the clock cannot tell). */
+const issueOrder = [
+  'provisional_plate',
+  'registration_certificate',
+  'proof_of_service',
+  'proof_of_cancellation',
+];
+
+/**
+ * `GET /api/registrations?licence=&from=&to=`: the licence's registrations saved (created) in
+ * a window of local calendar days (7 by default, at most 30), newest first.
+ */
+export async function listRegistrations(
+  server: ServerContext,
+  actor: SessionAccount,
+  query: Record<string, string>,
+): Promise<RegistrationList> {
+  const parsed = listQuerySchema.safeParse(query);
+  if (!parsed.success) {
+    const tooLong = parsed.error.issues.some(
+      (issue) => issue.code === 'custom' && issue.params?.code === 'listing_window_too_long',
+    );
+    throw new HttpError(
+      400,
+      fromZodError(parsed.error, tooLong ? 'listing_window_too_long' : 'invalid_input'),
+    );
+  }
+  const { licence } = parsed.data;
+  if (!authorizeLicence(actor, licence, 'vehicle.register')) {
+    await refuse(server, actor, 403, 'licence_not_permitted', {
+      route: 'registration.list',
+      licence,
+    });
+  }
+  const window = resolveListingWindow(parsed.data, server.clock());
+  if (typeof window === 'string') fail(400, window, [fieldError('from', window)]);
+  const rows = await server.storage.db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('licence', '=', licence)
+    .where('created_at', '>=', startOfLocalDay(window.from))
+    .where('created_at', '<', startOfLocalDay(nextDay(window.to)))
+    .orderBy('created_at', 'desc')
+    .orderBy('number', 'desc')
+    .limit(1000)
+    .execute();
+  return { ...window, items: rows.map(summaryOf) };
+}
+
+/**
+ * `GET /api/registrations/[number]`: one registration with its documents (signatures and
+ * live status), authorized on its own licence. Unknown or not permitted -> 404.
+ */
+export async function viewRegistration(
+  server: ServerContext,
+  actor: SessionAccount,
+  number: string,
+): Promise<RegistrationView> {
+  const db = server.storage.db;
+  const row = await db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('number', '=', number.trim().toUpperCase())
+    .executeTakeFirst();
+  if (!row || !authorizeLicence(actor, row.licence, 'vehicle.register')) {
+    // Another dealer's number answers like an unknown one, but the attempt is audited.
+    if (row) {
+      await refuse(server, actor, 404, 'not_found', {
+        route: 'registration.view',
+        number: row.number,
+      });
+    }
+    fail(404, 'not_found');
+  }
+  const commandIds = [row.confirm_command_id, row.cancel_command_id].filter(
+    (id): id is string => id !== null,
+  );
+  const documents =
+    commandIds.length === 0
+      ? []
+      : await db
+          .selectFrom('documents')
+          .selectAll()
+          .where('command_id', 'in', commandIds)
+          .execute();
+  const now = server.clock();
+  return {
+    ...summaryOf(row),
+    documents: documents
+      .sort((a, b) => issueOrder.indexOf(a.kind) - issueOrder.indexOf(b.kind))
+      .map((document) => envelopeOf(document, now)),
+  };
+}

@@ -1,0 +1,78 @@
+import { documentNumberSchema, type DocumentKind, type DocumentStatus } from '@comptoir/shared';
+import { TokenError, verifyQrToken } from '@comptoir/shared/tokens';
+import type { ServerContext } from '../context.js';
+import { parseStoredDocument, statusOf } from '../registry/documents.repo.js';
+
+/** What the public page may show: what the paper itself shows, never more. */
+export interface PublicVerification {
+  number: string;
+  status: DocumentStatus;
+  /** Set when a scanned token was given: whether its signature and content check out. */
+  token?: 'authentic' | 'tampered' | 'mismatch';
+  document?: {
+    kind: DocumentKind;
+    dealerName: string;
+    licence: string;
+    issuedAt: string;
+    expiresAt?: string;
+    vehicle: { vin: string; make: string; model: string; year: number };
+  };
+}
+
+/**
+ * `GET /verifier/[number]?t=`: the live status of a document number and, with the QR token,
+ * whether the token was signed by our key for this very number, kind and expiry.
+ */
+export async function verifyPublic(
+  server: ServerContext,
+  rawNumber: string,
+  token: string | null,
+): Promise<PublicVerification> {
+  const parsed = documentNumberSchema.safeParse(rawNumber);
+  const number = parsed.success ? parsed.data.toUpperCase() : rawNumber.slice(0, 40);
+  const row = parsed.success
+    ? await server.storage.db
+        .selectFrom('documents')
+        .select(['number', 'kind', 'status', 'expires_at', 'document_json'])
+        .where('number', '=', number)
+        .executeTakeFirst()
+    : undefined;
+  const result: PublicVerification = { number, status: 'unknown' };
+  if (row) {
+    const document = parseStoredDocument(row.document_json);
+    result.status = statusOf(row, server.clock());
+    result.document = {
+      kind: document.kind,
+      dealerName: document.dealer.name,
+      licence: document.licence,
+      issuedAt: document.issuedAt,
+      ...(document.expiresAt !== undefined && { expiresAt: document.expiresAt }),
+      vehicle: {
+        vin: document.vehicle.vin,
+        make: document.vehicle.make,
+        model: document.vehicle.model,
+        year: document.vehicle.year,
+      },
+    };
+  }
+  if (token) {
+    try {
+      // Expiry is the status's business; here we only ask "did we sign exactly this?".
+      const claims = await verifyQrToken(token, server.signer.jwks, { checkExpiry: false });
+      const matches =
+        row !== undefined &&
+        claims.number === row.number &&
+        claims.kind === row.kind &&
+        (claims.expiresAt === undefined) === (row.expires_at === null) &&
+        (claims.expiresAt === undefined ||
+          row.expires_at === null ||
+          Math.abs(new Date(claims.expiresAt).getTime() - new Date(row.expires_at).getTime()) <
+            1000);
+      result.token = matches ? 'authentic' : 'mismatch';
+    } catch (error) {
+      if (!(error instanceof TokenError)) throw error;
+      result.token = 'tampered';
+    }
+  }
+  return result;
+}

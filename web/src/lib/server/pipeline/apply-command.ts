@@ -1,0 +1,242 @@
+import {
+  actionForCommandType,
+  apiError,
+  can,
+  CommandRejection,
+  fieldError,
+  type ApiError,
+  type AppliedResult,
+  type CommandOf,
+  type CommandType,
+} from '@comptoir/shared';
+import { sql } from 'kysely';
+import { SYSTEM_CHAIN, licenceChain } from '../audit.js';
+import type { KioskIdentity } from '../accounts/kiosk-credential.js';
+import type {
+  CommandContext,
+  CommandHandler,
+  PendingSignature,
+} from '../commands/command-context.js';
+import { commandHandlers } from '../commands/handlers.js';
+import type { ServerContext } from '../context.js';
+import type { Tx } from '../db/engine.js';
+import type { BatchState } from '../commands/batch-state.js';
+import type { DocumentSignatures } from '../registry/documents.repo.js';
+import { storeResult, type StoredResult } from '../registry/idempotency.repo.js';
+import { findOperator } from '../registry/licences.repo.js';
+import type { PreparedOp } from './intake.js';
+import { signDocuments } from './sign-documents.js';
+
+/** A command's answer: its status, and its result as JSON text (stored results verbatim). */
+export interface CommandAnswer {
+  status: 'applied' | 'rejected' | 'retry';
+  json: string;
+}
+
+/** What a transaction carries from one command to the next. */
+export interface BatchRun {
+  server: ServerContext;
+  tx: Tx;
+  kiosk: KioskIdentity | null;
+  state: BatchState;
+  /** Idempotency records by command id: read once for the batch, added to as it stores. */
+  stored: Map<string, StoredResult>;
+  /**
+   * Signatures of applied commands' documents, started as each command is applied (on the
+   * thread pool, alongside the next commands) and stored before the commit.
+   */
+  signing: Promise<DocumentSignatures[]>[];
+}
+
+/**
+ * Applies one prepared command in its own savepoint: a replay answers the stored result, a
+ * rule's refusal is stored and audited, anything unexpected rolls back and answers `retry`.
+ */
+export async function applyOp(run: BatchRun, op: PreparedOp): Promise<CommandAnswer> {
+  const { tx, state } = run;
+  const stored = run.stored.get(op.id);
+  if (stored) {
+    if (stored.body_hash === op.hash && stored.account_id === op.accountId) {
+      return { status: stored.status, json: stored.result_json };
+    }
+    // Not stored: the id's record stays the original command's.
+    const error = apiError('idempotency_conflict', [fieldError('id', 'idempotency_conflict')]);
+    await auditRefusal(run, op, error, undefined);
+    return { status: 'rejected', json: JSON.stringify({ id: op.id, status: 'rejected', error }) };
+  }
+
+  const restore = state.checkpoint();
+  await sql.raw('savepoint push_command').execute(tx);
+  try {
+    // Documents of a command that rolls back are never signed.
+    const toSign: PendingSignature[] = [];
+    const result = await authorizeAndHandle(run, op, toSign);
+    const json = JSON.stringify({ id: op.id, status: 'applied', result });
+    await store(run, op, 'applied', json);
+    await sql.raw('release savepoint push_command').execute(tx);
+    const signing = signDocuments(run.server, toSign);
+    // Awaited before the commit; if the batch fails first, its failure is the one reported.
+    void signing.catch(() => undefined);
+    run.signing.push(signing);
+    return { status: 'applied', json };
+  } catch (error) {
+    await sql.raw('rollback to savepoint push_command').execute(tx);
+    await sql.raw('release savepoint push_command').execute(tx);
+    restore();
+    if (!(error instanceof CommandRejection)) {
+      // Transient or unexpected: answered `retry`, never stored, so the kiosk sends it again.
+      console.error(`comptoir: command ${op.id} failed`, error);
+      return retry(op);
+    }
+    return recordRejection(run, op, error.error);
+  }
+}
+
+function retry(op: PreparedOp): CommandAnswer {
+  return { status: 'retry', json: JSON.stringify({ id: op.id, status: 'retry' }) };
+}
+
+async function store(
+  run: BatchRun,
+  op: PreparedOp,
+  status: 'applied' | 'rejected',
+  json: string,
+): Promise<void> {
+  await storeResult(run.tx, {
+    commandId: op.id,
+    accountId: op.accountId,
+    bodyHash: op.hash,
+    status,
+    resultJson: json,
+    supersedes: op.supersedes,
+    createdAt: run.state.now,
+  });
+  run.stored.set(op.id, {
+    status,
+    account_id: op.accountId,
+    body_hash: op.hash,
+    result_json: json,
+  });
+}
+
+/** Audits a rejection and stores it as the id's record, atomically (else `retry`). */
+async function recordRejection(
+  run: BatchRun,
+  op: PreparedOp,
+  error: ApiError,
+): Promise<CommandAnswer> {
+  const { tx, state } = run;
+  const json = JSON.stringify({ id: op.id, status: 'rejected', error });
+  const restore = state.checkpoint();
+  await sql.raw('savepoint push_rejection').execute(tx);
+  try {
+    const knownLicence = op.command ? await state.licence(tx, op.command.licence) : undefined;
+    await auditRefusal(run, op, error, knownLicence?.number);
+    await store(run, op, 'rejected', json);
+    await sql.raw('release savepoint push_rejection').execute(tx);
+    return { status: 'rejected', json };
+  } catch (failure) {
+    await sql.raw('rollback to savepoint push_rejection').execute(tx);
+    await sql.raw('release savepoint push_rejection').execute(tx);
+    restore();
+    console.error(`comptoir: could not record the rejection of ${op.id}`, failure);
+    return retry(op);
+  }
+}
+
+/**
+ * Who may act, then the command's rules: the actor must act for the licence (and a kiosk only
+ * for its own dealer), the role must allow the spec's action, the licence must not be
+ * suspended, and a generic account's operator must be the dealer's. Then its handler.
+ */
+async function authorizeAndHandle(
+  run: BatchRun,
+  op: PreparedOp,
+  toSign: PendingSignature[],
+): Promise<AppliedResult> {
+  const { tx, state, kiosk } = run;
+  if (op.refusal || !op.command)
+    throw new CommandRejection(op.refusal ?? apiError('invalid_input'));
+  if (op.actorRefusal || !op.actor) {
+    throw new CommandRejection(op.actorRefusal ?? apiError('actor_account_disabled'));
+  }
+  const { command, actor } = op;
+  const membership = actor.licences.find((entry) => entry.licence === command.licence);
+  const licence = membership ? await state.licence(tx, command.licence) : undefined;
+  // A kiosk works for its own dealer's licences only, whoever signs in on it.
+  const isKioskDealer = !kiosk || licence?.dealer.id === kiosk.dealerId;
+  if (!membership || !licence || !isKioskDealer) {
+    throw new CommandRejection(
+      apiError('licence_not_permitted', [fieldError('licence', 'licence_not_permitted')]),
+    );
+  }
+  if (!can(membership.role, actionForCommandType(command.type))) {
+    throw new CommandRejection(apiError('forbidden', [fieldError('type', 'forbidden')]));
+  }
+  if (licence.isSuspended) throw new CommandRejection(apiError('licence_suspended'));
+  const { operatorId } = command.actor;
+  if (operatorId !== undefined) {
+    const operator = await findOperator(tx, operatorId);
+    if (!operator || operator.dealerId !== licence.dealer.id || operator.isDisabled) {
+      throw new CommandRejection(
+        apiError('operator_unknown', [fieldError('actor.operatorId', 'operator_unknown')]),
+      );
+    }
+  }
+  const result = await dispatch(
+    { server: run.server, tx, now: state.now, actor, licence, toSign, batch: state },
+    command.type,
+    command,
+  );
+  if (operatorId !== undefined) {
+    // The person behind the generic account, on the record with the command (PCI DSS 8.2.2).
+    await state.audit.append(tx, {
+      event: 'command.operator',
+      actor: actor.id,
+      licence: licence.number,
+      subject: command.id,
+      detail: {
+        operatorId,
+        type: command.type,
+        documents: result.documents.map((document) => document.number),
+      },
+    });
+  }
+  return result;
+}
+
+/** The handler map seen through its mapped type, so that a generic type picks its handler. */
+const handlers: { readonly [T in CommandType]: CommandHandler<T> } = commandHandlers;
+
+/** Calls the command's handler with a context typed for its command type. */
+function dispatch<T extends CommandType>(
+  base: Omit<CommandContext, 'command'>,
+  type: T,
+  command: CommandOf<T>,
+): Promise<AppliedResult> {
+  return handlers[type]({ ...base, command });
+}
+
+async function auditRefusal(
+  run: BatchRun,
+  op: PreparedOp,
+  error: ApiError,
+  licence: string | undefined,
+): Promise<void> {
+  await run.state.audit.append(
+    run.tx,
+    {
+      event: 'command.rejected',
+      actor: op.accountId,
+      licence: licence ?? null,
+      subject: op.id,
+      detail: {
+        code: error.code,
+        type: op.command?.type ?? null,
+        fields: error.fields.map((field) => `${field.path}:${field.code}`),
+        ...(run.kiosk && { kioskId: run.kiosk.id }),
+      },
+    },
+    licence ? licenceChain(licence) : SYSTEM_CHAIN,
+  );
+}

@@ -1,0 +1,83 @@
+import type { Tx } from '../db/engine.js';
+
+/** The licence a command acts under, with its dealer (as printed on documents). */
+export interface LicenceRecord {
+  number: string;
+  isSuspended: boolean;
+  /** Staff-set weekly caps; null means the default from the licence's sales history. */
+  transitCap: number | null;
+  plateCap: number | null;
+  dealer: { id: string; name: string; neq: string; permit: string | null; isAccredited: boolean };
+}
+
+/** Loads a licence with its dealer, or undefined when it does not exist. */
+export async function findLicence(tx: Tx, number: string): Promise<LicenceRecord | undefined> {
+  const row = await tx
+    .selectFrom('licences as l')
+    .innerJoin('dealers as d', 'd.id', 'l.dealer_id')
+    .select([
+      'l.number',
+      'l.is_suspended',
+      'l.transit_cap',
+      'l.plate_cap',
+      'd.id',
+      'd.name',
+      'd.neq',
+      'd.permit',
+      'd.is_accredited',
+    ])
+    .where('l.number', '=', number)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    number: row.number,
+    isSuspended: row.is_suspended === 1,
+    transitCap: row.transit_cap,
+    plateCap: row.plate_cap,
+    dealer: {
+      id: row.id,
+      name: row.name,
+      neq: row.neq,
+      permit: row.permit,
+      isAccredited: row.is_accredited === 1,
+    },
+  };
+}
+
+/** The licence's change counter (the pull cursor) as committed. */
+export async function readChangeSeq(tx: Tx, licence: string): Promise<number> {
+  const row = await tx
+    .selectFrom('licences')
+    .select('change_seq')
+    .where('number', '=', licence)
+    .executeTakeFirstOrThrow();
+  return Number(row.change_seq);
+}
+
+/** Writes the licence's change counter (the batch counted it in memory under the licence lock). */
+export async function writeChangeSeq(tx: Tx, licence: string, changeSeq: number): Promise<void> {
+  await tx
+    .updateTable('licences')
+    .set({ change_seq: changeSeq })
+    .where('number', '=', licence)
+    .execute();
+}
+
+/** An operator (a person behind a generic account) as a command checks it. */
+export async function findOperator(
+  tx: Tx,
+  operatorId: string,
+): Promise<{ dealerId: string; displayName: string; isDisabled: boolean } | undefined> {
+  const row = await tx
+    .selectFrom('operators')
+    .select(['dealer_id', 'display_name', 'is_disabled'])
+    .where('id', '=', operatorId)
+    .executeTakeFirst();
+  return (
+    row && {
+      dealerId: row.dealer_id,
+      displayName: row.display_name,
+      isDisabled: row.is_disabled === 1,
+    }
+  );
+}
