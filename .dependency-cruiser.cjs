@@ -75,6 +75,15 @@ module.exports = {
       to: { path: [`${SERVER}(pipeline|sync|http|endpoints)/`, ROUTES] },
     },
     {
+      name: 'handlers-no-sql',
+      severity: 'error',
+      comment:
+        'Command handlers (lib/server/commands) never import kysely: their SQL lives in ' +
+        'lib/server/registry/*.repo.ts, shared with the read endpoints (types included).',
+      from: { path: `${SERVER}commands/`, pathNot: TESTS },
+      to: { path: ['^kysely$', '(^|/)node_modules/kysely/'] },
+    },
+    {
       name: 'registry-only-db',
       severity: 'error',
       comment:

@@ -30,7 +30,8 @@ export const kioskAppUrl = (site: Site): string => `${site.server.origin}/`;
 
 /**
  * The managed policy for one kiosk: the Local Network Access grant the agent's address needs
- * (ARCHITECTURE.md, Printing), a locked-down shared browser, and nothing that wipes site data.
+ * (docs/printing.md, "Reaching the agent from the kiosk"), a locked-down shared browser, and
+ * nothing that wipes site data.
  */
 export const chromiumPolicy = (site: Site): ChromiumPolicy => {
   const origins = [site.server.origin];

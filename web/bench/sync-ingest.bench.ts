@@ -117,14 +117,27 @@ function appliedIn(texts: readonly string[]): number {
     .reduce((sum, count) => sum + count, 0);
 }
 
-/** The HTTP run against the built server, and the floor on the same database; ms per command. */
-async function run(engine: EngineName): Promise<number> {
+/**
+ * Another build to compare with in the same run (`COMPTOIR_BENCH_BASELINE_BUILD`: the
+ * `build/index.js` of, say, the previous commit's checkout, built), pushed to the same way.
+ */
+const BASELINE_BUILD = process.env.COMPTOIR_BENCH_BASELINE_BUILD;
+
+/** The HTTP ingest rate of one build on a fresh database, with its batch latencies. */
+async function ingest(
+  engine: EngineName,
+  builtServer?: string,
+  afterwards?: (storage: Storage) => Promise<void>,
+): Promise<{ rate: number; elapsedMs: number; applied: number; latencies: number[] }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'comptoir-bench-'));
   const database = engine === 'postgres' ? await createTestDatabase() : undefined;
-  const server = await spawnBuiltServer({ dataDir, databaseUrl: database?.url });
+  const server = await spawnBuiltServer({
+    dataDir,
+    databaseUrl: database?.url,
+    ...(builtServer && { builtServer }),
+  });
   const storage = await openStorage({ dataDir, databaseUrl: database?.url });
   try {
-    // A cap raised for the run, as staff would for a backlog.
     await storage.db.updateTable('licences').set({ transit_cap: 1_000_000 }).execute();
     const kiosk = apiClient(server.origin);
     const batches = batchesFor(await kiosk.login('demo-agree'));
@@ -140,38 +153,66 @@ async function run(engine: EngineName): Promise<number> {
       answers.push(answer.text);
     }
     const elapsedMs = performance.now() - started;
-    const applied = appliedIn(answers);
-    const floorMs = await floor(storage);
-    const rate = COMMANDS / (elapsedMs / 1000);
-    const floorRate = COMMANDS / (floorMs / 1000);
-    latencies.sort((a, b) => a - b);
-    const p50 = percentile(latencies, 50);
-    const p95 = percentile(latencies, 95);
-    bench({
-      name: `sync ingest ${engine} (5000 transits, batches of 100)`,
-      figure: Math.round(rate),
-      unit: 'cmd/s',
-      baseline: Math.round(floorRate),
-      baselineName: 'floor: same rows inserted in one transaction',
-      note: `applied ${String(applied)}/${String(COMMANDS)}; ratio to floor ${(rate / floorRate).toFixed(2)}`,
-    });
-    bench({
-      name: `sync ingest ${engine} batch latency p50`,
-      figure: Math.round(p50 * 10) / 10,
-      unit: 'ms',
-    });
-    bench({
-      name: `sync ingest ${engine} batch latency p95`,
-      figure: Math.round(p95 * 10) / 10,
-      unit: 'ms',
-    });
-    return elapsedMs / COMMANDS;
+    await afterwards?.(storage);
+    return {
+      rate: COMMANDS / (elapsedMs / 1000),
+      elapsedMs,
+      applied: appliedIn(answers),
+      latencies,
+    };
   } finally {
     await storage.close();
     await server.stop();
     await database?.drop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** This build against the baseline build, alternating, best of two rounds each. */
+async function compareWithBaseline(engine: EngineName, baselineBuild: string): Promise<void> {
+  const rates = { current: [] as number[], baseline: [] as number[] };
+  for (let round = 0; round < 2; round += 1) {
+    rates.baseline.push((await ingest(engine, baselineBuild)).rate);
+    rates.current.push((await ingest(engine)).rate);
+  }
+  bench({
+    name: `sync ingest ${engine} (5000 transits, batches of 100), against the baseline build`,
+    figure: Math.round(Math.max(...rates.current)),
+    unit: 'cmd/s',
+    baseline: Math.round(Math.max(...rates.baseline)),
+    baselineName: `baseline build ${baselineBuild}`,
+    note: 'best of two alternating rounds each, same machine, same run',
+  });
+}
+
+/** The HTTP run against the built server, and the floor on the same database; ms per command. */
+async function run(engine: EngineName): Promise<number> {
+  let floorMs = 0;
+  const { rate, elapsedMs, applied, latencies } = await ingest(
+    engine,
+    undefined,
+    async (storage) => {
+      floorMs = await floor(storage);
+    },
+  );
+  const floorRate = COMMANDS / (floorMs / 1000);
+  latencies.sort((a, b) => a - b);
+  bench({
+    name: `sync ingest ${engine} (5000 transits, batches of 100)`,
+    figure: Math.round(rate),
+    unit: 'cmd/s',
+    baseline: Math.round(floorRate),
+    baselineName: 'floor: same rows inserted in one transaction',
+    note: `applied ${String(applied)}/${String(COMMANDS)}; ratio to floor ${(rate / floorRate).toFixed(2)}`,
+  });
+  for (const p of [50, 95]) {
+    bench({
+      name: `sync ingest ${engine} batch latency p${String(p)}`,
+      figure: Math.round(percentile(latencies, p) * 10) / 10,
+      unit: 'ms',
+    });
+  }
+  return elapsedMs / COMMANDS;
 }
 
 /**
@@ -272,5 +313,8 @@ async function signingCost(): Promise<void> {
   }
 }
 
-for (const engine of ['sqlite', 'postgres'] as const) await phases(engine, await run(engine));
+for (const engine of ['sqlite', 'postgres'] as const) {
+  await phases(engine, await run(engine));
+  if (BASELINE_BUILD) await compareWithBaseline(engine, BASELINE_BUILD);
+}
 await signingCost();

@@ -6,7 +6,8 @@ test('a command the server refuses shows its reason, and can be corrected and re
   page,
 }) => {
   await signIn(page, 'demo-generic');
-  // An all-terrain vehicle never gets a transit (DOMAIN.md): the form accepts it, the server refuses.
+  // An all-terrain vehicle never gets a transit (docs/domain.md#transit-certificates): the form
+  // accepts it, the server refuses.
   await page.goto('/transit/nouveau');
   await fillVehicle(page, 4001);
   await page.locator('#vehicle-type').selectOption('atv');

@@ -7,7 +7,7 @@ import {
 } from './page-models/signup.page';
 
 /*
- * The sign-up paths of DOMAIN.md "Accounts and sign-in", end to end in the browser: the
+ * The sign-up paths of docs/domain.md#accounts-and-sign-in, end to end in the browser: the
  * administrator per the enterprise registry, the accredited employee with an access code from
  * authority staff, and the generic accounts a non-accredited dealer's administrator manages.
  * Demo data: `db/demo-seed-accounts.ts`.

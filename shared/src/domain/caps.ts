@@ -60,7 +60,10 @@ export function capRefusal(
   return issuedLast7Days >= cap + approvedOverCap ? 'transit_cap_reached' : null;
 }
 
-/** The temporary documents a licence's weekly cap applies to (DOMAIN.md, Anti-fraud). */
+/**
+ * The temporary documents a licence's weekly cap applies to
+ * (docs/domain.md#anti-fraud-limits-and-caps).
+ */
 export const capKinds = ['transit', 'provisional_plate'] as const;
 /** A capped kind of temporary document. */
 export type CapKind = (typeof capKinds)[number];

@@ -63,7 +63,7 @@ export const onlineRegistrationRefusalPaths = {
 
 /**
  * The last moment a confirmed registration may be cancelled by the dealer: 23:00 local time
- * (America/Montreal) on the day it was confirmed (DOMAIN.md, Transaction lifecycle). Set on
+ * (America/Montreal) on the day it was confirmed (docs/domain.md#transaction-lifecycle). Set on
  * the local clock, so a DST change that day moves the instant, never the local hour.
  */
 export function cancellationDeadline(confirmedAt: Date): Date {

@@ -10,7 +10,7 @@ import {
   type Role,
 } from './permissions.js';
 
-// DOMAIN.md's "Roles and services" table, written once as the expected value:
+// The table of docs/domain.md#roles-and-permissions, written once as the expected value:
 // generic employee | accredited employee | administrator.
 const domainTable: Partial<Record<Action, [boolean, boolean, boolean]>> = {
   'atac.create': [true, true, true],
@@ -36,7 +36,7 @@ const staffActions: Action[] = [
 ];
 
 describe('permission matrix', () => {
-  it("equals DOMAIN.md's table on the dealer roles", () => {
+  it('equals the roles-and-permissions table of docs/domain.md on the dealer roles', () => {
     const checked = actions.filter((action) => domainTable[action] !== undefined);
     expect(checked).toHaveLength(Object.keys(domainTable).length);
     for (const action of checked) {

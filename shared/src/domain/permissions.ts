@@ -12,9 +12,9 @@ export type Role = (typeof roles)[number];
 export const dealerRoles = ['generic_employee', 'accredited_employee', 'administrator'] as const;
 
 /**
- * Every action of the system: one per service of DOMAIN.md's role x service table, plus the
- * authority staff's actions and account/kiosk administration. Every endpoint and command type
- * maps to exactly one of them.
+ * Every action of the system: one per service of the role x service table in
+ * docs/domain.md#roles-and-permissions, plus the authority staff's actions and account/kiosk
+ * administration. Every endpoint and command type maps to exactly one of them.
  */
 export const actions = [
   'atac.create',
@@ -50,9 +50,9 @@ const administratorOnly = ['administrator'] as const;
 const staffOnly = ['authority_staff'] as const;
 
 /**
- * The permission matrix: which roles may perform each action. The dealer rows are DOMAIN.md's
- * table as is; `document.*` extend "view" to listing and printing what one may view; the
- * authority's staff acts on the registry, never as a dealer.
+ * The permission matrix: which roles may perform each action. The dealer rows are the table of
+ * docs/domain.md#roles-and-permissions as is; `document.*` extend "view" to listing and
+ * printing what one may view; the authority's staff acts on the registry, never as a dealer.
  */
 export const permissionMatrix: Readonly<Record<Action, readonly Role[]>> = {
   'atac.create': allDealers,
@@ -72,7 +72,8 @@ export const permissionMatrix: Readonly<Record<Action, readonly Role[]>> = {
   'kiosk.enroll': administratorOnly,
   // An administrator sees and ends the sessions of the dealer's accounts (shared kiosks).
   'sessions.manage': administratorOnly,
-  // Asking the authority to go over a cap on temporary documents (DOMAIN.md, Anti-fraud).
+  // Asking the authority to go over a cap on temporary documents
+  // (docs/domain.md#anti-fraud-limits-and-caps).
   'cap.request': administratorOnly,
   'staff.issue_access_code': staffOnly,
   'staff.suspend_licence': staffOnly,

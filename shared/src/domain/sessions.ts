@@ -33,13 +33,19 @@ export function idleLockMinutes(kioskSetting?: number): number {
   return Math.min(IDLE_LOCK_DEFAULT_MINUTES, Math.max(1, Math.floor(kioskSetting)));
 }
 
-/** A re-authentication (password again, or a fresh sign-in at the provider) stays valid this long (DOMAIN.md rule 7). */
+/**
+ * A re-authentication (password again, or a fresh sign-in at the provider) stays valid this long
+ * (docs/domain.md#re-authentication-for-sensitive-actions).
+ */
 export const REAUTH_WINDOW_MINUTES = REAUTHENTICATION_MAX_AGE_MINUTES;
 
 /** A session ends this many hours after sign-in, whatever the activity (absolute timeout). */
 export const SESSION_ABSOLUTE_HOURS = 12;
 
-/** Where an account's first sign-in (activation) may come from (DOMAIN.md, Accounts rule 5). */
+/**
+ * Where an account's first sign-in (activation) may come from
+ * (docs/domain.md#first-sign-in-from-canada-or-the-united-states).
+ */
 export const ACTIVATION_COUNTRIES = ['CA', 'US'] as const;
 
 /** True when an account may be activated from `country` (ISO 3166-1 alpha-2, or null when unknown). */

@@ -5,7 +5,7 @@ import { withCheckDigit } from '../testing/factories.js';
 
 const allowed = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ'.split('');
 const allowedYearCodes = allowed.filter((c) => !['U', 'Z', '0'].includes(c));
-// DOMAIN.md's transliteration, written once here as the expected value.
+// The transliteration of docs/domain.md#vin, written once here as the expected value.
 // prettier-ignore
 const letterValues: Record<string, number> = {
   A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8, J: 1, K: 2, L: 3, M: 4, N: 5, P: 7, R: 9,

@@ -27,7 +27,8 @@ export const accountErrors = {
     fr: 'La commande est datée dans le futur (horloge du poste à vérifier).',
     en: "The command is dated in the future (check the kiosk's clock).",
   },
-  // Sign-up of a dealer's administrator (DOMAIN.md, Accounts rule 1): each refusal names its rule.
+  // Sign-up of a dealer's administrator (docs/domain.md#administrator-first): each refusal
+  // names its rule.
   signup_enterprise_unknown: {
     fr: "Ce NEQ n'existe pas au Registraire des entreprises.",
     en: 'This NEQ is not in the enterprise registry.',

@@ -10,7 +10,7 @@ import {
 
 /*
  * Bodies of sign-up, access codes, generic accounts, sessions and re-authentication
- * (DOMAIN.md, "Accounts and sign-in"). Requests are strict; responses are parsed loosely by
+ * (docs/domain.md#accounts-and-sign-in). Requests are strict; responses are parsed loosely by
  * the kiosk so that a newer server may add fields.
  */
 

@@ -14,7 +14,7 @@ import { licenceNumberSchema, neqSchema } from './primitives.schema.js';
  * top level of {@link agentSiteSchema}, which reads only the agent's part of a whole site file.
  */
 
-/** The print agent's default port (ARCHITECTURE.md, `AGENT_PORT`). */
+/** The print agent's default port (`AGENT_PORT`, docs/configuration.md). */
 export const AGENT_DEFAULT_PORT = 9631;
 /** Where the agent listens when the site file says nothing: the kiosk itself. */
 export const AGENT_DEFAULT_HOST = '127.0.0.1';
@@ -233,7 +233,10 @@ export const printerRoleSchema = z.enum(printerRoles);
 /** See {@link printerRoles}. */
 export type PrinterRole = z.infer<typeof printerRoleSchema>;
 
-/** Official documents are printed on letter paper (DOMAIN.md); only receipts may use an 80 mm roll. */
+/**
+ * Official documents are printed on letter paper (docs/domain.md#official-documents); only
+ * receipts may use an 80 mm roll.
+ */
 export const paperSchema = z.enum(['letter', '80mm']);
 /** See {@link paperSchema}. */
 export type Paper = z.infer<typeof paperSchema>;
@@ -608,7 +611,8 @@ const checkKiosks = (
         );
     }
   });
-  // Receipts are optional (DOMAIN.md); every official document needs a printer.
+  // Receipts are optional (docs/domain.md#proofs-and-receipts); every official document needs
+  // a printer.
   if (unparsedPrinterIds.length === 0)
     for (const role of letterOnlyRoles)
       if (!printers.some((printer) => printer.roles.includes(role)))

@@ -117,12 +117,20 @@ export class AuditBatch {
   private readonly heads = new Map<string, ChainHead>();
   private readonly rows: PendingAuditRow[] = [];
 
-  constructor(private readonly at: Date) {}
+  /**
+   * @param headTx the transaction the batch runs in, when it differs from what commands hand
+   *   to {@link append}: heads are locked on it (a command may get a guarded view of it that
+   *   refuses writes, and the head's locking UPDATE is the batch's, not the command's).
+   */
+  constructor(
+    private readonly at: Date,
+    private readonly headTx?: Tx,
+  ) {}
 
   /** Appends an event to its chain (the licence's when it names one, else the system chain). */
   async append(tx: Tx, entry: AuditEvent, chain?: string): Promise<void> {
     const chainName = chain ?? (entry.licence ? licenceChain(entry.licence) : SYSTEM_CHAIN);
-    const head = this.heads.get(chainName) ?? (await lockChainHead(tx, chainName));
+    const head = this.heads.get(chainName) ?? (await lockChainHead(this.headTx ?? tx, chainName));
     const row: HashedFields = {
       chain: chainName,
       seq: head.seq + 1,

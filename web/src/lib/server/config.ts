@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Server settings read from the environment (names from ARCHITECTURE.md, Configuration). */
+/** Server settings read from the environment (names as in docs/configuration.md). */
 export interface ServerConfig {
   /** Where the SQLite file, the signing keys and the secret key live. */
   dataDir: string;

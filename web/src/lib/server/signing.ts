@@ -1,4 +1,4 @@
-import { createPrivateKey, randomBytes, sign } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -9,14 +9,15 @@ import {
   type SigningKey,
 } from '@comptoir/shared/tokens';
 import type { JWK } from 'jose';
+import { workerSigner } from './signing-worker.js';
 
 /** The server's document signer: the private key and the public keys it publishes. */
 export interface Signer {
   signingKey: SigningKey;
   /**
-   * The same key as a Node signer (`crypto.sign` on the thread pool): a batch signs each
-   * command's documents while it goes on applying the next commands, and Ed25519 gives the
-   * very same tokens as jose over WebCrypto.
+   * The same key as a Node signer on a worker thread: a batch signs each command's documents
+   * while it goes on applying the next commands, and Ed25519 gives the very same tokens as
+   * jose over WebCrypto.
    */
   rawSigningKey: RawSigningKey;
   /** Public keys for `/.well-known/jwks.json` (current key; retired keys would join here). */
@@ -53,19 +54,9 @@ export async function loadSigner(dataDir: string): Promise<Signer> {
     }
   }
   const signingKey = await importSigningKey(privateJwk);
-  const keyObject = createPrivateKey({ key: { ...privateJwk }, format: 'jwk' });
   return {
     signingKey,
-    rawSigningKey: {
-      kid: signingKey.kid,
-      sign: (input) =>
-        new Promise((resolve, reject) => {
-          sign(null, input, keyObject, (error, signature) => {
-            if (error) reject(error);
-            else resolve(new Uint8Array(signature));
-          });
-        }),
-    },
+    rawSigningKey: { kid: signingKey.kid, sign: workerSigner(privateJwk) },
     jwks: { keys: [await publicJwkOf(privateJwk)] },
   };
 }

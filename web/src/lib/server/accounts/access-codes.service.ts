@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import {
   accessCodeIssueSchema,
-  can,
   fromZodError,
   newId,
   type IssuedAccessCode,
@@ -9,9 +8,12 @@ import {
 import { appendAudit } from '../audit.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/responses.js';
-import { refuse } from '../http/authorize.js';
-import { accountRefusal, auditAndFail } from './account-refusal.js';
-import { hasFreshReauthentication } from './reauthentication.js';
+import {
+  refusal,
+  refuseDecided,
+  requireAccountAction,
+  requireFreshReauthentication,
+} from '../http/authorize.js';
 import type { SessionAccount } from './session.service.js';
 import { accessCodeHash } from './signup.service.js';
 
@@ -38,15 +40,10 @@ export async function issueAccessCode(
   actor: SessionAccount,
   body: unknown,
 ): Promise<IssuedAccessCode> {
-  if (!can(actor.role, 'staff.issue_access_code')) {
-    await refuse(ctx, actor, 403, 'forbidden', { action: 'staff.issue_access_code' });
-  }
+  const site = { action: 'staff.issue_access_code' } as const;
+  await requireAccountAction(ctx, actor, 'staff.issue_access_code', site);
   const now = ctx.clock();
-  if (!hasFreshReauthentication(actor, now)) {
-    await refuse(ctx, actor, 403, 'reauthentication_required', {
-      action: 'staff.issue_access_code',
-    });
-  }
+  await requireFreshReauthentication(ctx, actor, site);
   const parsed = accessCodeIssueSchema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
   const input = parsed.data;
@@ -56,11 +53,11 @@ export async function issueAccessCode(
     .where('neq', '=', input.neq)
     .executeTakeFirst();
   if (!dealer || dealer.is_accredited !== 1) {
-    return auditAndFail(
+    return refuseDecided(
       ctx,
       now,
-      'access_code',
-      accountRefusal(422, dealer ? 'dealer_not_accredited' : 'signup_not_a_dealer', ['neq']),
+      'access_code.refused',
+      refusal(422, dealer ? 'dealer_not_accredited' : 'signup_not_a_dealer', ['neq']),
       { actor: actor.id, detail: { neq: input.neq } },
     );
   }

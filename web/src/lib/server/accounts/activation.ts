@@ -13,7 +13,8 @@ export interface ActivationCheck {
 
 /**
  * The first sign-in of an account activates it, and only from Canada or the United States
- * (DOMAIN.md, Accounts rule 5). Refused activations are audited and end with 403
+ * (docs/domain.md#first-sign-in-from-canada-or-the-united-states). Refused activations are
+ * audited and end with 403
  * `activation_country`; later sign-ins are not limited by country.
  */
 export async function checkActivation(

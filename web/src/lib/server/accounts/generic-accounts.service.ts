@@ -10,13 +10,14 @@ import { appendAudit } from '../audit.js';
 import type { ServerContext } from '../context.js';
 import type { Tx } from '../db/engine.js';
 import { HttpError, fail } from '../http/responses.js';
-import { AccountRefusal, accountRefusal, auditAndFail } from './account-refusal.js';
-import { authorizeAdministration, licenceOfQuery } from './licence-authorization.js';
+import { Refusal, refusal, refuseDecided, requireAdministration } from '../http/authorize.js';
+import { licenceOfQuery } from '../http/request-input.js';
 import { hashPassword } from './password.js';
 import { endSessionsOf, type SessionAccount } from './session.service.js';
 
 /*
- * Generic (shared showroom) accounts of non-accredited dealers (DOMAIN.md, Accounts rule 2):
+ * Generic (shared showroom) accounts of non-accredited dealers
+ * (docs/domain.md#generic-accounts-non-accredited-dealers):
  * the administrator creates, renames, disables and resets them, under one of their licences
  * (action `accounts.manage_generic`). They act for the licences of the dealer that the
  * administrator administers.
@@ -64,13 +65,9 @@ export async function listGenericAccounts(
   query: Record<string, string>,
 ): Promise<{ accounts: GenericAccount[] }> {
   const licence = licenceOfQuery(query);
-  const scope = await authorizeAdministration(
-    ctx,
-    actor,
-    licence,
-    'accounts.manage_generic',
-    'accounts.generic.list',
-  );
+  const scope = await requireAdministration(ctx, actor, licence, 'accounts.manage_generic', {
+    route: 'accounts.generic.list',
+  });
   return { accounts: await genericAccountsOf(ctx.storage.db, scope.dealerId) };
 }
 
@@ -83,21 +80,17 @@ export async function createGenericAccount(
   const parsed = genericAccountCreateSchema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
   const input = parsed.data;
-  const scope = await authorizeAdministration(
-    ctx,
-    actor,
-    input.licence,
-    'accounts.manage_generic',
-    'accounts.generic.create',
-  );
+  const scope = await requireAdministration(ctx, actor, input.licence, 'accounts.manage_generic', {
+    route: 'accounts.generic.create',
+  });
   const now = ctx.clock();
   const audit = { actor: actor.id, licence: input.licence, subject: input.username };
   if (scope.isAccredited) {
-    return auditAndFail(
+    return refuseDecided(
       ctx,
       now,
-      'account.generic_create',
-      accountRefusal(422, 'generic_accounts_accredited_dealer', ['licence']),
+      'account.generic_create.refused',
+      refusal(422, 'generic_accounts_accredited_dealer', ['licence']),
       audit,
     );
   }
@@ -107,7 +100,7 @@ export async function createGenericAccount(
     .filter((entry) => entry.role === 'administrator')
     .map((entry) => entry.licence);
   const outcome = await ctx.storage.writeTransaction(
-    async (tx): Promise<GenericAccount | AccountRefusal> => {
+    async (tx): Promise<GenericAccount | Refusal> => {
       const dealerLicences = await tx
         .selectFrom('licences')
         .select('number')
@@ -119,7 +112,7 @@ export async function createGenericAccount(
         .select('id')
         .where('username', '=', input.username)
         .executeTakeFirst();
-      if (taken) return accountRefusal(409, 'username_taken', ['username']);
+      if (taken) return refusal(409, 'username_taken', ['username']);
       const id = newId();
       await tx
         .insertInto('accounts')
@@ -147,8 +140,8 @@ export async function createGenericAccount(
       return created;
     },
   );
-  if (outcome instanceof AccountRefusal)
-    return auditAndFail(ctx, now, 'account.generic_create', outcome, audit);
+  if (outcome instanceof Refusal)
+    return refuseDecided(ctx, now, 'account.generic_create.refused', outcome, audit);
   return outcome;
 }
 
@@ -166,29 +159,25 @@ export async function updateGenericAccount(
   const parsed = genericAccountUpdateSchema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
   const input = parsed.data;
-  const scope = await authorizeAdministration(
-    ctx,
-    actor,
-    input.licence,
-    'accounts.manage_generic',
-    'accounts.generic.update',
-  );
+  const scope = await requireAdministration(ctx, actor, input.licence, 'accounts.manage_generic', {
+    route: 'accounts.generic.update',
+  });
   const now = ctx.clock();
   const audit = { actor: actor.id, licence: input.licence, subject: accountId };
   if (!uuidv7Schema.safeParse(accountId).success) fail(404, 'not_found');
   const passwordHash =
     input.password === undefined ? undefined : await hashPassword(input.password);
   const outcome = await ctx.storage.writeTransaction(
-    async (tx): Promise<GenericAccount | AccountRefusal> => {
+    async (tx): Promise<GenericAccount | Refusal> => {
       const [current] = await genericAccountsOf(tx, scope.dealerId, accountId);
-      if (!current) return accountRefusal(404, 'not_found');
+      if (!current) return refusal(404, 'not_found');
       if (input.username !== undefined && input.username !== current.username) {
         const taken = await tx
           .selectFrom('accounts')
           .select('id')
           .where('username', '=', input.username)
           .executeTakeFirst();
-        if (taken) return accountRefusal(409, 'username_taken', ['username']);
+        if (taken) return refusal(409, 'username_taken', ['username']);
       }
       await tx
         .updateTable('accounts')
@@ -216,7 +205,7 @@ export async function updateGenericAccount(
       return updated;
     },
   );
-  if (outcome instanceof AccountRefusal)
-    return auditAndFail(ctx, now, 'account.generic_update', outcome, audit);
+  if (outcome instanceof Refusal)
+    return refuseDecided(ctx, now, 'account.generic_update.refused', outcome, audit);
   return outcome;
 }

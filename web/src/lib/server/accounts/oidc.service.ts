@@ -5,7 +5,8 @@ import { appendAudit } from '../audit.js';
 import type { OidcConfig } from '../config.js';
 import type { ServerContext } from '../context.js';
 import { sha256Hex } from '../hash.js';
-import { HttpError, fail } from '../http/responses.js';
+import { refusal, refuseDecided } from '../http/authorize.js';
+import { fail } from '../http/responses.js';
 import { isLocalAddress } from './client-address.js';
 import { checkActivation, recordActivation } from './activation.js';
 import { noteKioskSignIn } from './kiosk-credential.js';
@@ -16,10 +17,10 @@ import {
   type NewSession,
   type SessionAccount,
 } from './session.service.js';
-import { apiError } from '@comptoir/shared';
 
 /*
- * Sign-in through any OpenID Connect provider (DOMAIN.md rule 5): authorization code + PKCE
+ * Sign-in through any OpenID Connect provider (docs/domain.md#government-sign-in-openid-connect):
+ * authorization code + PKCE
  * with `openid-client`, configured by `OIDC_*`. Accounts link to the provider's subject
  * (`account_identities`); local passwords stay. A flow is kept in the database (so any web
  * process may finish it), used once, and bound to the browser that started it by a cookie
@@ -146,10 +147,8 @@ async function refuseFlow(
   detail: Record<string, unknown>,
   actor: string | null = null,
 ): Promise<never> {
-  await ctx.storage.writeTransaction((tx) =>
-    appendAudit(tx, now, { event: 'oidc.refused', actor, detail: { code, ...detail } }),
-  );
-  throw new HttpError(code === 'oidc_account_unknown' ? 403 : 400, apiError(code));
+  const status = code === 'oidc_account_unknown' ? 403 : 400;
+  return refuseDecided(ctx, now, 'oidc.refused', refusal(status, code), { actor, detail });
 }
 
 /**

@@ -15,19 +15,15 @@ import { clearAccountFailures, recordFailure, throttleKeys } from './signin-thro
 
 /**
  * True when the person proved who they are within the last {@link REAUTH_WINDOW_MINUTES}
- * minutes in this session (DOMAIN.md rule 7, ASVS 7.5): sensitive actions (bank account,
- * staff actions) check it and otherwise answer 403 `reauthentication_required`.
+ * minutes in this session (docs/domain.md#re-authentication-for-sensitive-actions, ASVS 7.5):
+ * sensitive actions (bank account, staff actions) check it and otherwise answer 403
+ * `reauthentication_required`.
  */
 export function hasFreshReauthentication(actor: SessionAccount, now: Date): boolean {
   return (
     actor.reauthenticatedAt !== null &&
     !needsReauthentication(new Date(actor.reauthenticatedAt), now)
   );
-}
-
-/** Ends the request with 403 `reauthentication_required` unless the re-authentication is fresh. */
-export function requireFreshReauthentication(actor: SessionAccount, now: Date): void {
-  if (!hasFreshReauthentication(actor, now)) fail(403, 'reauthentication_required');
 }
 
 /** Marks the session freshly re-authenticated (after a password or a fresh provider sign-in). */

@@ -1,9 +1,8 @@
 import { uuidv7Schema, type SessionSummary } from '@comptoir/shared';
 import { appendAudit } from '../audit.js';
 import type { ServerContext } from '../context.js';
-import { fail } from '../http/responses.js';
-import { refuse } from '../http/authorize.js';
-import { authorizeAdministration, licenceOfQuery } from './licence-authorization.js';
+import { refuse, requireAdministration } from '../http/authorize.js';
+import { licenceOfQuery } from '../http/request-input.js';
 import type { SessionAccount } from './session.service.js';
 
 /*
@@ -19,7 +18,7 @@ export async function listSessions(
   query: Record<string, string>,
 ): Promise<{ sessions: SessionSummary[] }> {
   const licence = licenceOfQuery(query);
-  await authorizeAdministration(ctx, actor, licence, 'sessions.manage', 'sessions.list');
+  await requireAdministration(ctx, actor, licence, 'sessions.manage', { route: 'sessions.list' });
   const now = ctx.clock().toISOString();
   const rows = await ctx.storage.db
     .selectFrom('account_sessions as s')
@@ -65,7 +64,7 @@ export async function endSession(
   query: Record<string, string>,
 ): Promise<void> {
   const licence = licenceOfQuery(query);
-  await authorizeAdministration(ctx, actor, licence, 'sessions.manage', 'sessions.end');
+  await requireAdministration(ctx, actor, licence, 'sessions.manage', { route: 'sessions.end' });
   const now = ctx.clock();
   const isValidId = uuidv7Schema.safeParse(sessionId).success;
   const ended = await ctx.storage.writeTransaction(async (tx) => {
@@ -90,6 +89,5 @@ export async function endSession(
   });
   if (!ended) {
     await refuse(ctx, actor, 404, 'not_found', { route: 'sessions.end', licence, sessionId });
-    fail(404, 'not_found');
   }
 }

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit.js';
 import type { ServerContext } from '../context.js';
 import type { Tx } from '../db/engine.js';
 import { HttpError } from '../http/responses.js';
-import { AccountRefusal, accountRefusal, auditAndFail, normalizeName } from './account-refusal.js';
+import { Refusal, refusal, refuseDecided } from '../http/authorize.js';
 import { hashPassword } from './password.js';
 import { refuseIfThrottled } from './sign-in.service.js';
 import { recordFailure } from './signin-throttle.js';
@@ -21,6 +21,17 @@ export const SOLE_PROPRIETORSHIP = 'sole_proprietorship';
 /** The keyed hash under which an access code is kept (a leaked table reveals no code). */
 export function accessCodeHash(secretKey: Buffer, code: string): string {
   return createHmac('sha256', secretKey).update(`access-code:${code}`).digest('hex');
+}
+
+/** Names compared as people type them: accents, case, dashes and extra spaces ignored. */
+function normalizeName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[-'’.]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 interface NewAccount {
@@ -37,19 +48,19 @@ async function accountConflict(
   tx: Tx,
   username: string,
   driverLicence: string,
-): Promise<AccountRefusal | null> {
+): Promise<Refusal | null> {
   const person = await tx
     .selectFrom('account_people')
     .select('account_id')
     .where('driver_licence', '=', driverLicence)
     .executeTakeFirst();
-  if (person) return accountRefusal(409, 'person_has_account', ['driverLicence']);
+  if (person) return refusal(409, 'person_has_account', ['driverLicence']);
   const taken = await tx
     .selectFrom('accounts')
     .select('id')
     .where('username', '=', username)
     .executeTakeFirst();
-  return taken ? accountRefusal(409, 'username_taken', ['username']) : null;
+  return taken ? refusal(409, 'username_taken', ['username']) : null;
 }
 
 /** Creates a personal account acting for every licence of its dealer, with its role there. */
@@ -105,7 +116,7 @@ async function insertPersonalAccount(
 }
 
 /**
- * `POST /api/signup/administrator` (DOMAIN.md, Accounts rule 1): the dealer's administrator
+ * `POST /api/signup/administrator` (docs/domain.md#administrator-first): the dealer's administrator
  * signs up first. The NEQ must be a dealer's, and the person must be listed as one of the
  * enterprise's administrators at the enterprise registry (names and driving licence), unless
  * the enterprise is a sole proprietorship in the person's own name. Each refusal names the
@@ -122,63 +133,56 @@ export async function signUpAdministrator(
   const now = ctx.clock();
   const passwordHash = await hashPassword(input.password);
   const { storage } = ctx;
-  const outcome = await storage.writeTransaction(
-    async (tx): Promise<SignupResponse | AccountRefusal> => {
-      await storage.lockKeys(tx, [`signup:${input.neq}`, `person:${input.driverLicence}`]);
-      const enterprise = await tx
-        .selectFrom('enterprises')
-        .selectAll()
-        .where('neq', '=', input.neq)
-        .executeTakeFirst();
-      if (!enterprise) return accountRefusal(422, 'signup_enterprise_unknown', ['neq']);
-      const dealer = await tx
-        .selectFrom('dealers')
-        .select(['id'])
-        .where('neq', '=', input.neq)
-        .executeTakeFirst();
-      if (!dealer) return accountRefusal(422, 'signup_not_a_dealer', ['neq']);
-      const fullName = normalizeName(`${input.firstName} ${input.lastName}`);
-      const administrators = await tx
-        .selectFrom('enterprise_administrators')
-        .selectAll()
-        .where('neq', '=', input.neq)
-        .execute();
-      const isListed = administrators.some(
-        (admin) =>
-          admin.driver_licence === input.driverLicence &&
-          normalizeName(`${admin.first_name} ${admin.last_name}`) === fullName,
-      );
-      const isSoleProprietor =
-        enterprise.legal_form === SOLE_PROPRIETORSHIP &&
-        normalizeName(enterprise.name) === fullName;
-      if (!isListed && !isSoleProprietor) {
-        return accountRefusal(422, 'signup_not_administrator', [
-          'firstName',
-          'lastName',
-          'driverLicence',
-        ]);
-      }
-      const existing = await tx
-        .selectFrom('accounts')
-        .select('id')
-        .where('dealer_id', '=', dealer.id)
-        .where('role', '=', 'administrator')
-        .executeTakeFirst();
-      if (existing) return accountRefusal(409, 'signup_administrator_exists', ['neq']);
-      const conflict = await accountConflict(tx, input.username, input.driverLicence);
-      if (conflict) return conflict;
-      return insertPersonalAccount(tx, now, {
-        username: input.username,
-        passwordHash,
-        displayName: `${input.firstName} ${input.lastName}`,
-        role: 'administrator',
-        dealerId: dealer.id,
-        person: input,
-      });
-    },
-  );
-  if (outcome instanceof AccountRefusal) {
-    return auditAndFail(ctx, now, 'signup.administrator', outcome, {
+  const outcome = await storage.writeTransaction(async (tx): Promise<SignupResponse | Refusal> => {
+    await storage.lockKeys(tx, [`signup:${input.neq}`, `person:${input.driverLicence}`]);
+    const enterprise = await tx
+      .selectFrom('enterprises')
+      .selectAll()
+      .where('neq', '=', input.neq)
+      .executeTakeFirst();
+    if (!enterprise) return refusal(422, 'signup_enterprise_unknown', ['neq']);
+    const dealer = await tx
+      .selectFrom('dealers')
+      .select(['id'])
+      .where('neq', '=', input.neq)
+      .executeTakeFirst();
+    if (!dealer) return refusal(422, 'signup_not_a_dealer', ['neq']);
+    const fullName = normalizeName(`${input.firstName} ${input.lastName}`);
+    const administrators = await tx
+      .selectFrom('enterprise_administrators')
+      .selectAll()
+      .where('neq', '=', input.neq)
+      .execute();
+    const isListed = administrators.some(
+      (admin) =>
+        admin.driver_licence === input.driverLicence &&
+        normalizeName(`${admin.first_name} ${admin.last_name}`) === fullName,
+    );
+    const isSoleProprietor =
+      enterprise.legal_form === SOLE_PROPRIETORSHIP && normalizeName(enterprise.name) === fullName;
+    if (!isListed && !isSoleProprietor) {
+      return refusal(422, 'signup_not_administrator', ['firstName', 'lastName', 'driverLicence']);
+    }
+    const existing = await tx
+      .selectFrom('accounts')
+      .select('id')
+      .where('dealer_id', '=', dealer.id)
+      .where('role', '=', 'administrator')
+      .executeTakeFirst();
+    if (existing) return refusal(409, 'signup_administrator_exists', ['neq']);
+    const conflict = await accountConflict(tx, input.username, input.driverLicence);
+    if (conflict) return conflict;
+    return insertPersonalAccount(tx, now, {
+      username: input.username,
+      passwordHash,
+      displayName: `${input.firstName} ${input.lastName}`,
+      role: 'administrator',
+      dealerId: dealer.id,
+      person: input,
+    });
+  });
+  if (outcome instanceof Refusal) {
+    return refuseDecided(ctx, now, 'signup.administrator.refused', outcome, {
       subject: input.username,
       detail: { neq: input.neq, clientAddress },
     });
@@ -207,70 +211,66 @@ export async function signUpEmployee(
   const passwordHash = await hashPassword(input.password);
   const codeHash = accessCodeHash(ctx.secretKey, input.accessCode);
   const { storage } = ctx;
-  const outcome = await storage.writeTransaction(
-    async (tx): Promise<SignupResponse | AccountRefusal> => {
-      await storage.lockKeys(tx, [`access-code:${codeHash}`, `person:${input.driverLicence}`]);
-      const code = await tx
-        .selectFrom('access_codes as c')
-        .innerJoin('dealers as d', 'd.id', 'c.dealer_id')
-        .select([
-          'c.id',
-          'c.dealer_id',
-          'c.first_name',
-          'c.last_name',
-          'c.driver_licence',
-          'c.expires_at',
-          'c.used_at',
-          'd.is_accredited',
-        ])
-        .where('c.code_hash', '=', codeHash)
-        .executeTakeFirst();
-      const isForThisPerson =
-        code !== undefined &&
-        code.driver_licence === input.driverLicence &&
-        normalizeName(`${code.first_name} ${code.last_name}`) ===
-          normalizeName(`${input.firstName} ${input.lastName}`);
-      if (
-        !code ||
-        code.used_at !== null ||
-        code.expires_at <= now.toISOString() ||
-        !isForThisPerson
-      ) {
-        return accountRefusal(422, 'access_code_invalid', ['accessCode']);
-      }
-      if (code.is_accredited !== 1)
-        return accountRefusal(422, 'dealer_not_accredited', ['accessCode']);
-      const administrator = await tx
-        .selectFrom('accounts')
-        .select('id')
-        .where('dealer_id', '=', code.dealer_id)
-        .where('role', '=', 'administrator')
-        .executeTakeFirst();
-      if (!administrator)
-        return accountRefusal(422, 'signup_administrator_missing', ['accessCode']);
-      const conflict = await accountConflict(tx, input.username, input.driverLicence);
-      if (conflict) return conflict;
-      const created = await insertPersonalAccount(tx, now, {
-        username: input.username,
-        passwordHash,
-        displayName: `${input.firstName} ${input.lastName}`,
-        role: 'accredited_employee',
-        dealerId: code.dealer_id,
-        person: input,
-      });
-      await tx
-        .updateTable('access_codes')
-        .set({ used_at: now.toISOString(), used_by: created.accountId })
-        .where('id', '=', code.id)
-        .execute();
-      return created;
-    },
-  );
-  if (outcome instanceof AccountRefusal) {
+  const outcome = await storage.writeTransaction(async (tx): Promise<SignupResponse | Refusal> => {
+    await storage.lockKeys(tx, [`access-code:${codeHash}`, `person:${input.driverLicence}`]);
+    const code = await tx
+      .selectFrom('access_codes as c')
+      .innerJoin('dealers as d', 'd.id', 'c.dealer_id')
+      .select([
+        'c.id',
+        'c.dealer_id',
+        'c.first_name',
+        'c.last_name',
+        'c.driver_licence',
+        'c.expires_at',
+        'c.used_at',
+        'd.is_accredited',
+      ])
+      .where('c.code_hash', '=', codeHash)
+      .executeTakeFirst();
+    const isForThisPerson =
+      code !== undefined &&
+      code.driver_licence === input.driverLicence &&
+      normalizeName(`${code.first_name} ${code.last_name}`) ===
+        normalizeName(`${input.firstName} ${input.lastName}`);
+    if (
+      !code ||
+      code.used_at !== null ||
+      code.expires_at <= now.toISOString() ||
+      !isForThisPerson
+    ) {
+      return refusal(422, 'access_code_invalid', ['accessCode']);
+    }
+    if (code.is_accredited !== 1) return refusal(422, 'dealer_not_accredited', ['accessCode']);
+    const administrator = await tx
+      .selectFrom('accounts')
+      .select('id')
+      .where('dealer_id', '=', code.dealer_id)
+      .where('role', '=', 'administrator')
+      .executeTakeFirst();
+    if (!administrator) return refusal(422, 'signup_administrator_missing', ['accessCode']);
+    const conflict = await accountConflict(tx, input.username, input.driverLicence);
+    if (conflict) return conflict;
+    const created = await insertPersonalAccount(tx, now, {
+      username: input.username,
+      passwordHash,
+      displayName: `${input.firstName} ${input.lastName}`,
+      role: 'accredited_employee',
+      dealerId: code.dealer_id,
+      person: input,
+    });
+    await tx
+      .updateTable('access_codes')
+      .set({ used_at: now.toISOString(), used_by: created.accountId })
+      .where('id', '=', code.id)
+      .execute();
+    return created;
+  });
+  if (outcome instanceof Refusal) {
     if (outcome.code === 'access_code_invalid') {
       await storage.writeTransaction((tx) => recordFailure(tx, addressKey, now));
     }
-    return auditAndFail(ctx, now, 'signup.employee', outcome, {
+    return refuseDecided(ctx, now, 'signup.employee.refused', outcome, {
       subject: input.username,
       detail: { clientAddress },
     });

@@ -1,6 +1,13 @@
+import type { Command } from '@comptoir/shared';
 import { AuditBatch } from '../audit.js';
 import type { BatchNumbers, Storage, Tx } from '../db/engine.js';
-import { countDocumentsSince, type DocumentCountFilter } from '../registry/documents.repo.js';
+import {
+  countDocumentsSince,
+  insertDocuments,
+  type DocumentCountFilter,
+  type DocumentSignatures,
+  type NewDocumentRow,
+} from '../registry/documents.repo.js';
 import {
   findLicence,
   readChangeSeq,
@@ -24,16 +31,25 @@ export class BatchState {
   private readonly licences = new Map<string, LicenceRecord | undefined>();
   private readonly memo = new Map<string, unknown>();
   private changeSeqs = new Map<string, number>();
+  /** Documents issued by the batch, written with their signatures by {@link flush}. */
+  private documents: NewDocumentRow[] = [];
 
   private readonly numbers: BatchNumbers;
 
+  /**
+   * @param expectedNumbers how many numbers of each series the batch's commands may draw at
+   *   most (their specs' document kinds), so that PostgreSQL reserves them in one round trip.
+   */
   constructor(
     storage: Storage,
     tx: Tx,
     readonly now: Date,
+    expectedNumbers?: ReadonlyMap<string, number>,
+    /** The batch's parsed commands, in order: a rule may read ahead for all of them at once. */
+    readonly commands: readonly Command[] = [],
   ) {
-    this.audit = new AuditBatch(now);
-    this.numbers = storage.batchNumbers(tx);
+    this.audit = new AuditBatch(now, tx);
+    this.numbers = storage.batchNumbers(tx, expectedNumbers);
   }
 
   /** The next value of a document number series. */
@@ -52,6 +68,22 @@ export class BatchState {
     const count = await countDocumentsSince(tx, filter);
     this.counts.set(key, count);
     return count;
+  }
+
+  /**
+   * Keeps an issued document for the batch's one multi-row insert, once its signatures are
+   * made (the row is written whole, never updated after). Until then the batch itself is the
+   * only reader that could see it, so the rules that count documents ask
+   * {@link issuedInBatch} as well as the database.
+   */
+  addDocument(row: NewDocumentRow): void {
+    this.documents.push(row);
+    this.issued(row.licence, row.kind);
+  }
+
+  /** The documents this batch issued so far that match `filter` (not yet in the database). */
+  issuedInBatch(filter: (row: NewDocumentRow) => boolean): NewDocumentRow[] {
+    return this.documents.filter(filter);
   }
 
   /** A document of this licence and kind was issued now: it falls in every window counted. */
@@ -93,8 +125,20 @@ export class BatchState {
     return current + 1;
   }
 
-  /** Writes what the batch counted in memory (numbers, change counters, audit rows); before commit. */
-  async flush(tx: Tx): Promise<void> {
+  /**
+   * Writes what the batch kept in memory, before the commit: its documents with their
+   * signatures (`signatures` by document number), the number series, change counters and
+   * audit rows.
+   */
+  async flush(tx: Tx, signatures: ReadonlyMap<string, DocumentSignatures>): Promise<void> {
+    await insertDocuments(
+      tx,
+      this.documents.map((row) => {
+        const signed = signatures.get(row.number);
+        if (!signed) throw new Error(`document ${row.number} was not signed`);
+        return { ...row, jws: signed.jws, qrToken: signed.qrToken };
+      }),
+    );
     for (const [licence, changeSeq] of this.changeSeqs) {
       await writeChangeSeq(tx, licence, changeSeq);
     }
@@ -106,12 +150,14 @@ export class BatchState {
   checkpoint(): () => void {
     const counts = new Map(this.counts);
     const changeSeqs = new Map(this.changeSeqs);
+    const documentCount = this.documents.length;
     const restoreAudit = this.audit.checkpoint();
     const restoreNumbers = this.numbers.checkpoint();
     return () => {
       restoreNumbers();
       this.counts = counts;
       this.changeSeqs = changeSeqs;
+      this.documents = this.documents.slice(0, documentCount);
       restoreAudit();
     };
   }

@@ -1,5 +1,5 @@
 import { capRefusal, defaultTransitCap, type CapKind } from '@comptoir/shared';
-import { sql } from 'kysely';
+import { grantedExtraUnits } from '../registry/caps.repo.js';
 import type { CommandContext } from './command-context.js';
 
 /** What a cap needs from a command: its transaction, clock, licence and batch memory. */
@@ -24,24 +24,16 @@ export function capWindowStart(now: Date): string {
  */
 async function grantedUnits(c: CapContext, kind: CapKind): Promise<number> {
   const { tx, now, licence, batch } = c;
-  return batch.once(`capGrants:${licence.number}:${kind}`, async () => {
-    const row = await tx
-      .selectFrom('cap_requests')
-      .select(sql<number | null>`sum(extra_units)`.as('units'))
-      .where('licence', '=', licence.number)
-      .where('kind', '=', kind)
-      .where('status', '=', 'approved')
-      .where('granted_until', '>', now.toISOString())
-      .executeTakeFirstOrThrow();
-    return Number(row.units ?? 0);
-  });
+  return batch.once(`capGrants:${licence.number}:${kind}`, () =>
+    grantedExtraUnits(tx, { licence: licence.number, kind, at: now.toISOString() }),
+  );
 }
 
 /**
- * The licence's weekly cap on one kind of temporary document (DOMAIN.md, Anti-fraud): the cap
- * staff set, or else the default from its sales history (`defaultTransitCap`: ATACs of the
- * last 12 months), plus the units of approved over-cap requests in force (7 days from their
- * approval, shared `CAP_GRANT_DAYS`).
+ * The licence's weekly cap on one kind of temporary document
+ * (docs/domain.md#anti-fraud-limits-and-caps): the cap staff set, or else the default from its
+ * sales history (`defaultTransitCap`: ATACs of the last 12 months), plus the units of approved
+ * over-cap requests in force (7 days from their approval, shared `CAP_GRANT_DAYS`).
  */
 export async function effectiveCap(c: CapContext, kind: CapKind): Promise<number> {
   const { tx, now, licence, batch } = c;

@@ -5,11 +5,9 @@ import { orderPlateX } from './platex/order.handler.js';
 import type { CommandHandler } from './command-context.js';
 import { recordPrintOutcome } from './print/outcome.handler.js';
 import { recordInventory } from './inventory/record.handler.js';
-import {
-  cancelRegistration,
-  confirmRegistration,
-  holdRegistration,
-} from './registration/registration.handlers.js';
+import { cancelRegistration } from './registration/cancel.handler.js';
+import { confirmRegistration } from './registration/confirm.handler.js';
+import { holdRegistration } from './registration/hold.handler.js';
 import { issueTransit } from './transit/issue.handler.js';
 
 /**

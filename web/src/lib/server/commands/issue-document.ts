@@ -6,7 +6,6 @@ import {
   type DocumentKind,
   type IssuedDocument,
 } from '@comptoir/shared';
-import { insertDocument } from '../registry/documents.repo.js';
 import { findOperator } from '../registry/licences.repo.js';
 import type { CommandContext } from './command-context.js';
 
@@ -68,7 +67,7 @@ export async function issueDocument<K extends DocumentKind>(
   // Parse what we are about to sign: a document that its own schema refuses is a bug here.
   const document = issuedDocumentSchema.parse(draft.build(common));
   const changeSeq = await c.batch.nextChangeSeq(tx, licence.number);
-  await insertDocument(tx, {
+  c.batch.addDocument({
     number,
     kind: draft.kind,
     licence: licence.number,
@@ -80,7 +79,6 @@ export async function issueDocument<K extends DocumentKind>(
     commandId: c.command.id,
     changeSeq,
   });
-  c.batch.issued(licence.number, draft.kind);
   await c.batch.audit.append(tx, {
     event: 'document.issued',
     actor: c.actor.id,

@@ -1,12 +1,10 @@
-import { formatDocumentNumber, localDate, newId, type Vehicle } from '@comptoir/shared';
-import { z } from 'zod';
-import type { Tx } from '../db/engine.js';
+import { formatDocumentNumber, localDate, type Vehicle } from '@comptoir/shared';
 import type { CommandContext } from './command-context.js';
 
 /*
  * What registrations and inventory records share: their transaction numbers, the employee's
- * electronic signature and the vehicle as their papers print them, and the registry's owner
- * changes (made at once, undone by a same-day cancellation).
+ * electronic signature and the vehicle as their papers print them. Their registry owner
+ * changes are registry/vehicles.repo.ts's `transferOwnership`.
  */
 
 /** Any command context, for helpers that do not read the payload. */
@@ -35,77 +33,4 @@ export function printedVehicle(vehicle: Vehicle) {
     netMassKg: vehicle.netMassKg,
     ...(vehicle.colour !== undefined && { colour: vehicle.colour }),
   };
-}
-
-/** What a transfer changed in the registry, kept to undo it on cancellation. */
-export const registryChangeSchema = z.object({
-  ownershipId: z.string(),
-  closedOwnershipIds: z.array(z.string()),
-});
-export type RegistryChange = z.infer<typeof registryChangeSchema>;
-
-/**
- * Records a new owner of the vehicle in the registry, from today (local): the vehicle becomes
- * known if it was not, and its open ownerships end today.
- */
-export async function transferOwnership(
-  c: AnyCommandContext,
-  vehicle: Vehicle,
-  owner: { name: string; driverLicence: string | null },
-): Promise<RegistryChange> {
-  const { tx, now } = c;
-  const today = localDate(now);
-  await tx
-    .insertInto('registry_vehicles')
-    .values({
-      vin: vehicle.vin,
-      make: vehicle.make,
-      model: vehicle.model,
-      year: vehicle.year,
-      type: vehicle.type,
-      net_mass_kg: vehicle.netMassKg,
-      category: vehicle.category ?? 'normal',
-      colour: vehicle.colour ?? null,
-    })
-    .onConflict((oc) => oc.column('vin').doNothing())
-    .execute();
-  const open = await tx
-    .selectFrom('vehicle_ownerships')
-    .select('id')
-    .where('vin', '=', vehicle.vin)
-    .where('to_date', 'is', null)
-    .execute();
-  const closedOwnershipIds = open.map((row) => row.id);
-  if (closedOwnershipIds.length > 0) {
-    await tx
-      .updateTable('vehicle_ownerships')
-      .set({ to_date: today })
-      .where('id', 'in', closedOwnershipIds)
-      .execute();
-  }
-  const ownershipId = newId();
-  await tx
-    .insertInto('vehicle_ownerships')
-    .values({
-      id: ownershipId,
-      vin: vehicle.vin,
-      owner_name: owner.name,
-      owner_driver_licence: owner.driverLicence,
-      from_date: today,
-      to_date: null,
-    })
-    .execute();
-  return { ownershipId, closedOwnershipIds };
-}
-
-/** Undoes {@link transferOwnership} (a same-day cancellation). */
-export async function undoOwnershipTransfer(tx: Tx, change: RegistryChange): Promise<void> {
-  await tx.deleteFrom('vehicle_ownerships').where('id', '=', change.ownershipId).execute();
-  if (change.closedOwnershipIds.length > 0) {
-    await tx
-      .updateTable('vehicle_ownerships')
-      .set({ to_date: null })
-      .where('id', 'in', change.closedOwnershipIds)
-      .execute();
-  }
 }

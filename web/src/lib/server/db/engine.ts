@@ -30,6 +30,11 @@ export type Tx = KyselyType<Database> | Transaction<Database>;
 /** An open database with the few engine-specific operations the services need. */
 export interface Storage {
   engine: Engine;
+  /**
+   * True when a failed statement aborts the whole transaction (PostgreSQL), so that only a
+   * savepoint lets the transaction go on; SQLite keeps the transaction usable.
+   */
+  isAbortedByFailedStatement: boolean;
   db: Kysely<Database>;
   /**
    * Runs `work` in one write transaction on one connection and commits once. On SQLite the
@@ -47,7 +52,11 @@ export interface Storage {
    * Document numbers for one push batch (see {@link BatchNumbers}): on SQLite counted in
    * memory and written once; on PostgreSQL drawn from the sequences as they come.
    */
-  batchNumbers(tx: Tx): BatchNumbers;
+  /**
+   * A batch's number draws. `expected` is how many numbers of each series the batch may draw
+   * at most (from its commands' specs): PostgreSQL reserves them in one round trip.
+   */
+  batchNumbers(tx: Tx, expected?: ReadonlyMap<string, number>): BatchNumbers;
   close(): Promise<void>;
 }
 
@@ -117,6 +126,7 @@ function openSqlite(dataDir: string): Storage {
   });
   return {
     engine: 'sqlite',
+    isAbortedByFailedStatement: false,
     db,
     async writeTransaction(work, opts) {
       // One connection, held for the whole transaction (Kysely's SQLite driver serializes
@@ -194,6 +204,7 @@ function openPostgres(url: string): Storage {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',
+    isAbortedByFailedStatement: true,
     db,
     async writeTransaction(work) {
       return db.connection().execute(async (conn) => {
@@ -235,10 +246,31 @@ function openPostgres(url: string): Storage {
       if (value === undefined) throw new Error(`sequence ${series} returned nothing`);
       return Number(value);
     },
-    batchNumbers(tx) {
-      // Sequences never block concurrent batches; a rolled-back draw leaves a gap.
+    batchNumbers(tx, expected) {
+      // Sequences never block concurrent batches. The numbers a batch may need are reserved in
+      // one round trip when it draws the first; a reserved number it does not use (a command
+      // rejected, rolled back) is a gap, as with any draw from a sequence.
+      const reserved = new Map<string, number[]>();
+      const drawn = new Map<string, number>();
       return {
-        next: (series) => this.nextNumber(tx, series),
+        async next(series) {
+          const count = (drawn.get(series) ?? 0) + 1;
+          drawn.set(series, count);
+          let pool = reserved.get(series);
+          if (!pool || pool.length === 0) {
+            const wanted = Math.max(1, (expected?.get(series) ?? 0) - count + 1);
+            const result = await sql<{
+              value: number;
+            }>`select nextval(${sequenceName(series)}) as value from generate_series(1, ${wanted}) order by 1`.execute(
+              tx,
+            );
+            pool = result.rows.map((row) => Number(row.value));
+            reserved.set(series, pool);
+          }
+          const value = pool.shift();
+          if (value === undefined) throw new Error(`sequence ${series} returned nothing`);
+          return value;
+        },
         checkpoint: () => () => {},
         flush: () => Promise.resolve(),
       };

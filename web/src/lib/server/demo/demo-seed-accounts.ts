@@ -4,9 +4,9 @@ import { accessCodeHash } from '../accounts/signup.service.js';
 import { SOLE_PROPRIETORSHIP } from '../accounts/signup.service.js';
 
 /*
- * Demo data for the sign-up paths (DOMAIN.md, Accounts): dealers whose administrator has not
- * signed up yet, an enterprise that is no dealer, and one unused access code. Added on top of
- * `seedDemo`, once (it does nothing when its first dealer exists).
+ * Demo data for the sign-up paths (docs/domain.md#accounts-and-sign-in): dealers whose
+ * administrator has not signed up yet, an enterprise that is no dealer, and one unused access
+ * code. Added on top of `seedDemo`, once (it does nothing when its first dealer exists).
  */
 
 /** A sole proprietorship (particulier en affaires): its owner signs up as themself. */

@@ -2,7 +2,8 @@ import { licenceQuerySchema, type BankAccountAnswer } from '@comptoir/shared';
 import type { SessionAccount } from '../accounts/session.service.js';
 import { maskAccount } from '../commands/bank/bank-account.handler.js';
 import type { ServerContext } from '../context.js';
-import { parseRequest, requireLicenceAction } from '../http/request-guards.js';
+import { requireLicenceAction } from '../http/authorize.js';
+import { parseRequest } from '../http/request-input.js';
 
 /**
  * `GET /api/bank-account?licence=` (administrators of the licence's dealer): the account on
@@ -15,7 +16,7 @@ export async function viewBankAccount(
 ): Promise<BankAccountAnswer> {
   const route = 'bank_account.view';
   const { licence } = await parseRequest(server, actor, route, licenceQuerySchema, query);
-  await requireLicenceAction(server, actor, route, licence, 'bankaccount.set');
+  await requireLicenceAction(server, actor, licence, 'bankaccount.set', { route });
   const row = await server.storage.db
     .selectFrom('bank_accounts as b')
     .innerJoin('licences as l', 'l.dealer_id', 'b.dealer_id')

@@ -11,7 +11,8 @@ import { appendAudit } from '../audit.js';
 import type { SessionAccount } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
 import type { CapRequestTable } from '../db/staff.tables.js';
-import { parseRequest, refuseOnLicence, requireLicenceAction } from '../http/request-guards.js';
+import { refuse, requireLicenceAction } from '../http/authorize.js';
+import { parseRequest } from '../http/request-input.js';
 
 /** A stored over-cap request as the dealer and the staff see it. */
 export function capRequestView(row: Selectable<CapRequestTable>): CapRequestView {
@@ -31,8 +32,8 @@ export function capRequestView(row: Selectable<CapRequestTable>): CapRequestView
 
 /**
  * `POST /api/cap-requests` (administrators, action `cap.request`): asks the authority for more
- * temporary documents than the weekly cap (DOMAIN.md, Anti-fraud: "more needs staff
- * approval"). One pending request per licence and kind (`cap_request_pending`); the kiosk's id
+ * temporary documents than the weekly cap: going over it needs a staff approval
+ * (docs/domain.md#anti-fraud-limits-and-caps). One pending request per licence and kind (`cap_request_pending`); the kiosk's id
  * makes it idempotent: the same id and content answer the stored request, another content
  * under that id is `idempotency_conflict`. Audited on the licence's chain.
  */
@@ -43,7 +44,7 @@ export async function createCapRequest(
 ): Promise<{ status: 200 | 201; request: CapRequestView }> {
   const route = 'cap_request.create';
   const input = await parseRequest(server, actor, route, capRequestCreateSchema, body);
-  await requireLicenceAction(server, actor, route, input.licence, 'cap.request');
+  await requireLicenceAction(server, actor, input.licence, 'cap.request', { route });
   const now = server.clock();
   const outcome = await server.storage.writeTransaction(async (tx) => {
     // Serializes requests of one licence, so that two cannot both find no pending one.
@@ -98,11 +99,14 @@ export async function createCapRequest(
   });
   if (outcome.kind === 'replay') return { status: 200, request: capRequestView(outcome.row) };
   if (outcome.kind === 'created') return { status: 201, request: capRequestView(outcome.row) };
-  return refuseOnLicence(server, actor, 409, outcome.code, {
-    route,
-    licence: input.licence,
-    subject: input.id,
-  });
+  return refuse(
+    server,
+    actor,
+    409,
+    outcome.code,
+    { route },
+    { licence: input.licence, subject: input.id },
+  );
 }
 
 /** `GET /api/cap-requests?licence=` (administrators): the licence's requests, newest first. */
@@ -113,7 +117,7 @@ export async function listLicenceCapRequests(
 ): Promise<CapRequestList> {
   const route = 'cap_request.list';
   const { licence } = await parseRequest(server, actor, route, licenceQuerySchema, query);
-  await requireLicenceAction(server, actor, route, licence, 'cap.request');
+  await requireLicenceAction(server, actor, licence, 'cap.request', { route });
   const rows = await server.storage.db
     .selectFrom('cap_requests')
     .selectAll()

@@ -8,7 +8,8 @@ import {
 import { appendAudit } from '../audit.js';
 import type { SessionAccount } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
-import { parseRequest, requireLicenceAction } from '../http/request-guards.js';
+import { requireLicenceAction } from '../http/authorize.js';
+import { parseRequest } from '../http/request-input.js';
 
 /**
  * Audits a lookup of personal data: who looked up whom, under which licence, and the answer
@@ -41,7 +42,7 @@ export async function checkDriverLicence(
 ): Promise<LicenceCheckResult> {
   const route = 'checks.driver_licence';
   const { licence } = await parseRequest(server, actor, route, licenceQuerySchema, query);
-  await requireLicenceAction(server, actor, route, licence, 'licence.check');
+  await requireLicenceAction(server, actor, licence, 'licence.check', { route });
   const { driverLicence } = await parseRequest(server, actor, route, licenceCheckQuerySchema, body);
   const person = await server.storage.db
     .selectFrom('registry_people')
@@ -74,7 +75,7 @@ export async function checkRightToRegister(
 ): Promise<RightToRegisterResult> {
   const route = 'checks.right_to_register';
   const { licence } = await parseRequest(server, actor, route, licenceQuerySchema, query);
-  await requireLicenceAction(server, actor, route, licence, 'right_to_register.check');
+  await requireLicenceAction(server, actor, licence, 'right_to_register.check', { route });
   const subject = await parseRequest(server, actor, route, rightToRegisterQuerySchema, body);
   const { db } = server.storage;
   let allowed: boolean;

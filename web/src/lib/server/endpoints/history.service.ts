@@ -12,7 +12,8 @@ import { appendAudit } from '../audit.js';
 import type { SessionAccount } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
 import { fail } from '../http/responses.js';
-import { parseRequest, requireLicenceAction } from '../http/request-guards.js';
+import { requireLicenceAction } from '../http/authorize.js';
+import { parseRequest } from '../http/request-input.js';
 
 /**
  * `GET /api/history/[vin]?licence=` (accredited employees): what the registry knows of a
@@ -29,7 +30,7 @@ export async function ownershipHistory(
 ): Promise<OwnershipHistory> {
   const route = 'history.view';
   const { licence } = await parseRequest(server, actor, route, licenceQuerySchema, query);
-  await requireLicenceAction(server, actor, route, licence, 'history.view');
+  await requireLicenceAction(server, actor, licence, 'history.view', { route });
   const { vin } = await parseRequest(server, actor, route, vinPathSchema, { vin: rawVin });
   const { db } = server.storage;
   const vehicle = await db

@@ -10,11 +10,10 @@ import {
 import { appendAudit } from '../audit.js';
 import { newKioskCredential } from '../accounts/kiosk-credential.js';
 import type { SessionAccount } from '../accounts/session.service.js';
-import { authorizeAdministration } from '../accounts/licence-authorization.js';
 import type { ServerContext } from '../context.js';
 import type { KioskTable } from '../db/kiosks.tables.js';
-import { HttpError, fail } from '../http/responses.js';
-import { authorizeLicence, refuse } from '../http/authorize.js';
+import { HttpError } from '../http/responses.js';
+import { authorizeLicence, refuse, requireAdministration } from '../http/authorize.js';
 
 function enrolledKiosk(row: KioskTable): EnrolledKiosk {
   return {
@@ -41,9 +40,9 @@ export async function enrolKiosk(
   const parsed = kioskEnrolRequestSchema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
   const request = parsed.data;
-  const dealerId = await (
-    await authorizeAdministration(server, actor, request.licence, 'kiosk.enroll', 'kiosk.enroll')
-  ).dealerId;
+  const { dealerId } = await requireAdministration(server, actor, request.licence, 'kiosk.enroll', {
+    route: 'kiosk.enroll',
+  });
   const now = server.clock().toISOString();
   const { credential, hash } = newKioskCredential(request.kioskId);
   const row: KioskTable = {
@@ -63,15 +62,7 @@ export async function enrolKiosk(
       .select(['dealer_id'])
       .where('id', '=', request.kioskId)
       .executeTakeFirst();
-    if (existing && existing.dealer_id !== dealerId) {
-      await appendAudit(tx, server.clock(), {
-        event: 'request.refused',
-        actor: actor.id,
-        subject: request.kioskId,
-        detail: { code: 'kiosk_enrolled_elsewhere', route: 'kiosk.enroll' },
-      });
-      return 'elsewhere' as const;
-    }
+    if (existing && existing.dealer_id !== dealerId) return 'elsewhere' as const;
     if (existing) {
       const { id: _id, ...changes } = row;
       await tx.updateTable('kiosks').set(changes).where('id', '=', row.id).execute();
@@ -87,7 +78,16 @@ export async function enrolKiosk(
     });
     return 'enrolled' as const;
   });
-  if (outcome === 'elsewhere') fail(409, 'kiosk_enrolled_elsewhere');
+  if (outcome === 'elsewhere') {
+    return refuse(
+      server,
+      actor,
+      409,
+      'kiosk_enrolled_elsewhere',
+      { route: 'kiosk.enroll' },
+      { subject: request.kioskId },
+    );
+  }
   return { kiosk: enrolledKiosk(row), credential };
 }
 
@@ -99,9 +99,13 @@ export async function listKiosks(
 ): Promise<{ kiosks: EnrolledKiosk[] }> {
   const parsed = kioskListQuerySchema.safeParse(query);
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
-  const dealerId = await (
-    await authorizeAdministration(server, actor, parsed.data.licence, 'kiosk.enroll', 'kiosk.list')
-  ).dealerId;
+  const { dealerId } = await requireAdministration(
+    server,
+    actor,
+    parsed.data.licence,
+    'kiosk.enroll',
+    { route: 'kiosk.list' },
+  );
   const rows = await server.storage.db
     .selectFrom('kiosks')
     .selectAll()

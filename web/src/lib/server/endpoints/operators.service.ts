@@ -14,12 +14,11 @@ import {
 import { appendAudit } from '../audit.js';
 import { hashPassword } from '../accounts/password.js';
 import type { SessionAccount } from '../accounts/session.service.js';
-import { authorizeAdministration } from '../accounts/licence-authorization.js';
 import type { ServerContext } from '../context.js';
 import type { OperatorTable } from '../db/kiosks.tables.js';
 import { HttpError } from '../http/responses.js';
 import { decryptSecret, encryptSecret } from '../secret-box.js';
-import { authorizeLicence, refuse } from '../http/authorize.js';
+import { actsFor, authorizeLicence, refuse, requireAdministration } from '../http/authorize.js';
 
 const derive = promisify(pbkdf2);
 
@@ -47,15 +46,13 @@ export async function createOperator(
   const parsed = operatorCreateSchema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
   const { licence, displayName, pin } = parsed.data;
-  const dealerId = await (
-    await authorizeAdministration(
-      server,
-      actor,
-      licence,
-      'accounts.manage_generic',
-      'operator.create',
-    )
-  ).dealerId;
+  const { dealerId } = await requireAdministration(
+    server,
+    actor,
+    licence,
+    'accounts.manage_generic',
+    { route: 'operator.create' },
+  );
   const now = server.clock();
   const row: OperatorTable = {
     id: newId(),
@@ -88,15 +85,13 @@ export async function listOperators(
 ): Promise<{ operators: Operator[] }> {
   const parsed = operatorListQuerySchema.safeParse(query);
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
-  const dealerId = await (
-    await authorizeAdministration(
-      server,
-      actor,
-      parsed.data.licence,
-      'accounts.manage_generic',
-      'operator.list',
-    )
-  ).dealerId;
+  const { dealerId } = await requireAdministration(
+    server,
+    actor,
+    parsed.data.licence,
+    'accounts.manage_generic',
+    { route: 'operator.list' },
+  );
   const rows = await server.storage.db
     .selectFrom('operators')
     .selectAll()
@@ -175,7 +170,7 @@ async function licenceOfDealer(
     .execute();
   return licences
     .map((row) => row.number)
-    .find((licence) => authorizeLicence(actor, licence, 'accounts.manage_generic') || false);
+    .find((licence) => authorizeLicence(actor, licence, 'accounts.manage_generic'));
 }
 
 /** The salt of one operator's verifier on one kiosk (keyed: it cannot be guessed ahead). */
@@ -198,7 +193,7 @@ export async function operatorVerifiers(
   const parsed = operatorVerifiersQuerySchema.safeParse(query);
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
   const { licence, kioskId } = parsed.data;
-  if (!actor.licences.some((entry) => entry.licence === licence)) {
+  if (!actsFor(actor, licence)) {
     await refuse(server, actor, 403, 'licence_not_permitted', { route: 'operator.verifiers' });
   }
   const rows = await server.storage.db

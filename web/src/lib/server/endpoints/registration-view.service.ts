@@ -17,7 +17,7 @@ import { HttpError, fail } from '../http/responses.js';
 import { authorizeLicence, refuse } from '../http/authorize.js';
 import { envelopeOf } from '../registry/documents.repo.js';
 import { nextDay, startOfLocalDay } from './listing.service.js';
-import { cancellableUntil } from '../commands/registration/registration.handlers.js';
+import { cancellableUntil } from '../commands/registration/registration-rules.js';
 
 /*
  * What the kiosk's registration screens read: a listing of a licence's registrations and one

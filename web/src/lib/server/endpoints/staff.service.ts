@@ -25,16 +25,13 @@ import type { SessionAccount } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
 import type { Tx } from '../db/engine.js';
 import { capRequestView } from './cap-requests.service.js';
-import {
-  parseRequest,
-  refuseOnLicence,
-  requireAccountAction,
-  requireFreshReauthentication,
-} from '../http/request-guards.js';
+import { refuse, requireAccountAction, requireFreshReauthentication } from '../http/authorize.js';
+import { parseRequest } from '../http/request-input.js';
 
 /*
- * The authority staff's actions (role `authority_staff`, DOMAIN.md "Plus an authority staff
- * role"): each write needs a re-authentication within 5 minutes (Accounts rule 7), is audited
+ * The authority staff's actions (role `authority_staff`, docs/domain.md#authority-staff): each
+ * write needs a re-authentication within 5 minutes
+ * (docs/domain.md#re-authentication-for-sensitive-actions), is audited
  * on the licence's chain, and is idempotent by nature (setting a state twice is that state).
  */
 
@@ -47,9 +44,9 @@ async function staffWrite<T>(
   schema: z.ZodType<T>,
   body: unknown,
 ): Promise<T> {
-  await requireAccountAction(server, actor, route, action);
+  await requireAccountAction(server, actor, action, { route });
   const input = await parseRequest(server, actor, route, schema, body);
-  await requireFreshReauthentication(server, actor, route);
+  await requireFreshReauthentication(server, actor, { route });
   return input;
 }
 
@@ -95,7 +92,7 @@ async function changeLicence(
     await appendAudit(tx, now, { event, actor: actor.id, licence: number, detail });
     return licenceState(tx, number);
   });
-  if (!after) return refuseOnLicence(server, actor, 404, 'licence_unknown', { route });
+  if (!after) return refuse(server, actor, 404, 'licence_unknown', { route });
   return after;
 }
 
@@ -106,12 +103,12 @@ export async function viewLicence(
   rawNumber: string,
 ): Promise<LicenceState> {
   const route = 'staff.licence.view';
-  await requireAccountAction(server, actor, route, 'staff.suspend_licence');
+  await requireAccountAction(server, actor, 'staff.suspend_licence', { route });
   const { number } = await parseRequest(server, actor, route, licencePathSchema, {
     number: rawNumber,
   });
   const state = await licenceState(server.storage.db, number);
-  return state ?? refuseOnLicence(server, actor, 404, 'licence_unknown', { route });
+  return state ?? refuse(server, actor, 404, 'licence_unknown', { route });
 }
 
 /**
@@ -192,7 +189,7 @@ export async function listCapRequests(
   query: Record<string, string>,
 ): Promise<CapRequestList> {
   const route = 'staff.cap_request.list';
-  await requireAccountAction(server, actor, route, 'staff.approve_over_cap');
+  await requireAccountAction(server, actor, 'staff.approve_over_cap', { route });
   const filter = await parseRequest(server, actor, route, capRequestListQuerySchema, query);
   let select = server.storage.db
     .selectFrom('cap_requests')
@@ -273,11 +270,14 @@ export async function decideCapRequest(
   });
   if (outcome.kind === 'decided') return capRequestView(outcome.row);
   const status = outcome.code === 'cap_request_unknown' ? 404 : 409;
-  return refuseOnLicence(server, actor, status, outcome.code, {
-    route,
-    subject: id,
-    ...('licence' in outcome && { licence: outcome.licence }),
-  });
+  return refuse(
+    server,
+    actor,
+    status,
+    outcome.code,
+    { route },
+    { subject: id, ...('licence' in outcome && { licence: outcome.licence }) },
+  );
 }
 
 /**
@@ -349,7 +349,7 @@ export async function voidDocument(
     });
     return record;
   });
-  if (!outcome) return refuseOnLicence(server, actor, 404, 'not_found', { route, subject: number });
+  if (!outcome) return refuse(server, actor, 404, 'not_found', { route }, { subject: number });
   return {
     number: outcome.document_number,
     status: 'voided',
@@ -382,7 +382,7 @@ export async function readAudit(
   query: Record<string, string>,
 ): Promise<AuditPage> {
   const route = 'staff.audit.read';
-  await requireAccountAction(server, actor, route, 'staff.read_audit');
+  await requireAccountAction(server, actor, 'staff.read_audit', { route });
   const filter = await parseRequest(server, actor, route, auditQuerySchema, query);
   const limit = filter.limit ?? 50;
   let select = server.storage.db.selectFrom('audit_log').selectAll();

@@ -1,8 +1,8 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import type { ErrorCode } from '@comptoir/shared';
-import { appendAudit } from '../audit.js';
 import { BACKGROUND_HEADER, SESSION_COOKIE, accountForToken } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
+import { auditRefusal } from './authorize.js';
 import { MAX_BODY_BYTES, errorResponse } from './responses.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -93,20 +93,16 @@ export function createHandle(getServer: () => Promise<ServerContext>): Handle {
           new Set([server.config.origin, event.url.origin]),
         );
         if (refusal) {
-          const now = server.clock();
           const origin = event.request.headers.get('origin');
-          await server.storage.writeTransaction((tx) =>
-            appendAudit(tx, now, {
-              event: 'request.refused',
-              detail: {
-                code: refusal.code,
-                reason: refusal.reason,
-                origin: origin?.slice(0, 200) ?? null,
-                fetchSite: event.request.headers.get('sec-fetch-site'),
-                path,
-              },
-            }),
-          );
+          await auditRefusal(server, {
+            detail: {
+              code: refusal.code,
+              reason: refusal.reason,
+              origin: origin?.slice(0, 200) ?? null,
+              fetchSite: event.request.headers.get('sec-fetch-site'),
+              path,
+            },
+          });
           return secureHeaders(errorResponse(refusal.status, refusal.code), event, true, isHttps);
         }
         if (Number(event.request.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) {

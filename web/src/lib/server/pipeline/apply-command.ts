@@ -22,10 +22,11 @@ import type { ServerContext } from '../context.js';
 import type { Tx } from '../db/engine.js';
 import type { BatchState } from '../commands/batch-state.js';
 import type { DocumentSignatures } from '../registry/documents.repo.js';
-import { storeResult, type StoredResult } from '../registry/idempotency.repo.js';
+import type { ResultRecord, StoredResult } from '../registry/idempotency.repo.js';
 import { findOperator } from '../registry/licences.repo.js';
 import type { PreparedOp } from './intake.js';
 import { signDocuments } from './sign-documents.js';
+import { DirectWriteAttempt, type WriteGuard } from './write-guard.js';
 
 /** A command's answer: its status, and its result as JSON text (stored results verbatim). */
 export interface CommandAnswer {
@@ -37,23 +38,50 @@ export interface CommandAnswer {
 export interface BatchRun {
   server: ServerContext;
   tx: Tx;
+  /** The same transaction through a {@link WriteGuard}: what savepoint-free commands get. */
+  guardedTx: Tx;
+  guard: WriteGuard;
+  /** `savepoints`: every command in its own savepoint (after a failure in `guarded` mode). */
+  mode: 'guarded' | 'savepoints';
   kiosk: KioskIdentity | null;
   state: BatchState;
-  /** Idempotency records by command id: read once for the batch, added to as it stores. */
+  /** Idempotency records by command id: read once for the batch, added to as it answers. */
   stored: Map<string, StoredResult>;
+  /** The answers to store under their ids, written in one go before the commit. */
+  results: ResultRecord[];
   /**
    * Signatures of applied commands' documents, started as each command is applied (on the
-   * thread pool, alongside the next commands) and stored before the commit.
+   * signing worker, alongside the next commands) and written with the documents at the flush.
    */
   signing: Promise<DocumentSignatures[]>[];
 }
 
 /**
- * Applies one prepared command in its own savepoint: a replay answers the stored result, a
- * rule's refusal is stored and audited, anything unexpected rolls back and answers `retry`.
+ * A command failed unexpectedly while running without a savepoint, on an engine where that may
+ * abort the transaction (PostgreSQL). The pipeline rolls the whole batch back and runs it again with a
+ * savepoint per command, so one bad command never takes the others down with it.
+ */
+export class UnguardedFailure extends Error {
+  constructor(
+    readonly commandId: string,
+    cause: unknown,
+  ) {
+    super(`command ${commandId} failed outside a savepoint`, { cause });
+  }
+}
+
+/**
+ * Command types seen writing straight to the database: they start in a savepoint from then on
+ * instead of being stopped by the guard and run again (learned per process).
+ */
+const directWriters = new Set<CommandType>();
+
+/**
+ * Applies one prepared command: a replay answers the stored result, a rule's refusal is stored
+ * and audited, anything unexpected answers `retry` (never stored) with nothing kept. A command
+ * that writes only through the batch runs without a savepoint (see {@link WriteGuard}).
  */
 export async function applyOp(run: BatchRun, op: PreparedOp): Promise<CommandAnswer> {
-  const { tx, state } = run;
   const stored = run.stored.get(op.id);
   if (stored) {
     if (stored.body_hash === op.hash && stored.account_id === op.accountId) {
@@ -64,45 +92,79 @@ export async function applyOp(run: BatchRun, op: PreparedOp): Promise<CommandAns
     await auditRefusal(run, op, error, undefined);
     return { status: 'rejected', json: JSON.stringify({ id: op.id, status: 'rejected', error }) };
   }
+  const type = op.command?.type;
+  if (run.mode === 'savepoints' || (type !== undefined && directWriters.has(type))) {
+    return applyInSavepoint(run, op);
+  }
+  const { state } = run;
+  const restore = state.checkpoint();
+  const toSign: PendingSignature[] = [];
+  let result: AppliedResult;
+  run.guard.isOn = true;
+  try {
+    result = await authorizeAndHandle(run, run.guardedTx, op, toSign);
+  } catch (error) {
+    restore();
+    if (error instanceof CommandRejection) return recordRejection(run, op, error.error);
+    if (error instanceof DirectWriteAttempt) {
+      if (type !== undefined) directWriters.add(type);
+      return applyInSavepoint(run, op);
+    }
+    // On SQLite the transaction goes on: this command alone answers `retry`. On PostgreSQL it
+    // may be aborted: the pipeline runs the batch again with savepoints.
+    if (run.server.storage.isAbortedByFailedStatement) throw new UnguardedFailure(op.id, error);
+    console.error(`comptoir: command ${op.id} failed`, error);
+    return retry(op);
+  } finally {
+    run.guard.isOn = false;
+  }
+  const json = JSON.stringify({ id: op.id, status: 'applied', result });
+  store(run, op, 'applied', json);
+  startSigning(run, toSign);
+  return { status: 'applied', json };
+}
 
+/** The same steps inside a savepoint, for commands that write straight to the database. */
+async function applyInSavepoint(run: BatchRun, op: PreparedOp): Promise<CommandAnswer> {
+  const { tx, state } = run;
   const restore = state.checkpoint();
   await sql.raw('savepoint push_command').execute(tx);
   try {
     // Documents of a command that rolls back are never signed.
     const toSign: PendingSignature[] = [];
-    const result = await authorizeAndHandle(run, op, toSign);
+    const result = await authorizeAndHandle(run, tx, op, toSign);
     const json = JSON.stringify({ id: op.id, status: 'applied', result });
-    await store(run, op, 'applied', json);
     await sql.raw('release savepoint push_command').execute(tx);
-    const signing = signDocuments(run.server, toSign);
-    // Awaited before the commit; if the batch fails first, its failure is the one reported.
-    void signing.catch(() => undefined);
-    run.signing.push(signing);
+    store(run, op, 'applied', json);
+    startSigning(run, toSign);
     return { status: 'applied', json };
   } catch (error) {
     await sql.raw('rollback to savepoint push_command').execute(tx);
     await sql.raw('release savepoint push_command').execute(tx);
     restore();
-    if (!(error instanceof CommandRejection)) {
-      // Transient or unexpected: answered `retry`, never stored, so the kiosk sends it again.
-      console.error(`comptoir: command ${op.id} failed`, error);
-      return retry(op);
-    }
-    return recordRejection(run, op, error.error);
+    if (error instanceof CommandRejection) return recordRejection(run, op, error.error);
+    // Transient or unexpected: answered `retry`, never stored, so the kiosk sends it again.
+    console.error(`comptoir: command ${op.id} failed`, error);
+    return retry(op);
   }
+}
+
+/** Signs the command's documents on the worker while the batch goes on. */
+function startSigning(run: BatchRun, toSign: readonly PendingSignature[]): void {
+  if (toSign.length === 0) return;
+  const signing = signDocuments(run.server, toSign);
+  // Awaited before the commit; if the batch fails first, its failure is the one reported.
+  void signing.catch(() => undefined);
+  run.signing.push(signing);
 }
 
 function retry(op: PreparedOp): CommandAnswer {
   return { status: 'retry', json: JSON.stringify({ id: op.id, status: 'retry' }) };
 }
 
-async function store(
-  run: BatchRun,
-  op: PreparedOp,
-  status: 'applied' | 'rejected',
-  json: string,
-): Promise<void> {
-  await storeResult(run.tx, {
+/** Keeps the command's answer, to be stored under its id with the batch. */
+function store(run: BatchRun, op: PreparedOp, status: 'applied' | 'rejected', json: string): void {
+  run.results.push({
     commandId: op.id,
     accountId: op.accountId,
     bodyHash: op.hash,
@@ -119,29 +181,17 @@ async function store(
   });
 }
 
-/** Audits a rejection and stores it as the id's record, atomically (else `retry`). */
+/** Audits a rejection and keeps it as the id's answer: both in the batch's memory. */
 async function recordRejection(
   run: BatchRun,
   op: PreparedOp,
   error: ApiError,
 ): Promise<CommandAnswer> {
-  const { tx, state } = run;
   const json = JSON.stringify({ id: op.id, status: 'rejected', error });
-  const restore = state.checkpoint();
-  await sql.raw('savepoint push_rejection').execute(tx);
-  try {
-    const knownLicence = op.command ? await state.licence(tx, op.command.licence) : undefined;
-    await auditRefusal(run, op, error, knownLicence?.number);
-    await store(run, op, 'rejected', json);
-    await sql.raw('release savepoint push_rejection').execute(tx);
-    return { status: 'rejected', json };
-  } catch (failure) {
-    await sql.raw('rollback to savepoint push_rejection').execute(tx);
-    await sql.raw('release savepoint push_rejection').execute(tx);
-    restore();
-    console.error(`comptoir: could not record the rejection of ${op.id}`, failure);
-    return retry(op);
-  }
+  const knownLicence = op.command ? await run.state.licence(run.tx, op.command.licence) : undefined;
+  await auditRefusal(run, op, error, knownLicence?.number);
+  store(run, op, 'rejected', json);
+  return { status: 'rejected', json };
 }
 
 /**
@@ -151,10 +201,11 @@ async function recordRejection(
  */
 async function authorizeAndHandle(
   run: BatchRun,
+  tx: Tx,
   op: PreparedOp,
   toSign: PendingSignature[],
 ): Promise<AppliedResult> {
-  const { tx, state, kiosk } = run;
+  const { state, kiosk } = run;
   if (op.refusal || !op.command)
     throw new CommandRejection(op.refusal ?? apiError('invalid_input'));
   if (op.actorRefusal || !op.actor) {

@@ -1,13 +1,13 @@
-import { apiError, commandSpecByType, type Command } from '@comptoir/shared';
+import { apiError, commandSpecByType, seriesOfKind, type Command } from '@comptoir/shared';
 import { performance } from 'node:perf_hooks';
 import type { ServerContext } from '../context.js';
 import { BatchState } from '../commands/batch-state.js';
-import { storeSignatures } from '../registry/documents.repo.js';
-import { storedResults } from '../registry/idempotency.repo.js';
+import { storedResults, storeResults } from '../registry/idempotency.repo.js';
 import { authorizeKioskActors, refuseForeignActors, type CommandSender } from './actors.js';
-import { applyOp, type BatchRun, type CommandAnswer } from './apply-command.js';
+import { applyOp, UnguardedFailure, type BatchRun, type CommandAnswer } from './apply-command.js';
 import { BatchRefusal } from './batch-refusal.js';
 import { commandIds, prepareOp, type CommandPath, type PreparedOp } from './intake.js';
+import { WriteGuard } from './write-guard.js';
 
 export type { CommandAnswer } from './apply-command.js';
 export type { CommandSender } from './actors.js';
@@ -88,38 +88,87 @@ async function applySubmission(
   const licences = prepared.flatMap((op) => (op.command ? [op.command.licence] : []));
   // The fault switches the specs' extra locks off, to prove in tests that they are needed.
   const isGuardOff = server.faults.is('transit.guard', 'off');
-  const keys = isGuardOff ? [] : prepared.flatMap(specLocks);
+  // Each command id is locked too: the stored answers read after the locks stay true until the
+  // commit, so a concurrent push of the same id waits, then replays the answer stored here.
+  const keys = [
+    ...ids.map((id) => `command:${id}`),
+    ...(isGuardOff ? [] : prepared.flatMap(specLocks)),
+  ];
+  const expectedNumbers = expectedDraws(prepared);
+  const commands = prepared.flatMap((op) => (op.command ? [op.command] : []));
   lap('parse');
 
-  const answers = await server.storage.writeTransaction(
-    async (tx) => {
-      // Locks in sorted order (licences, then the specs' keys), so that concurrent batches
-      // queue instead of deadlocking.
-      await server.storage.lockLicences(tx, licences);
-      await server.storage.lockKeys(tx, keys);
-      const run: BatchRun = {
-        server,
-        tx,
-        kiosk,
-        state: new BatchState(server.storage, tx, now),
-        stored: await storedResults(tx, ids),
-        signing: [],
-      };
-      const answers: CommandAnswer[] = [];
-      for (const op of prepared) answers.push(await applyOp(run, op));
-      lap('apply');
-      await storeSignatures(tx, (await Promise.all(run.signing)).flat());
-      lap('sign');
-      await run.state.flush(tx);
-      lap('flush');
-      await server.faults.at('push.before_commit');
-      return answers;
-    },
-    { deferred: isGuardOff },
-  );
+  const runOnce = (mode: BatchRun['mode']) =>
+    server.storage.writeTransaction(
+      async (tx) => {
+        // Locks in sorted order (licences, then the specs' keys), so that concurrent batches
+        // queue instead of deadlocking.
+        await server.storage.lockLicences(tx, licences);
+        await server.storage.lockKeys(tx, keys);
+        const guard = new WriteGuard();
+        const run: BatchRun = {
+          server,
+          tx,
+          guardedTx: tx.withPlugin(guard),
+          guard,
+          mode,
+          kiosk,
+          state: new BatchState(server.storage, tx, now, expectedNumbers, commands),
+          stored: await storedResults(tx, ids),
+          results: [],
+          signing: [],
+        };
+        const answers: CommandAnswer[] = [];
+        for (const op of prepared) answers.push(await applyOp(run, op));
+        lap('apply');
+        const signed = (await Promise.all(run.signing)).flat();
+        lap('sign');
+        await run.state.flush(tx, new Map(signed.map((entry) => [entry.number, entry])));
+        await storeResults(tx, run.results);
+        lap('flush');
+        await server.faults.at('push.before_commit');
+        return answers;
+      },
+      { deferred: isGuardOff },
+    );
+  let answers: CommandAnswer[];
+  try {
+    answers = await runOnce('guarded').catch((error: unknown) => {
+      if (!(error instanceof UnguardedFailure)) throw error;
+      // Rolled back whole: the same batch again, each command in its own savepoint, so that
+      // the failing one answers `retry` alone.
+      console.error(
+        `comptoir: ${error.message}; the batch runs again with savepoints`,
+        error.cause,
+      );
+      return runOnce('savepoints');
+    });
+  } catch (error) {
+    // The transaction failed as a whole (a write at the flush, the commit; on SQLite a stale
+    // snapshot when the write lock is not taken first): nothing was kept, so every command
+    // answers `retry` and is sent again, never stored.
+    console.error('comptoir: a batch failed as a whole; every command answers retry', error);
+    answers = prepared.map((op) => ({
+      status: 'retry',
+      json: JSON.stringify({ id: op.id, status: 'retry' }),
+    }));
+  }
   lap('commit');
   await server.faults.at('push.after_commit');
   return answers;
+}
+
+/** How many numbers of each series the batch may draw: one per document its specs issue. */
+function expectedDraws(prepared: readonly PreparedOp[]): Map<string, number> {
+  const draws = new Map<string, number>();
+  for (const op of prepared) {
+    if (!op.command) continue;
+    for (const kind of commandSpecByType[op.command.type].issues) {
+      const series = seriesOfKind(kind);
+      if (series) draws.set(series, (draws.get(series) ?? 0) + 1);
+    }
+  }
+  return draws;
 }
 
 /** The lock keys a command's spec asks for (the transit's vehicle, say). */

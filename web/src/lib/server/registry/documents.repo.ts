@@ -45,28 +45,61 @@ export interface NewDocumentRow {
   changeSeq: number;
 }
 
-/** Inserts an issued document (its signatures follow with {@link storeSignatures}). */
-export async function insertDocument(tx: Tx, row: NewDocumentRow): Promise<void> {
-  await tx
-    .insertInto('documents')
-    .values({
-      number: row.number,
-      kind: row.kind,
-      licence: row.licence,
-      vin: row.vin,
-      customer_key: row.customerKey,
-      issued_at: row.issuedAt,
-      expires_at: row.expiresAt,
-      status: 'valid',
-      document_json: JSON.stringify(row.document),
-      // Filled by storeSignatures() before the batch commits: never committed empty.
-      jws: '',
-      qr_token: '',
-      print_count: 0,
-      command_id: row.commandId,
-      change_seq: row.changeSeq,
-    })
+/** What the registry knows of a vehicle for a transit: its category and its recent transits. */
+export interface VehicleTransitRecord {
+  /** The registry's category of the vehicle (`null` when the registry does not know it). */
+  category: string | null;
+  /** Non-voided transits of the vehicle since the instant asked, to anyone. */
+  vehicleCount: number;
+  /** The same, per customer key. */
+  countByCustomer: ReadonlyMap<string, number>;
+}
+
+/**
+ * What is known of these vehicles, in two queries for a whole batch: their registry category,
+ * and their non-voided transits since `since`, per customer.
+ */
+export async function vehicleTransitRecords(
+  tx: Tx,
+  vins: readonly string[],
+  since: string,
+): Promise<Map<string, VehicleTransitRecord>> {
+  const unique = [...new Set(vins)];
+  const records = new Map<string, VehicleTransitRecord & { countByCustomer: Map<string, number> }>(
+    unique.map((vin) => [vin, { category: null, vehicleCount: 0, countByCustomer: new Map() }]),
+  );
+  if (unique.length === 0) return records;
+  const categories = await tx
+    .selectFrom('registry_vehicles')
+    .select(['vin', 'category'])
+    .where('vin', 'in', unique)
     .execute();
+  for (const row of categories) {
+    const record = records.get(row.vin);
+    if (record) record.category = row.category;
+  }
+  const transits = await tx
+    .selectFrom('documents')
+    .select(['vin', 'customer_key', sql<number>`count(*)`.as('n')])
+    .where('kind', '=', 'transit')
+    .where('vin', 'in', unique)
+    .where('issued_at', '>=', since)
+    .where('status', '!=', 'voided')
+    .groupBy(['vin', 'customer_key'])
+    .execute();
+  for (const row of transits) {
+    const record = records.get(row.vin);
+    if (!record) continue;
+    const count = Number(row.n);
+    record.vehicleCount += count;
+    if (row.customer_key !== null) {
+      record.countByCustomer.set(
+        row.customer_key,
+        (record.countByCustomer.get(row.customer_key) ?? 0) + count,
+      );
+    }
+  }
+  return records;
 }
 
 /** A document's signatures, as stored with it. */
@@ -76,26 +109,37 @@ export interface DocumentSignatures {
   qrToken: string;
 }
 
-/** Stores a batch's signatures, inside its transaction, before its commit. */
-export async function storeSignatures(
+/** Rows per INSERT: 15 values each, well under both engines' limits on bound parameters. */
+const INSERT_CHUNK = 100;
+
+/**
+ * Inserts a batch's issued documents, whole (signatures included), in multi-row statements:
+ * one round trip per hundred documents instead of two per document.
+ */
+export async function insertDocuments(
   tx: Tx,
-  signed: readonly DocumentSignatures[],
+  rows: readonly (NewDocumentRow & Omit<DocumentSignatures, 'number'>)[],
 ): Promise<void> {
-  // One UPDATE per chunk of documents instead of one per document.
-  for (let start = 0; start < signed.length; start += 100) {
-    const chunk = signed.slice(start, start + 100);
-    const caseOf = (pick: (entry: (typeof chunk)[number]) => string) =>
-      sql<string>`case number ${sql.join(
-        chunk.map((entry) => sql`when ${entry.number} then ${pick(entry)}`),
-        sql` `,
-      )} end`;
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     await tx
-      .updateTable('documents')
-      .set({ jws: caseOf((entry) => entry.jws), qr_token: caseOf((entry) => entry.qrToken) })
-      .where(
-        'number',
-        'in',
-        chunk.map((entry) => entry.number),
+      .insertInto('documents')
+      .values(
+        rows.slice(start, start + INSERT_CHUNK).map((row) => ({
+          number: row.number,
+          kind: row.kind,
+          licence: row.licence,
+          vin: row.vin,
+          customer_key: row.customerKey,
+          issued_at: row.issuedAt,
+          expires_at: row.expiresAt,
+          status: 'valid',
+          document_json: JSON.stringify(row.document),
+          jws: row.jws,
+          qr_token: row.qrToken,
+          print_count: 0,
+          command_id: row.commandId,
+          change_seq: row.changeSeq,
+        })),
       )
       .execute();
   }
@@ -126,4 +170,69 @@ export function envelopeOf(row: DocumentTable, now: Date): DocumentEnvelope {
     status: statusOf(row, now),
     printCount: row.print_count,
   };
+}
+
+/**
+ * The numbers of the documents of these kinds that a command issued and that are not voided
+ * yet, in number order (the order a cancellation voids and lists them in).
+ */
+export async function unvoidedDocumentsOf(
+  tx: Tx,
+  commandId: string,
+  kinds: readonly string[],
+): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('documents')
+    .select('number')
+    .where('command_id', '=', commandId)
+    .where('kind', 'in', kinds)
+    .where('status', '!=', 'voided')
+    .orderBy('number')
+    .execute();
+  return rows.map((row) => row.number);
+}
+
+/** Voids a document with its new change counter, so kiosks pull its new status. */
+export async function voidDocument(tx: Tx, number: string, changeSeq: number): Promise<void> {
+  await tx
+    .updateTable('documents')
+    .set({ status: 'voided', change_seq: changeSeq })
+    .where('number', '=', number)
+    .execute();
+}
+
+/** A document of this licence by number, or undefined (another licence's document included). */
+export async function findLicenceDocument(
+  tx: Tx,
+  licence: string,
+  number: string,
+): Promise<PrintedDocument | undefined> {
+  const row = await tx
+    .selectFrom('documents')
+    .select(['number', 'kind', 'print_count'])
+    .where('number', '=', number)
+    .where('licence', '=', licence)
+    .executeTakeFirst();
+  return row && { number: row.number, kind: row.kind, printCount: row.print_count };
+}
+
+/** Writes a document's print count with its new change counter, so kiosks pull the change. */
+export async function updatePrintCount(
+  tx: Tx,
+  number: string,
+  printCount: number,
+  changeSeq: number,
+): Promise<void> {
+  await tx
+    .updateTable('documents')
+    .set({ print_count: printCount, change_seq: changeSeq })
+    .where('number', '=', number)
+    .execute();
+}
+
+/** A document as a print outcome checks and counts it. */
+export interface PrintedDocument {
+  number: string;
+  kind: string;
+  printCount: number;
 }

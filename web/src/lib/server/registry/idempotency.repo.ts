@@ -38,18 +38,48 @@ export interface ResultRecord {
   createdAt: Date;
 }
 
-/** Stores a command's answer (inside its batch's transaction). */
-export async function storeResult(tx: Tx, record: ResultRecord): Promise<void> {
-  await tx
-    .insertInto('idempotency')
-    .values({
-      command_id: record.commandId,
-      account_id: record.accountId,
-      body_hash: record.bodyHash,
-      result_json: record.resultJson,
-      status: record.status,
-      supersedes: record.supersedes ?? null,
-      created_at: record.createdAt.toISOString(),
-    })
-    .execute();
+/** Rows per INSERT: 7 values each, far below both engines' limits on bound parameters. */
+const INSERT_CHUNK = 100;
+
+/**
+ * Stores a batch's answers under their command ids, in multi-row statements, just before the
+ * commit. The batch holds a lock on each id (taken before it read the stored answers), so no
+ * concurrent push can have stored one of them meanwhile.
+ */
+export async function storeResults(tx: Tx, records: readonly ResultRecord[]): Promise<void> {
+  for (let start = 0; start < records.length; start += INSERT_CHUNK) {
+    await tx
+      .insertInto('idempotency')
+      .values(
+        records.slice(start, start + INSERT_CHUNK).map((record) => ({
+          command_id: record.commandId,
+          account_id: record.accountId,
+          body_hash: record.bodyHash,
+          result_json: record.resultJson,
+          status: record.status,
+          supersedes: record.supersedes ?? null,
+          created_at: record.createdAt.toISOString(),
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * The stored status ('applied' | 'rejected') of a command this account sent, or undefined when
+ * the server never answered it. Read here because only an edit of a held registration asks it:
+ * superseding a refused save starts a new registration.
+ */
+export async function storedCommandStatus(
+  tx: Tx,
+  commandId: string,
+  accountId: string,
+): Promise<string | undefined> {
+  const row = await tx
+    .selectFrom('idempotency')
+    .select('status')
+    .where('command_id', '=', commandId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return row?.status;
 }

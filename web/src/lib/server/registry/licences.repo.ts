@@ -1,3 +1,4 @@
+import { addressSchema, type Address } from '@comptoir/shared';
 import type { Tx } from '../db/engine.js';
 
 /** The licence a command acts under, with its dealer (as printed on documents). */
@@ -80,4 +81,18 @@ export async function findOperator(
       isDisabled: row.is_disabled === 1,
     }
   );
+}
+
+/**
+ * The licence's mailing address on file, or null when it has none. The licence must exist
+ * (the command acts under it): a missing row throws.
+ */
+export async function findLicenceAddress(tx: Tx, licence: string): Promise<Address | null> {
+  const row = await tx
+    .selectFrom('licences')
+    .select('address_json')
+    .where('number', '=', licence)
+    .executeTakeFirstOrThrow();
+  if (row.address_json === null) return null;
+  return addressSchema.parse(JSON.parse(row.address_json));
 }

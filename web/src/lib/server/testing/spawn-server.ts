@@ -39,13 +39,16 @@ export async function spawnBuiltServer(options: {
   databaseUrl?: string;
   faults?: string;
   demo?: boolean;
+  /** Another build of the server (a benchmark's baseline, e.g. the previous commit's). */
+  builtServer?: string;
 }): Promise<SpawnedServer> {
-  if (!existsSync(BUILT_SERVER)) {
-    throw new Error(`${BUILT_SERVER} is missing: build first (npm run build -w @comptoir/web)`);
+  const builtServer = options.builtServer ?? BUILT_SERVER;
+  if (!existsSync(builtServer)) {
+    throw new Error(`${builtServer} is missing: build first (npm run build -w @comptoir/web)`);
   }
   const port = await freePort();
   const origin = `http://127.0.0.1:${String(port)}`;
-  const child = spawn(process.execPath, [BUILT_SERVER], {
+  const child = spawn(process.execPath, [builtServer], {
     env: {
       PATH: process.env.PATH ?? '',
       HOST: '127.0.0.1',

@@ -4,7 +4,7 @@ import {
   createCapRequest,
   listLicenceCapRequests,
 } from '$lib/server/endpoints/cap-requests.service';
-import { readRequestBody } from '$lib/server/http/request-guards';
+import { readRequestBody } from '$lib/server/http/request-input';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ request, locals }) =>

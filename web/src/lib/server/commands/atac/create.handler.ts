@@ -9,8 +9,8 @@ function printedParty(party: Party) {
 }
 
 /**
- * Creates an ATAC (DOMAIN.md, Documents): every co-owner recorded with the designated
- * registration holder; on hold or final. The ATAC has no expiry.
+ * Creates an ATAC (docs/domain.md#atac-sale-attestation): every co-owner recorded with the
+ * designated registration holder; on hold or final. The ATAC has no expiry.
  */
 export async function createAtac(c: CommandContext<'atac.create'>): Promise<AppliedResult> {
   const { payload } = c.command;

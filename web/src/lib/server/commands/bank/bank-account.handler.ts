@@ -1,5 +1,10 @@
 import { hasFreshReauthentication } from '../../accounts/reauthentication.js';
 import { encryptSecret } from '../../secret-box.js';
+import {
+  findBankAccountSummary,
+  saveBankAccount,
+  type BankAccountSummary,
+} from '../../registry/bank.repo.js';
 import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
 
 /** How an account number is shown once stored: its last 4 digits only. */
@@ -10,43 +15,36 @@ export function maskAccount(last4: string): string {
 /**
  * `bankaccount.set` (administrators, online only through `POST /api/commands`): adds or
  * replaces the dealer's account for pre-authorized debits. Needs a re-authentication within
- * the last 5 minutes (DOMAIN.md, Accounts rule 7); without it the command is rejected
- * `reauthentication_required` (and, as every rejection, stored: the kiosk re-authenticates and
- * sends a new command). The account number is stored encrypted (`COMPTOIR_SECRET_KEY`) with
- * its last 4 digits for the masked view; the audit keeps the masked account before and after,
- * never the number.
+ * the last 5 minutes (docs/domain.md#re-authentication-for-sensitive-actions); without it the
+ * command is rejected `reauthentication_required` (and, as every rejection, stored: the kiosk
+ * re-authenticates and sends a new command). The account number is stored encrypted
+ * (`COMPTOIR_SECRET_KEY`) with its last 4 digits for the masked view; the audit keeps the
+ * masked account before and after, never the number.
  */
 export async function setBankAccount(c: CommandContext<'bankaccount.set'>): Promise<AppliedResult> {
   const { tx, now, licence, actor, server, command } = c;
   if (!hasFreshReauthentication(actor, now)) reject('reauthentication_required');
   const account = command.payload;
   const dealerId = licence.dealer.id;
-  const before = await tx
-    .selectFrom('bank_accounts')
-    .select(['institution', 'branch_transit', 'account_last4'])
-    .where('dealer_id', '=', dealerId)
-    .executeTakeFirst();
-  const row = {
+  const before = await findBankAccountSummary(tx, dealerId);
+  const after = {
+    dealerId,
     institution: account.institution,
-    branch_transit: account.transit,
-    account_last4: account.account.slice(-4),
-    account_cipher: encryptSecret(server.secretKey, account.account),
-    holder_name: account.holderName,
-    updated_at: now.toISOString(),
+    branchTransit: account.transit,
+    accountLast4: account.account.slice(-4),
+    accountCipher: encryptSecret(server.secretKey, account.account),
+    holderName: account.holderName,
+    updatedAt: now.toISOString(),
   };
-  await tx
-    .insertInto('bank_accounts')
-    .values({ dealer_id: dealerId, ...row })
-    .onConflict((oc) => oc.column('dealer_id').doUpdateSet(row))
-    .execute();
-  const masked = (value: { institution: string; branch_transit: string; account_last4: string }) =>
-    `${value.institution}-${value.branch_transit}-${maskAccount(value.account_last4)}`;
+  await saveBankAccount(tx, after);
+  const masked = (value: BankAccountSummary) =>
+    `${value.institution}-${value.branchTransit}-${maskAccount(value.accountLast4)}`;
   await c.batch.audit.append(tx, {
     event: before ? 'bank_account.replaced' : 'bank_account.added',
     actor: actor.id,
     licence: licence.number,
     subject: dealerId,
-    detail: { commandId: command.id, before: before ? masked(before) : null, after: masked(row) },
+    detail: { commandId: command.id, before: before ? masked(before) : null, after: masked(after) },
   });
   return { documents: [] };
 }

@@ -1,18 +1,16 @@
-import { partyName } from '@comptoir/shared';
+import { localDate, partyName } from '@comptoir/shared';
+import { insertInventoryRecord } from '../../registry/inventory.repo.js';
+import { isRegistrationBlocked, transferOwnership } from '../../registry/vehicles.repo.js';
 import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
 import { issueDocument } from '../issue-document.js';
-import {
-  drawTransactionNumber,
-  employeeSignature,
-  printedVehicle,
-  transferOwnership,
-} from '../registry-records.js';
+import { drawTransactionNumber, employeeSignature, printedVehicle } from '../registry-records.js';
 
 /**
  * `inventory.record` (queued; accredited employees): records a vehicle into the dealer's
- * inventory (enregistrer, DOMAIN.md): the registry shows the dealer as its owner from today,
- * with no plate and no right to drive, and a proof of registration (preuve d'enregistrement)
- * is issued under a new transaction number (`E-2026-000001`). A seller who is a person must
+ * inventory (enregistrer, docs/domain.md#inventory-record-enregistrer): the registry shows the
+ * dealer as its owner from today, with no plate and no right to drive, and a proof of
+ * registration (preuve d'enregistrement) is issued under a new transaction number
+ * (`E-2026-000001`). A seller who is a person must
  * have the right to register (Highway Safety Code s.194 blocks transfers too).
  */
 export async function recordInventory(
@@ -21,31 +19,25 @@ export async function recordInventory(
   const { tx, now, licence, actor, command } = c;
   const { payload } = command;
   const { seller } = payload;
-  if (seller?.kind === 'person') {
-    const blocked = await tx
-      .selectFrom('registry_people')
-      .select('driver_licence')
-      .where('driver_licence', '=', seller.driverLicence)
-      .where('is_registration_blocked', '=', 1)
-      .executeTakeFirst();
-    if (blocked) reject('right_to_register_blocked', ['payload.seller.driverLicence']);
+  if (seller?.kind === 'person' && (await isRegistrationBlocked(tx, seller.driverLicence))) {
+    reject('right_to_register_blocked', ['payload.seller.driverLicence']);
   }
   const number = await drawTransactionNumber(c, 'E');
-  await transferOwnership(c, payload.vehicle, { name: licence.dealer.name, driverLicence: null });
-  await tx
-    .insertInto('inventory_records')
-    .values({
-      number,
-      licence: licence.number,
-      dealer_id: licence.dealer.id,
-      vin: payload.vehicle.vin,
-      command_id: command.id,
-      acquired_on: payload.acquiredOn,
-      record_json: JSON.stringify(payload),
-      recorded_by: actor.id,
-      recorded_at: now.toISOString(),
-    })
-    .execute();
+  await transferOwnership(
+    tx,
+    payload.vehicle,
+    { name: licence.dealer.name, driverLicence: null },
+    localDate(now),
+  );
+  await insertInventoryRecord(tx, {
+    number,
+    licence: licence.number,
+    dealerId: licence.dealer.id,
+    commandId: command.id,
+    record: payload,
+    recordedBy: actor.id,
+    recordedAt: now.toISOString(),
+  });
   const vehicle = printedVehicle(payload.vehicle);
   const proof = await issueDocument(c, {
     kind: 'proof_of_registration',

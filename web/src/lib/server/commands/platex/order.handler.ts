@@ -1,6 +1,7 @@
-import { addressSchema } from '@comptoir/shared';
-import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
+import { findLicenceAddress } from '../../registry/licences.repo.js';
+import { insertPlateXOrder } from '../../registry/plate-x.repo.js';
 import { allocatePlateNumbers } from '../../registry/plates.repo.js';
+import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
 
 /**
  * `platex.order` (administrators, may queue offline): removable dealer plates (plaques X,
@@ -10,26 +11,18 @@ import { allocatePlateNumbers } from '../../registry/plates.repo.js';
  */
 export async function orderPlateX(c: CommandContext<'platex.order'>): Promise<AppliedResult> {
   const { tx, now, licence, actor, command } = c;
-  const row = await tx
-    .selectFrom('licences')
-    .select('address_json')
-    .where('number', '=', licence.number)
-    .executeTakeFirstOrThrow();
-  if (row.address_json === null) reject('licence_no_address');
-  const address = addressSchema.parse(JSON.parse(row.address_json));
+  const address = await findLicenceAddress(tx, licence.number);
+  if (address === null) reject('licence_no_address');
   const plateNumbers = await allocatePlateNumbers(tx, 'dealer_x', command.payload.quantity);
-  await tx
-    .insertInto('plate_x_orders')
-    .values({
-      command_id: command.id,
-      licence: licence.number,
-      quantity: command.payload.quantity,
-      plate_numbers_json: JSON.stringify(plateNumbers),
-      delivery_address_json: JSON.stringify(address),
-      ordered_by: actor.id,
-      ordered_at: now.toISOString(),
-    })
-    .execute();
+  await insertPlateXOrder(tx, {
+    commandId: command.id,
+    licence: licence.number,
+    quantity: command.payload.quantity,
+    plateNumbers,
+    deliveryAddress: address,
+    orderedBy: actor.id,
+    orderedAt: now.toISOString(),
+  });
   await c.batch.audit.append(tx, {
     event: 'platex.ordered',
     actor: actor.id,

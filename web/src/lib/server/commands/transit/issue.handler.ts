@@ -7,9 +7,7 @@ import {
   vehicleCategories,
   type Party,
 } from '@comptoir/shared';
-import { sql, type ExpressionBuilder } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import type { Tx } from '../../db/engine.js';
+import { vehicleTransitRecords } from '../../registry/documents.repo.js';
 import { capRefusalFor } from '../caps.js';
 import { issueDocument } from '../issue-document.js';
 import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
@@ -21,34 +19,32 @@ function monthsBefore(now: Date, months: number): string {
 }
 
 /**
- * What is known of this vehicle, in one round trip: its registry category, and its transits
- * since `since` to anyone and to this customer.
+ * The registry's category of the vehicle and its transits over the last 12 months: the
+ * committed ones (read once for every transit of the batch, whose vehicles the batch has
+ * locked), and those this batch issued before this command.
  */
-async function vehicleRecord(tx: Tx, vin: string, customerKey: string, since: string) {
-  const transits = (eb: ExpressionBuilder<Database, never>) =>
-    eb
-      .selectFrom('documents')
-      .where('kind', '=', 'transit')
-      .where('vin', '=', vin)
-      .where('issued_at', '>=', since)
-      .where('status', '!=', 'voided');
-  const row = await tx
-    .selectNoFrom((eb) => [
-      eb.selectFrom('registry_vehicles').select('category').where('vin', '=', vin).as('category'),
-      transits(eb)
-        .select(sql<number>`count(*)`.as('n'))
-        .as('vehicle'),
-      transits(eb)
-        .where('customer_key', '=', customerKey)
-        .select(sql<number>`count(*)`.as('n'))
-        .as('customer'),
-    ])
-    .executeTakeFirstOrThrow();
+async function vehicleRecord(c: CommandContext<'transit.issue'>, vin: string, customerKey: string) {
+  const since = monthsBefore(c.now, 12);
+  const committed = await c.batch.once(`transitRecords:${since}`, () =>
+    vehicleTransitRecords(
+      c.tx,
+      c.batch.commands.flatMap((command) =>
+        command.type === 'transit.issue' ? [command.payload.vehicle.vin] : [],
+      ),
+      since,
+    ),
+  );
+  const known = committed.get(vin);
+  const inBatch = c.batch.issuedInBatch(
+    (row) => row.kind === 'transit' && row.vin === vin && row.issuedAt >= since,
+  );
   return {
-    registryCategory: vehicleCategories.find((category) => category === row.category),
+    registryCategory: vehicleCategories.find((category) => category === known?.category),
     history: {
-      vehicleCount12m: Number(row.vehicle),
-      sameCustomerCount12m: Number(row.customer),
+      vehicleCount12m: (known?.vehicleCount ?? 0) + inBatch.length,
+      sameCustomerCount12m:
+        (known?.countByCustomer.get(customerKey) ?? 0) +
+        inBatch.filter((row) => row.customerKey === customerKey).length,
     },
   };
 }
@@ -61,20 +57,19 @@ function printedHolder(holder: Party) {
 }
 
 /**
- * Issues a transit certificate (DOMAIN.md, Transit and Anti-fraud): refuses forbidden types
+ * Issues a transit certificate (docs/domain.md#transit-certificates and #anti-fraud-limits-and-caps): refuses forbidden types
  * and categories (the registry's category counts too: a total loss cannot be declared
  * normal), at most 2 per customer per vehicle and 4 per vehicle over 12 months, and the
  * licence's 7-day cap (`effectiveCap`: staff cap or default, plus approved over-cap units);
  * validity from the server clock.
  */
 export async function issueTransit(c: CommandContext<'transit.issue'>): Promise<AppliedResult> {
-  const { tx, now, server, batch } = c;
+  const { now, server, batch } = c;
   const { payload } = c.command;
   const { vehicle } = payload;
 
   const customerKey = partyKey(payload.holder);
-  const yearAgo = monthsBefore(now, 12);
-  const { registryCategory, history } = await vehicleRecord(tx, vehicle.vin, customerKey, yearAgo);
+  const { registryCategory, history } = await vehicleRecord(c, vehicle.vin, customerKey);
   if (transitRefusal(vehicle) ?? transitRefusal({ ...vehicle, category: registryCategory })) {
     reject('transit_forbidden_category', ['payload.vehicle']);
   }

@@ -1,7 +1,7 @@
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { queryRecord, requireAccount } from '$lib/server/http/route-helpers';
 import { checkDriverLicence } from '$lib/server/endpoints/checks.service';
-import { readRequestBody } from '$lib/server/http/request-guards';
+import { readRequestBody } from '$lib/server/http/request-input';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ request, url, locals }) =>

@@ -1,7 +1,7 @@
 import { handleApi, jsonResponse } from '$lib/server/http/responses';
 import { requireAccount } from '$lib/server/http/route-helpers';
 import { setLicenceCaps } from '$lib/server/endpoints/staff.service';
-import { readRequestBody } from '$lib/server/http/request-guards';
+import { readRequestBody } from '$lib/server/http/request-input';
 import type { RequestHandler } from './$types';
 
 export const PUT: RequestHandler = ({ params, request, locals }) =>
