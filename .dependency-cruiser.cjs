@@ -84,6 +84,16 @@ module.exports = {
       to: { path: ['^kysely$', '(^|/)node_modules/kysely/'] },
     },
     {
+      name: 'endpoints-and-sync-no-sql',
+      severity: 'error',
+      comment:
+        'Read endpoints (lib/server/endpoints) and the transports (lib/server/sync) never ' +
+        'import kysely: their SQL lives in lib/server/registry/*.repo.ts, shared with the ' +
+        'command handlers (types included).',
+      from: { path: `${SERVER}(endpoints|sync)/`, pathNot: TESTS },
+      to: { path: ['^kysely$', '(^|/)node_modules/kysely/'] },
+    },
+    {
       name: 'registry-only-db',
       severity: 'error',
       comment:

@@ -8,7 +8,7 @@ import {
   type PrintJob,
   type Printer,
 } from '@comptoir/shared';
-import { TokenError, verifyQrToken } from '@comptoir/shared/tokens';
+import { documentVerificationUrl, TokenError, verifyQrToken } from '@comptoir/shared/tokens';
 import { createHash } from 'node:crypto';
 import type { JobLedger } from '../queue/job-ledger.js';
 import type { PrintQueue } from '../queue/print-queue.js';
@@ -98,15 +98,14 @@ async function verificationUrl(
   document: IssuedDocument,
   qrToken: string | undefined,
 ): Promise<string> {
-  const base = `${ctx.serverOrigin.replace(/\/+$/, '')}/verifier/${encodeURIComponent(document.number)}`;
-  if (qrToken === undefined) return base;
+  if (qrToken === undefined) return documentVerificationUrl(ctx.serverOrigin, document.number);
   const verified = await verifyQrToken(qrToken, (kid) => ctx.keys.find(kid), {
     checkExpiry: false,
   });
   if (verified.number !== document.number) {
     throw new TokenError('token_malformed', 'QR token of another document');
   }
-  return `${base}?t=${qrToken}`;
+  return documentVerificationUrl(ctx.serverOrigin, document.number, qrToken);
 }
 
 /**

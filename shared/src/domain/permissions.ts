@@ -88,6 +88,33 @@ export function can(role: Role, action: Action): boolean {
   return permissionMatrix[action].includes(role);
 }
 
+/** A person's role under one licence (an account may act for several). */
+export interface LicenceMembership {
+  licence: string;
+  role: Role;
+}
+
+/** The role held under `licence`, or undefined when the person does not act for it. */
+export function roleOn(
+  memberships: readonly LicenceMembership[],
+  licence: string,
+): Role | undefined {
+  return memberships.find((entry) => entry.licence === licence)?.role;
+}
+
+/**
+ * True when the person acts for `licence` and their role there allows `action`: the one
+ * question every command and endpoint asks of a licence.
+ */
+export function canOnLicence(
+  memberships: readonly LicenceMembership[],
+  licence: string,
+  action: Action,
+): boolean {
+  const role = roleOn(memberships, licence);
+  return role !== undefined && can(role, action);
+}
+
 /** The role of a dealer employee from the dealer's accreditation (administrators are set explicitly). */
 export function employeeRole(isAccreditedDealer: boolean): Role {
   return isAccreditedDealer ? 'accredited_employee' : 'generic_employee';

@@ -61,6 +61,23 @@ export const printJobStates = [
 /** A print job state. */
 export type PrintJobState = (typeof printJobStates)[number];
 
+/** States a job never leaves on its own (`to_check` waits for a person's decision). */
+export const finalPrintJobStates = [
+  'printed',
+  'spooled',
+  'failed',
+  'to_check',
+] as const satisfies readonly PrintJobState[];
+
+/** States of a job still in its printer's queue, as the printers screen lists them. */
+export const pendingPrintJobStates = [
+  'queued',
+  'rendering',
+  'sending',
+  'held',
+  'to_check',
+] as const satisfies readonly PrintJobState[];
+
 /** Why a job is held, failed or to check, or why a printer is not ready: a code and both languages. */
 export const printReasonSchema = z.object({
   code: z.string(),

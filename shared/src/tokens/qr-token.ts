@@ -116,6 +116,8 @@ export async function verifyQrToken(
  * documentVerificationUrl('https://comptoir.example', 'P-000123', token)
  * // 'https://comptoir.example/verifier/P-000123?t=eyJ...'
  */
-export function documentVerificationUrl(origin: string, number: string, token: string): string {
-  return `${origin.replace(/\/+$/, '')}/verifier/${encodeURIComponent(number)}?t=${token}`;
+export function documentVerificationUrl(origin: string, number: string, token?: string): string {
+  const page = `${origin.replace(/\/+$/, '')}/verifier/${encodeURIComponent(number)}`;
+  // Without the token the page looks the number up online instead of verifying it offline.
+  return token === undefined ? page : `${page}?t=${token}`;
 }

@@ -16,9 +16,7 @@ export async function renderPreviewPdf(
       import('@comptoir/shared/tokens'),
     ]);
     const origin = window.location.origin;
-    const qrUrl = qrToken
-      ? documentVerificationUrl(origin, document.number, qrToken)
-      : `${origin}/verifier/${encodeURIComponent(document.number)}`;
+    const qrUrl = documentVerificationUrl(origin, document.number, qrToken);
     const bytes = await renderDocumentPdf(document, { mark: 'preview', qrUrl });
     const buffer = new ArrayBuffer(bytes.byteLength);
     new Uint8Array(buffer).set(bytes);

@@ -1,4 +1,5 @@
 import {
+  finalPrintJobStates,
   newId,
   type DocumentKind,
   type JobRequestInput,
@@ -24,7 +25,7 @@ import { kioskError, type ActionResult } from './result';
 
 const AGENT_KEY = 'agent';
 /** Job states the agent never leaves on its own (a held job waits for its printer). */
-const finalStates = ['printed', 'spooled', 'failed', 'to_check'] as const;
+const finalStates = finalPrintJobStates;
 type FinalState = (typeof finalStates)[number];
 type TerminalStatus = FinalState | 'held';
 

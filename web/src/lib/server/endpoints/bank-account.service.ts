@@ -4,6 +4,7 @@ import { maskAccount } from '../commands/bank/bank-account.handler.js';
 import type { ServerContext } from '../context.js';
 import { requireLicenceAction } from '../http/authorize.js';
 import { parseRequest } from '../http/request-input.js';
+import { findLicenceBankAccount } from '../registry/bank.repo.js';
 
 /**
  * `GET /api/bank-account?licence=` (administrators of the licence's dealer): the account on
@@ -17,26 +18,15 @@ export async function viewBankAccount(
   const route = 'bank_account.view';
   const { licence } = await parseRequest(server, actor, route, licenceQuerySchema, query);
   await requireLicenceAction(server, actor, licence, 'bankaccount.set', { route });
-  const row = await server.storage.db
-    .selectFrom('bank_accounts as b')
-    .innerJoin('licences as l', 'l.dealer_id', 'b.dealer_id')
-    .select([
-      'b.institution',
-      'b.branch_transit',
-      'b.account_last4',
-      'b.holder_name',
-      'b.updated_at',
-    ])
-    .where('l.number', '=', licence)
-    .executeTakeFirst();
+  const account = await findLicenceBankAccount(server.storage.db, licence);
   return {
-    account: row
+    account: account
       ? {
-          institution: row.institution,
-          transit: row.branch_transit,
-          accountMasked: maskAccount(row.account_last4),
-          holderName: row.holder_name,
-          updatedAt: row.updated_at,
+          institution: account.institution,
+          transit: account.branchTransit,
+          accountMasked: maskAccount(account.accountLast4),
+          holderName: account.holderName,
+          updatedAt: account.updatedAt,
         }
       : null,
   };

@@ -6,27 +6,32 @@ import {
   type CapRequestList,
   type CapRequestView,
 } from '@comptoir/shared';
-import type { Selectable } from 'kysely';
 import { appendAudit } from '../audit.js';
 import type { SessionAccount } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
-import type { CapRequestTable } from '../db/staff.tables.js';
 import { refuse, requireLicenceAction } from '../http/authorize.js';
 import { parseRequest } from '../http/request-input.js';
+import {
+  findCapRequest,
+  hasPendingCapRequest,
+  insertCapRequest,
+  capRequestsOfLicence,
+  type CapRequestRecord,
+} from '../registry/caps.repo.js';
 
 /** A stored over-cap request as the dealer and the staff see it. */
-export function capRequestView(row: Selectable<CapRequestTable>): CapRequestView {
+export function capRequestView(request: CapRequestRecord): CapRequestView {
   return {
-    id: row.id,
-    licence: row.licence,
-    kind: capKinds.find((kind) => kind === row.kind) ?? 'transit',
-    extraUnits: row.extra_units,
-    reason: row.reason,
-    status: capRequestStatuses.find((status) => status === row.status) ?? 'pending',
-    requestedAt: row.requested_at,
-    decidedAt: row.decided_at,
-    decisionReason: row.decision_reason,
-    grantedUntil: row.granted_until,
+    id: request.id,
+    licence: request.licence,
+    kind: capKinds.find((kind) => kind === request.kind) ?? 'transit',
+    extraUnits: request.extraUnits,
+    reason: request.reason,
+    status: capRequestStatuses.find((status) => status === request.status) ?? 'pending',
+    requestedAt: request.requestedAt,
+    decidedAt: request.decidedAt,
+    decisionReason: request.decisionReason,
+    grantedUntil: request.grantedUntil,
   };
 }
 
@@ -49,45 +54,36 @@ export async function createCapRequest(
   const outcome = await server.storage.writeTransaction(async (tx) => {
     // Serializes requests of one licence, so that two cannot both find no pending one.
     await server.storage.lockLicences(tx, [input.licence]);
-    const existing = await tx
-      .selectFrom('cap_requests')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
+    const existing = await findCapRequest(tx, input.id);
     if (existing) {
       const isSame =
-        existing.requested_by === actor.id &&
+        existing.requestedBy === actor.id &&
         existing.licence === input.licence &&
         existing.kind === input.kind &&
-        existing.extra_units === input.extraUnits &&
+        existing.extraUnits === input.extraUnits &&
         existing.reason === input.reason;
       return isSame
         ? { kind: 'replay' as const, row: existing }
         : { kind: 'refused' as const, code: 'idempotency_conflict' as const };
     }
-    const pending = await tx
-      .selectFrom('cap_requests')
-      .select('id')
-      .where('licence', '=', input.licence)
-      .where('kind', '=', input.kind)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (pending) return { kind: 'refused' as const, code: 'cap_request_pending' as const };
-    const row = {
+    if (await hasPendingCapRequest(tx, input.licence, input.kind)) {
+      return { kind: 'refused' as const, code: 'cap_request_pending' as const };
+    }
+    const row: CapRequestRecord = {
       id: input.id,
       licence: input.licence,
       kind: input.kind,
-      extra_units: input.extraUnits,
+      extraUnits: input.extraUnits,
       reason: input.reason,
       status: 'pending',
-      requested_by: actor.id,
-      requested_at: now.toISOString(),
-      decided_by: null,
-      decided_at: null,
-      decision_reason: null,
-      granted_until: null,
+      requestedBy: actor.id,
+      requestedAt: now.toISOString(),
+      decidedBy: null,
+      decidedAt: null,
+      decisionReason: null,
+      grantedUntil: null,
     };
-    await tx.insertInto('cap_requests').values(row).execute();
+    await insertCapRequest(tx, row);
     await appendAudit(tx, now, {
       event: 'cap_request.created',
       actor: actor.id,
@@ -118,12 +114,6 @@ export async function listLicenceCapRequests(
   const route = 'cap_request.list';
   const { licence } = await parseRequest(server, actor, route, licenceQuerySchema, query);
   await requireLicenceAction(server, actor, licence, 'cap.request', { route });
-  const rows = await server.storage.db
-    .selectFrom('cap_requests')
-    .selectAll()
-    .where('licence', '=', licence)
-    .orderBy('requested_at', 'desc')
-    .limit(100)
-    .execute();
-  return { items: rows.map(capRequestView) };
+  const requests = await capRequestsOfLicence(server.storage.db, licence);
+  return { items: requests.map(capRequestView) };
 }

@@ -10,6 +10,7 @@ import type { SessionAccount } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
 import { requireLicenceAction } from '../http/authorize.js';
 import { parseRequest } from '../http/request-input.js';
+import { findRegistryPerson, isKnownEnterprise } from '../registry/vehicles.repo.js';
 
 /**
  * Audits a lookup of personal data: who looked up whom, under which licence, and the answer
@@ -44,12 +45,8 @@ export async function checkDriverLicence(
   const { licence } = await parseRequest(server, actor, route, licenceQuerySchema, query);
   await requireLicenceAction(server, actor, licence, 'licence.check', { route });
   const { driverLicence } = await parseRequest(server, actor, route, licenceCheckQuerySchema, body);
-  const person = await server.storage.db
-    .selectFrom('registry_people')
-    .select('licence_status')
-    .where('driver_licence', '=', driverLicence)
-    .executeTakeFirst();
-  const status = person?.licence_status;
+  const person = await findRegistryPerson(server.storage.db, driverLicence);
+  const status = person?.licenceStatus;
   const answer: LicenceCheckResult =
     status === 'valid'
       ? { valid: true }
@@ -82,20 +79,11 @@ export async function checkRightToRegister(
   let key: string;
   if ('driverLicence' in subject) {
     key = subject.driverLicence;
-    const person = await db
-      .selectFrom('registry_people')
-      .select('is_registration_blocked')
-      .where('driver_licence', '=', key)
-      .executeTakeFirst();
-    allowed = person !== undefined && person.is_registration_blocked === 0;
+    const person = await findRegistryPerson(db, key);
+    allowed = person !== undefined && !person.isRegistrationBlocked;
   } else {
     key = subject.neq;
-    const enterprise = await db
-      .selectFrom('enterprises')
-      .select('neq')
-      .where('neq', '=', key)
-      .executeTakeFirst();
-    allowed = enterprise !== undefined;
+    allowed = await isKnownEnterprise(db, key);
   }
   const answer: RightToRegisterResult = { allowed };
   await auditLookup(server, actor, licence, 'check.right_to_register', key, answer);

@@ -14,6 +14,7 @@ import type { ServerContext } from '../context.js';
 import { fail } from '../http/responses.js';
 import { requireLicenceAction } from '../http/authorize.js';
 import { parseRequest } from '../http/request-input.js';
+import { findRegistryVehicleDetails, ownershipPeriodsOf } from '../registry/vehicles.repo.js';
 
 /**
  * `GET /api/history/[vin]?licence=` (accredited employees): what the registry knows of a
@@ -33,19 +34,8 @@ export async function ownershipHistory(
   await requireLicenceAction(server, actor, licence, 'history.view', { route });
   const { vin } = await parseRequest(server, actor, route, vinPathSchema, { vin: rawVin });
   const { db } = server.storage;
-  const vehicle = await db
-    .selectFrom('registry_vehicles')
-    .selectAll()
-    .where('vin', '=', vin)
-    .executeTakeFirst();
-  const ownerships = vehicle
-    ? await db
-        .selectFrom('vehicle_ownerships')
-        .select(['from_date', 'to_date'])
-        .where('vin', '=', vin)
-        .orderBy('from_date')
-        .execute()
-    : [];
+  const vehicle = await findRegistryVehicleDetails(db, vin);
+  const ownerships = vehicle ? await ownershipPeriodsOf(db, vin) : [];
   const now = server.clock();
   await server.storage.writeTransaction((tx) =>
     appendAudit(tx, now, {
@@ -66,12 +56,12 @@ export async function ownershipHistory(
       model: vehicle.model,
       year: vehicle.year,
       type: vehicleTypes.find((known) => known === vehicle.type) ?? 'other',
-      netMassKg: vehicle.net_mass_kg,
+      netMassKg: vehicle.netMassKg,
       category,
       colour: vehicle.colour,
     },
     ownerCount: ownerships.length,
-    ownerships: ownerships.map((row) => ownershipPeriod(row.from_date, row.to_date, today)),
+    ownerships: ownerships.map((row) => ownershipPeriod(row.fromDate, row.toDate, today)),
     flags: historyFlagsOf(category),
   };
 }

@@ -11,18 +11,26 @@ import { appendAudit } from '../audit.js';
 import { newKioskCredential } from '../accounts/kiosk-credential.js';
 import type { SessionAccount } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
-import type { KioskTable } from '../db/kiosks.tables.js';
 import { HttpError } from '../http/responses.js';
 import { authorizeLicence, refuse, requireAdministration } from '../http/authorize.js';
+import {
+  findKiosk,
+  findKioskDealer,
+  insertKiosk,
+  kiosksOfDealer,
+  replaceKiosk,
+  markKioskRevoked,
+  type KioskRecord,
+} from '../registry/kiosks.repo.js';
 
-function enrolledKiosk(row: KioskTable): EnrolledKiosk {
+function enrolledKiosk(kiosk: KioskRecord): EnrolledKiosk {
   return {
-    kioskId: row.id,
-    name: row.name,
-    location: kioskLocations.find((location) => location === row.location) ?? 'showroom',
-    licence: row.licence,
-    enrolledAt: row.enrolled_at,
-    revokedAt: row.revoked_at,
+    kioskId: kiosk.id,
+    name: kiosk.name,
+    location: kioskLocations.find((location) => location === kiosk.location) ?? 'showroom',
+    licence: kiosk.licence,
+    enrolledAt: kiosk.enrolledAt,
+    revokedAt: kiosk.revokedAt,
   };
 }
 
@@ -45,32 +53,24 @@ export async function enrolKiosk(
   });
   const now = server.clock().toISOString();
   const { credential, hash } = newKioskCredential(request.kioskId);
-  const row: KioskTable = {
+  const kiosk: KioskRecord = {
     id: request.kioskId,
-    dealer_id: dealerId,
+    dealerId,
     licence: request.licence,
     name: request.name,
     location: request.location,
-    credential_hash: hash,
-    enrolled_by: actor.id,
-    enrolled_at: now,
-    revoked_at: null,
+    credentialHash: hash,
+    enrolledBy: actor.id,
+    enrolledAt: now,
+    revokedAt: null,
   };
   const outcome = await server.storage.writeTransaction(async (tx) => {
-    const existing = await tx
-      .selectFrom('kiosks')
-      .select(['dealer_id'])
-      .where('id', '=', request.kioskId)
-      .executeTakeFirst();
-    if (existing && existing.dealer_id !== dealerId) return 'elsewhere' as const;
-    if (existing) {
-      const { id: _id, ...changes } = row;
-      await tx.updateTable('kiosks').set(changes).where('id', '=', row.id).execute();
-    } else {
-      await tx.insertInto('kiosks').values(row).execute();
-    }
+    const enrolledWith = await findKioskDealer(tx, request.kioskId);
+    if (enrolledWith !== undefined && enrolledWith !== dealerId) return 'elsewhere' as const;
+    if (enrolledWith !== undefined) await replaceKiosk(tx, kiosk);
+    else await insertKiosk(tx, kiosk);
     await appendAudit(tx, server.clock(), {
-      event: existing ? 'kiosk.re_enrolled' : 'kiosk.enrolled',
+      event: enrolledWith !== undefined ? 'kiosk.re_enrolled' : 'kiosk.enrolled',
       actor: actor.id,
       licence: request.licence,
       subject: request.kioskId,
@@ -88,7 +88,7 @@ export async function enrolKiosk(
       { subject: request.kioskId },
     );
   }
-  return { kiosk: enrolledKiosk(row), credential };
+  return { kiosk: enrolledKiosk(kiosk), credential };
 }
 
 /** `GET /api/kiosks?licence=`: the kiosks of the licence's dealer, revoked ones included. */
@@ -106,14 +106,8 @@ export async function listKiosks(
     'kiosk.enroll',
     { route: 'kiosk.list' },
   );
-  const rows = await server.storage.db
-    .selectFrom('kiosks')
-    .selectAll()
-    .where('dealer_id', '=', dealerId)
-    .orderBy('enrolled_at')
-    .orderBy('id')
-    .execute();
-  return { kiosks: rows.map(enrolledKiosk) };
+  const kiosks = await kiosksOfDealer(server.storage.db, dealerId);
+  return { kiosks: kiosks.map(enrolledKiosk) };
 }
 
 /**
@@ -127,25 +121,16 @@ export async function revokeKiosk(
 ): Promise<EnrolledKiosk> {
   const parsed = kioskIdParamSchema.safeParse(params);
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
-  const row = await server.storage.db
-    .selectFrom('kiosks')
-    .selectAll()
-    .where('id', '=', parsed.data.id)
-    .executeTakeFirst();
+  const row = await findKiosk(server.storage.db, parsed.data.id);
   // Another dealer's kiosk is answered as unknown: ids are not a way to probe other dealers.
   if (!row || !authorizeLicence(actor, row.licence, 'kiosk.enroll')) {
     return refuse(server, actor, 404, 'not_found', { route: 'kiosk.revoke', kioskId: params.id });
   }
-  if (row.revoked_at !== null) return enrolledKiosk(row);
+  if (row.revokedAt !== null) return enrolledKiosk(row);
   const now = server.clock();
-  const revoked = { ...row, revoked_at: now.toISOString() };
+  const revokedAt = now.toISOString();
   await server.storage.writeTransaction(async (tx) => {
-    await tx
-      .updateTable('kiosks')
-      .set({ revoked_at: revoked.revoked_at })
-      .where('id', '=', row.id)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await markKioskRevoked(tx, row.id, revokedAt);
     await appendAudit(tx, now, {
       event: 'kiosk.revoked',
       actor: actor.id,
@@ -154,5 +139,5 @@ export async function revokeKiosk(
       detail: { name: row.name },
     });
   });
-  return enrolledKiosk(revoked);
+  return enrolledKiosk({ ...row, revokedAt });
 }

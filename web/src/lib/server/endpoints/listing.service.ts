@@ -12,7 +12,7 @@ import type { SessionAccount } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
 import { HttpError, fail } from '../http/responses.js';
 import { authorizeLicence, refuse } from '../http/authorize.js';
-import { envelopeOf } from '../registry/documents.repo.js';
+import { documentsIssuedIn, envelopeOf, findDocument } from '../registry/documents.repo.js';
 
 /** The view action of each listable kind. */
 const viewAction = { atac: 'atac.view', transit: 'transit.view' } as const;
@@ -59,16 +59,12 @@ export async function listDocuments(
   const now = server.clock();
   const window = resolveListingWindow(parsed.data, now);
   if (typeof window === 'string') fail(400, window, [fieldError('from', window)]);
-  const rows = await server.storage.db
-    .selectFrom('documents')
-    .selectAll()
-    .where('licence', '=', parsed.data.licence)
-    .where('kind', '=', kind)
-    .where('issued_at', '>=', startOfLocalDay(window.from))
-    .where('issued_at', '<', startOfLocalDay(nextDay(window.to)))
-    .orderBy('issued_at', 'desc')
-    .limit(1000)
-    .execute();
+  const rows = await documentsIssuedIn(server.storage.db, {
+    licence: parsed.data.licence,
+    kind,
+    from: startOfLocalDay(window.from),
+    to: startOfLocalDay(nextDay(window.to)),
+  });
   return { ...window, items: rows.map((row) => envelopeOf(row, now)) };
 }
 
@@ -83,11 +79,7 @@ export async function viewDocument(
   number: string,
   kind?: DocumentKind,
 ): Promise<DocumentEnvelope> {
-  const row = await server.storage.db
-    .selectFrom('documents')
-    .selectAll()
-    .where('number', '=', number.trim().toUpperCase())
-    .executeTakeFirst();
+  const row = await findDocument(server.storage.db, number.trim().toUpperCase());
   const action =
     kind === 'atac' ? 'atac.view' : kind === 'transit' ? 'transit.view' : 'document.list';
   if (!row || (kind && row.kind !== kind) || !authorizeLicence(actor, row.licence, action)) {

@@ -15,10 +15,18 @@ import { appendAudit } from '../audit.js';
 import { hashPassword } from '../accounts/password.js';
 import type { SessionAccount } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
-import type { OperatorTable } from '../db/kiosks.tables.js';
 import { HttpError } from '../http/responses.js';
 import { decryptSecret, encryptSecret } from '../secret-box.js';
 import { actsFor, authorizeLicence, refuse, requireAdministration } from '../http/authorize.js';
+import { licenceNumbersOfDealer } from '../registry/licences.repo.js';
+import {
+  enabledOperatorPins,
+  findStoredOperator,
+  insertOperator,
+  operatorsOfDealer,
+  replaceOperator,
+  type OperatorRecord,
+} from '../registry/operators.repo.js';
 
 const derive = promisify(pbkdf2);
 
@@ -28,12 +36,12 @@ const derive = promisify(pbkdf2);
  */
 export const OPERATOR_VERIFIER_ITERATIONS = 100_000;
 
-function operatorView(row: OperatorTable): Operator {
+function operatorView(operator: OperatorRecord): Operator {
   return {
-    operatorId: row.id,
-    displayName: row.display_name,
-    disabled: row.is_disabled === 1,
-    createdAt: row.created_at,
+    operatorId: operator.id,
+    displayName: operator.displayName,
+    disabled: operator.isDisabled,
+    createdAt: operator.createdAt,
   };
 }
 
@@ -54,18 +62,18 @@ export async function createOperator(
     { route: 'operator.create' },
   );
   const now = server.clock();
-  const row: OperatorTable = {
+  const row: OperatorRecord = {
     id: newId(),
-    dealer_id: dealerId,
-    display_name: displayName,
-    pin_hash: await hashPassword(pin),
-    pin_cipher: encryptSecret(server.secretKey, pin),
-    is_disabled: 0,
-    created_at: now.toISOString(),
-    updated_at: now.toISOString(),
+    dealerId,
+    displayName,
+    pinHash: await hashPassword(pin),
+    pinCipher: encryptSecret(server.secretKey, pin),
+    isDisabled: false,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
   };
   await server.storage.writeTransaction(async (tx) => {
-    await tx.insertInto('operators').values(row).execute();
+    await insertOperator(tx, row);
     await appendAudit(tx, now, {
       event: 'operator.created',
       actor: actor.id,
@@ -92,14 +100,8 @@ export async function listOperators(
     'accounts.manage_generic',
     { route: 'operator.list' },
   );
-  const rows = await server.storage.db
-    .selectFrom('operators')
-    .selectAll()
-    .where('dealer_id', '=', dealerId)
-    .orderBy('display_name')
-    .orderBy('id')
-    .execute();
-  return { operators: rows.map(operatorView) };
+  const operators = await operatorsOfDealer(server.storage.db, dealerId);
+  return { operators: operators.map(operatorView) };
 }
 
 /**
@@ -116,32 +118,25 @@ export async function updateOperator(
   const id = uuidv7Schema.safeParse(params.id);
   const parsed = operatorUpdateSchema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
-  const row = id.success
-    ? await server.storage.db
-        .selectFrom('operators')
-        .selectAll()
-        .where('id', '=', id.data)
-        .executeTakeFirst()
-    : undefined;
-  const licence = row ? await licenceOfDealer(server, actor, row.dealer_id) : undefined;
+  const row = id.success ? await findStoredOperator(server.storage.db, id.data) : undefined;
+  const licence = row ? await licenceOfDealer(server, actor, row.dealerId) : undefined;
   if (!row || !licence) {
     return refuse(server, actor, 404, 'not_found', { route: 'operator.update' });
   }
   const { displayName, pin, disabled } = parsed.data;
   const now = server.clock();
-  const updated: OperatorTable = {
+  const updated: OperatorRecord = {
     ...row,
-    ...(displayName !== undefined && { display_name: displayName }),
+    ...(displayName !== undefined && { displayName }),
     ...(pin !== undefined && {
-      pin_hash: await hashPassword(pin),
-      pin_cipher: encryptSecret(server.secretKey, pin),
+      pinHash: await hashPassword(pin),
+      pinCipher: encryptSecret(server.secretKey, pin),
     }),
-    ...(disabled !== undefined && { is_disabled: disabled ? 1 : 0 }),
-    updated_at: now.toISOString(),
+    ...(disabled !== undefined && { isDisabled: disabled }),
+    updatedAt: now.toISOString(),
   };
   await server.storage.writeTransaction(async (tx) => {
-    const { id: _id, ...changes } = updated;
-    await tx.updateTable('operators').set(changes).where('id', '=', row.id).execute();
+    await replaceOperator(tx, updated);
     await appendAudit(tx, now, {
       event: 'operator.updated',
       actor: actor.id,
@@ -163,14 +158,8 @@ async function licenceOfDealer(
   actor: SessionAccount,
   dealerId: string,
 ): Promise<string | undefined> {
-  const licences = await server.storage.db
-    .selectFrom('licences')
-    .select('number')
-    .where('dealer_id', '=', dealerId)
-    .execute();
-  return licences
-    .map((row) => row.number)
-    .find((licence) => authorizeLicence(actor, licence, 'accounts.manage_generic'));
+  const licences = await licenceNumbersOfDealer(server.storage.db, dealerId);
+  return licences.find((licence) => authorizeLicence(actor, licence, 'accounts.manage_generic'));
 }
 
 /** The salt of one operator's verifier on one kiosk (keyed: it cannot be guessed ahead). */
@@ -196,23 +185,15 @@ export async function operatorVerifiers(
   if (!actsFor(actor, licence)) {
     await refuse(server, actor, 403, 'licence_not_permitted', { route: 'operator.verifiers' });
   }
-  const rows = await server.storage.db
-    .selectFrom('operators as o')
-    .innerJoin('licences as l', 'l.dealer_id', 'o.dealer_id')
-    .select(['o.id', 'o.display_name', 'o.pin_cipher'])
-    .where('l.number', '=', licence)
-    .where('o.is_disabled', '=', 0)
-    .orderBy('o.display_name')
-    .orderBy('o.id')
-    .execute();
+  const pins = await enabledOperatorPins(server.storage.db, licence);
   const operators = await Promise.all(
-    rows.map(async (row) => {
+    pins.map(async (row) => {
       const salt = verifierSalt(server, kioskId, row.id);
-      const pin = decryptSecret(server.secretKey, row.pin_cipher);
+      const pin = decryptSecret(server.secretKey, row.pinCipher);
       const verifier = await derive(pin, salt, OPERATOR_VERIFIER_ITERATIONS, 32, 'sha256');
       return {
         operatorId: row.id,
-        displayName: row.display_name,
+        displayName: row.displayName,
         salt,
         iterations: OPERATOR_VERIFIER_ITERATIONS,
         verifier: verifier.toString('base64url'),

@@ -15,7 +15,8 @@ import type { ServerContext } from '../context.js';
 import type { RegistrationTable } from '../db/registrations.tables.js';
 import { HttpError, fail } from '../http/responses.js';
 import { authorizeLicence, refuse } from '../http/authorize.js';
-import { envelopeOf } from '../registry/documents.repo.js';
+import { documentsOfCommands, envelopeOf } from '../registry/documents.repo.js';
+import { findStoredRegistration, registrationsCreatedIn } from '../registry/registrations.repo.js';
 import { nextDay, startOfLocalDay } from './listing.service.js';
 import { cancellableUntil } from '../commands/registration/registration-rules.js';
 
@@ -85,16 +86,11 @@ export async function listRegistrations(
   }
   const window = resolveListingWindow(parsed.data, server.clock());
   if (typeof window === 'string') fail(400, window, [fieldError('from', window)]);
-  const rows = await server.storage.db
-    .selectFrom('registrations')
-    .selectAll()
-    .where('licence', '=', licence)
-    .where('created_at', '>=', startOfLocalDay(window.from))
-    .where('created_at', '<', startOfLocalDay(nextDay(window.to)))
-    .orderBy('created_at', 'desc')
-    .orderBy('number', 'desc')
-    .limit(1000)
-    .execute();
+  const rows = await registrationsCreatedIn(server.storage.db, {
+    licence,
+    from: startOfLocalDay(window.from),
+    to: startOfLocalDay(nextDay(window.to)),
+  });
   return { ...window, items: rows.map(summaryOf) };
 }
 
@@ -107,12 +103,8 @@ export async function viewRegistration(
   actor: SessionAccount,
   number: string,
 ): Promise<RegistrationView> {
-  const db = server.storage.db;
-  const row = await db
-    .selectFrom('registrations')
-    .selectAll()
-    .where('number', '=', number.trim().toUpperCase())
-    .executeTakeFirst();
+  const { db } = server.storage;
+  const row = await findStoredRegistration(db, number.trim().toUpperCase());
   if (!row || !authorizeLicence(actor, row.licence, 'vehicle.register')) {
     // Another dealer's number answers like an unknown one, but the attempt is audited.
     if (row) {
@@ -126,14 +118,7 @@ export async function viewRegistration(
   const commandIds = [row.confirm_command_id, row.cancel_command_id].filter(
     (id): id is string => id !== null,
   );
-  const documents =
-    commandIds.length === 0
-      ? []
-      : await db
-          .selectFrom('documents')
-          .selectAll()
-          .where('command_id', 'in', commandIds)
-          .execute();
+  const documents = commandIds.length === 0 ? [] : await documentsOfCommands(db, commandIds);
   const now = server.clock();
   return {
     ...summaryOf(row),

@@ -27,6 +27,28 @@ import type { Tx } from '../db/engine.js';
 import { capRequestView } from './cap-requests.service.js';
 import { refuse, requireAccountAction, requireFreshReauthentication } from '../http/authorize.js';
 import { parseRequest } from '../http/request-input.js';
+import { findAccountIdByUsername } from '../registry/accounts.repo.js';
+import { auditEntries } from '../registry/audit-log.repo.js';
+import {
+  capRequestQueue,
+  findCapRequestLicence,
+  getCapRequest,
+  recordCapDecision,
+  type CapDecision,
+} from '../registry/caps.repo.js';
+import {
+  findDocument,
+  findDocumentVoid,
+  insertDocumentVoid,
+  voidDocument as markDocumentVoided,
+  type DocumentVoidRecord,
+} from '../registry/documents.repo.js';
+import {
+  bumpChangeSeq,
+  findLicence,
+  writeLicenceCaps,
+  writeLicenceSuspension,
+} from '../registry/licences.repo.js';
 
 /*
  * The authority staff's actions (role `authority_staff`, docs/domain.md#authority-staff): each
@@ -55,17 +77,13 @@ const capRequestPathSchema = z.object({ id: uuidv7Schema }).strict();
 const documentPathSchema = z.object({ number: documentNumberSchema }).strict();
 
 async function licenceState(tx: Tx, number: string): Promise<LicenceState | undefined> {
-  const row = await tx
-    .selectFrom('licences')
-    .select(['number', 'is_suspended', 'transit_cap', 'plate_cap'])
-    .where('number', '=', number)
-    .executeTakeFirst();
+  const licence = await findLicence(tx, number);
   return (
-    row && {
-      number: row.number,
-      isSuspended: row.is_suspended === 1,
-      transitCap: row.transit_cap,
-      plateCap: row.plate_cap,
+    licence && {
+      number: licence.number,
+      isSuspended: licence.isSuspended,
+      transitCap: licence.transitCap,
+      plateCap: licence.plateCap,
     }
   );
 }
@@ -143,11 +161,7 @@ export async function setLicenceSuspension(
     number,
     isSuspended ? 'licence.suspended' : 'licence.reinstated',
     async (tx, before) => {
-      await tx
-        .updateTable('licences')
-        .set({ is_suspended: isSuspended ? 1 : 0 })
-        .where('number', '=', number)
-        .execute();
+      await writeLicenceSuspension(tx, number, isSuspended);
       return { reason, changed: before.isSuspended !== isSuspended };
     },
   );
@@ -169,11 +183,7 @@ export async function setLicenceCaps(
     number: rawNumber,
   });
   return changeLicence(server, actor, route, number, 'licence.caps_set', async (tx, before) => {
-    await tx
-      .updateTable('licences')
-      .set({ transit_cap: caps.transitCap, plate_cap: caps.plateCap })
-      .where('number', '=', number)
-      .execute();
+    await writeLicenceCaps(tx, number, caps);
     return {
       before: { transitCap: before.transitCap, plateCap: before.plateCap },
       after: { transitCap: caps.transitCap, plateCap: caps.plateCap },
@@ -191,13 +201,11 @@ export async function listCapRequests(
   const route = 'staff.cap_request.list';
   await requireAccountAction(server, actor, 'staff.approve_over_cap', { route });
   const filter = await parseRequest(server, actor, route, capRequestListQuerySchema, query);
-  let select = server.storage.db
-    .selectFrom('cap_requests')
-    .selectAll()
-    .where('status', '=', filter.status ?? 'pending');
-  if (filter.licence) select = select.where('licence', '=', filter.licence);
-  const rows = await select.orderBy('requested_at').orderBy('id').limit(200).execute();
-  return { items: rows.map(capRequestView) };
+  const requests = await capRequestQueue(server.storage.db, {
+    status: filter.status ?? 'pending',
+    licence: filter.licence,
+  });
+  return { items: requests.map(capRequestView) };
 }
 
 /**
@@ -225,19 +233,13 @@ export async function decideCapRequest(
   const now = server.clock();
   const { storage } = server;
   const outcome = await storage.writeTransaction(async (tx) => {
-    const request = await tx
-      .selectFrom('cap_requests')
-      .select('licence')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!request) return { kind: 'refused' as const, code: 'cap_request_unknown' as const };
+    const licence = await findCapRequestLicence(tx, id);
+    if (licence === undefined) {
+      return { kind: 'refused' as const, code: 'cap_request_unknown' as const };
+    }
     // The licence's lock orders this decision with the licence's push batches and other staff.
-    await storage.lockLicences(tx, [request.licence]);
-    const current = await tx
-      .selectFrom('cap_requests')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    await storage.lockLicences(tx, [licence]);
+    const current = await getCapRequest(tx, id);
     if (current.status === decision) return { kind: 'decided' as const, row: current };
     if (current.status !== 'pending') {
       return {
@@ -246,14 +248,14 @@ export async function decideCapRequest(
         licence: current.licence,
       };
     }
-    const decided = {
+    const decided: CapDecision = {
       status: decision,
-      decided_by: actor.id,
-      decided_at: now.toISOString(),
-      decision_reason: reason ?? null,
-      granted_until: decision === 'approved' ? capGrantExpiry(now).toISOString() : null,
+      decidedBy: actor.id,
+      decidedAt: now.toISOString(),
+      decisionReason: reason ?? null,
+      grantedUntil: decision === 'approved' ? capGrantExpiry(now).toISOString() : null,
     };
-    await tx.updateTable('cap_requests').set(decided).where('id', '=', id).execute();
+    await recordCapDecision(tx, id, decided);
     await appendAudit(tx, now, {
       event: `cap_request.${decision}`,
       actor: actor.id,
@@ -261,8 +263,8 @@ export async function decideCapRequest(
       subject: id,
       detail: {
         kind: current.kind,
-        extraUnits: current.extra_units,
-        grantedUntil: decided.granted_until,
+        extraUnits: current.extraUnits,
+        grantedUntil: decided.grantedUntil,
         ...(reason !== undefined && { reason }),
       },
     });
@@ -308,38 +310,21 @@ export async function voidDocument(
   const now = server.clock();
   const { storage } = server;
   const outcome = await storage.writeTransaction(async (tx) => {
-    const document = await tx
-      .selectFrom('documents')
-      .select(['licence'])
-      .where('number', '=', number)
-      .executeTakeFirst();
+    const document = await findDocument(tx, number);
     if (!document) return undefined;
     await storage.lockLicences(tx, [document.licence]);
-    const voided = await tx
-      .selectFrom('document_voids')
-      .selectAll()
-      .where('document_number', '=', number)
-      .executeTakeFirst();
+    const voided = await findDocumentVoid(tx, number);
     if (voided) return voided;
     // The licence row is locked: no push batch of this licence can draw a value in between.
-    const { change_seq: changeSeq } = await tx
-      .updateTable('licences')
-      .set((eb) => ({ change_seq: eb('change_seq', '+', 1) }))
-      .where('number', '=', document.licence)
-      .returning('change_seq')
-      .executeTakeFirstOrThrow();
-    await tx
-      .updateTable('documents')
-      .set({ status: 'voided', change_seq: Number(changeSeq) })
-      .where('number', '=', number)
-      .execute();
-    const record = {
-      document_number: number,
+    const changeSeq = await bumpChangeSeq(tx, document.licence);
+    await markDocumentVoided(tx, number, changeSeq);
+    const record: DocumentVoidRecord = {
+      documentNumber: number,
       reason,
-      voided_by: actor.id,
-      voided_at: now.toISOString(),
+      voidedBy: actor.id,
+      voidedAt: now.toISOString(),
     };
-    await tx.insertInto('document_voids').values(record).execute();
+    await insertDocumentVoid(tx, record);
     await appendAudit(tx, now, {
       event: 'document.voided',
       actor: actor.id,
@@ -351,9 +336,9 @@ export async function voidDocument(
   });
   if (!outcome) return refuse(server, actor, 404, 'not_found', { route }, { subject: number });
   return {
-    number: outcome.document_number,
+    number: outcome.documentNumber,
     status: 'voided',
-    voidedAt: outcome.voided_at,
+    voidedAt: outcome.voidedAt,
     reason: outcome.reason,
   };
 }
@@ -385,44 +370,33 @@ export async function readAudit(
   await requireAccountAction(server, actor, 'staff.read_audit', { route });
   const filter = await parseRequest(server, actor, route, auditQuerySchema, query);
   const limit = filter.limit ?? 50;
-  let select = server.storage.db.selectFrom('audit_log').selectAll();
-  if (filter.licence) select = select.where('licence', '=', filter.licence);
-  if (filter.actor) {
-    // A person is named by account id or by username.
-    const named = await server.storage.db
-      .selectFrom('accounts')
-      .select('id')
-      .where('username', '=', filter.actor)
-      .executeTakeFirst();
-    select = select.where('actor', '=', named?.id ?? filter.actor);
-  }
-  const family = filter.event;
-  if (family) {
-    // The event or its family: `document` is `document` or in [`document.`, `document/`),
-    // since '/' is the character after '.' (a range, where LIKE would read '_' as a wildcard).
-    select = select.where((eb) =>
-      eb.or([
-        eb('event', '=', family),
-        eb.and([eb('event', '>=', `${family}.`), eb('event', '<', `${family}/`)]),
-      ]),
-    );
-  }
-  if (filter.from) select = select.where('at', '>=', startOfLocalDay(filter.from));
-  if (filter.to) select = select.where('at', '<', startOfLocalDay(filter.to, 1));
-  if (filter.before !== undefined) select = select.where('id', '<', filter.before);
-  const rows = await select
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
+  const { db } = server.storage;
+  // A person is named by account id or by username.
+  const actorId = filter.actor
+    ? ((await findAccountIdByUsername(db, filter.actor)) ?? filter.actor)
+    : undefined;
+  // One more than the page: whether it comes back tells whether a next page exists.
+  const rows = await auditEntries(
+    db,
+    {
+      licence: filter.licence,
+      actor: actorId,
+      eventFamily: filter.event,
+      from: filter.from ? startOfLocalDay(filter.from) : undefined,
+      to: filter.to ? startOfLocalDay(filter.to, 1) : undefined,
+      beforeId: filter.before,
+    },
+    limit + 1,
+  );
   const page = rows.slice(0, limit);
   const items: AuditEntry[] = page.map((row) => ({
-    id: Number(row.id),
+    id: row.id,
     at: row.at,
     event: row.event,
     actor: row.actor,
     licence: row.licence,
     subject: row.subject,
-    detail: parseDetail(row.detail_json),
+    detail: parseDetail(row.detailJson),
   }));
   const now = server.clock();
   await server.storage.writeTransaction((tx) =>

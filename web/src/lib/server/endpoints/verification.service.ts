@@ -1,7 +1,7 @@
 import { documentNumberSchema, type DocumentKind, type DocumentStatus } from '@comptoir/shared';
 import { TokenError, verifyQrToken } from '@comptoir/shared/tokens';
 import type { ServerContext } from '../context.js';
-import { parseStoredDocument, statusOf } from '../registry/documents.repo.js';
+import { findDocument, parseStoredDocument, statusOf } from '../registry/documents.repo.js';
 
 /** What the public page may show: what the paper itself shows, never more. */
 export interface PublicVerification {
@@ -30,13 +30,7 @@ export async function verifyPublic(
 ): Promise<PublicVerification> {
   const parsed = documentNumberSchema.safeParse(rawNumber);
   const number = parsed.success ? parsed.data.toUpperCase() : rawNumber.slice(0, 40);
-  const row = parsed.success
-    ? await server.storage.db
-        .selectFrom('documents')
-        .select(['number', 'kind', 'status', 'expires_at', 'document_json'])
-        .where('number', '=', number)
-        .executeTakeFirst()
-    : undefined;
+  const row = parsed.success ? await findDocument(server.storage.db, number) : undefined;
   const result: PublicVerification = { number, status: 'unknown' };
   if (row) {
     const document = parseStoredDocument(row.document_json);

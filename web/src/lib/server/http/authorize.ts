@@ -1,6 +1,8 @@
 import {
   apiError,
   can,
+  canOnLicence,
+  roleOn,
   fieldError,
   type Action,
   type ApiError,
@@ -25,7 +27,7 @@ import { HttpError } from './responses.js';
 
 /** True when the account acts for `licence` (whatever its role there). */
 export function actsFor(actor: SessionAccount, licence: string): boolean {
-  return actor.licences.some((entry) => entry.licence === licence);
+  return roleOn(actor.licences, licence) !== undefined;
 }
 
 /**
@@ -33,8 +35,7 @@ export function actsFor(actor: SessionAccount, licence: string): boolean {
  * and its role there must allow the action.
  */
 export function authorizeLicence(actor: SessionAccount, licence: string, action: Action): boolean {
-  const membership = actor.licences.find((entry) => entry.licence === licence);
-  return membership !== undefined && can(membership.role, action);
+  return canOnLicence(actor.licences, licence, action);
 }
 
 /** True when the account's own role allows `action` (the staff's actions name no licence). */

@@ -4,6 +4,7 @@ import {
   can,
   CommandRejection,
   fieldError,
+  roleOn,
   type ApiError,
   type AppliedResult,
   type CommandOf,
@@ -212,16 +213,16 @@ async function authorizeAndHandle(
     throw new CommandRejection(op.actorRefusal ?? apiError('actor_account_disabled'));
   }
   const { command, actor } = op;
-  const membership = actor.licences.find((entry) => entry.licence === command.licence);
-  const licence = membership ? await state.licence(tx, command.licence) : undefined;
+  const role = roleOn(actor.licences, command.licence);
+  const licence = role ? await state.licence(tx, command.licence) : undefined;
   // A kiosk works for its own dealer's licences only, whoever signs in on it.
   const isKioskDealer = !kiosk || licence?.dealer.id === kiosk.dealerId;
-  if (!membership || !licence || !isKioskDealer) {
+  if (!role || !licence || !isKioskDealer) {
     throw new CommandRejection(
       apiError('licence_not_permitted', [fieldError('licence', 'licence_not_permitted')]),
     );
   }
-  if (!can(membership.role, actionForCommandType(command.type))) {
+  if (!can(role, actionForCommandType(command.type))) {
     throw new CommandRejection(apiError('forbidden', [fieldError('type', 'forbidden')]));
   }
   if (licence.isSuspended) throw new CommandRejection(apiError('licence_suspended'));

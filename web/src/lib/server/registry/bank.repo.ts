@@ -96,3 +96,38 @@ export async function recordBankMovement(tx: Tx, movement: BankMovement): Promis
     })
     .execute();
 }
+
+/** What the dealer's administrators see of the account on file: never its number. */
+export interface BankAccountDetails extends BankAccountSummary {
+  holderName: string;
+  /** ISO instant. */
+  updatedAt: string;
+}
+
+/** The account on file of the licence's dealer, as its administrators see it, or undefined. */
+export async function findLicenceBankAccount(
+  tx: Tx,
+  licence: string,
+): Promise<BankAccountDetails | undefined> {
+  const row = await tx
+    .selectFrom('bank_accounts as b')
+    .innerJoin('licences as l', 'l.dealer_id', 'b.dealer_id')
+    .select([
+      'b.institution',
+      'b.branch_transit',
+      'b.account_last4',
+      'b.holder_name',
+      'b.updated_at',
+    ])
+    .where('l.number', '=', licence)
+    .executeTakeFirst();
+  return (
+    row && {
+      institution: row.institution,
+      branchTransit: row.branch_transit,
+      accountLast4: row.account_last4,
+      holderName: row.holder_name,
+      updatedAt: row.updated_at,
+    }
+  );
+}

@@ -236,3 +236,107 @@ export interface PrintedDocument {
   kind: string;
   printCount: number;
 }
+
+/*
+ * Reads of the read endpoints and the pull. They answer stored rows whole: `envelopeOf`,
+ * `statusOf` and `parseStoredDocument` above turn them into what the kiosk reads.
+ */
+
+/** A document by its exact number (any licence), as stored, or undefined. */
+export async function findDocument(tx: Tx, number: string): Promise<DocumentTable | undefined> {
+  return tx.selectFrom('documents').selectAll().where('number', '=', number).executeTakeFirst();
+}
+
+/** Which documents a listing covers: one licence, one kind, issued in `[from, to)`. */
+export interface IssuedWindow {
+  licence: string;
+  kind: string;
+  /** ISO instant, included. */
+  from: string;
+  /** ISO instant, excluded. */
+  to: string;
+}
+
+/** A licence's documents of one kind issued in a window, newest first, at most 1,000. */
+export async function documentsIssuedIn(tx: Tx, window: IssuedWindow): Promise<DocumentTable[]> {
+  return tx
+    .selectFrom('documents')
+    .selectAll()
+    .where('licence', '=', window.licence)
+    .where('kind', '=', window.kind)
+    .where('issued_at', '>=', window.from)
+    .where('issued_at', '<', window.to)
+    .orderBy('issued_at', 'desc')
+    .limit(1000)
+    .execute();
+}
+
+/** Every document these commands issued (voided ones included), in no particular order. */
+export async function documentsOfCommands(
+  tx: Tx,
+  commandIds: readonly string[],
+): Promise<DocumentTable[]> {
+  return tx.selectFrom('documents').selectAll().where('command_id', 'in', commandIds).execute();
+}
+
+/**
+ * A licence's documents whose change counter is past `since`, in counter order, at most
+ * `limit` (a pull asks one more than its page, to tell whether more follow).
+ */
+export async function documentChangesSince(
+  tx: Tx,
+  licence: string,
+  since: number,
+  limit: number,
+): Promise<DocumentTable[]> {
+  return tx
+    .selectFrom('documents')
+    .selectAll()
+    .where('licence', '=', licence)
+    .where('change_seq', '>', since)
+    .orderBy('change_seq')
+    .limit(limit)
+    .execute();
+}
+
+/** Why, when and by whom a document was voided by the staff. */
+export interface DocumentVoidRecord {
+  documentNumber: string;
+  reason: string;
+  voidedBy: string;
+  /** ISO instant. */
+  voidedAt: string;
+}
+
+/** The staff's void of a document, or undefined when the staff never voided it. */
+export async function findDocumentVoid(
+  tx: Tx,
+  documentNumber: string,
+): Promise<DocumentVoidRecord | undefined> {
+  const row = await tx
+    .selectFrom('document_voids')
+    .selectAll()
+    .where('document_number', '=', documentNumber)
+    .executeTakeFirst();
+  return (
+    row && {
+      documentNumber: row.document_number,
+      reason: row.reason,
+      voidedBy: row.voided_by,
+      voidedAt: row.voided_at,
+    }
+  );
+}
+
+/** Records the staff's void of a document (its status is set by `voidDocument`). */
+export async function insertDocumentVoid(tx: Tx, record: DocumentVoidRecord): Promise<void> {
+  await tx
+    .insertInto('document_voids')
+    .values({
+      document_number: record.documentNumber,
+      reason: record.reason,
+      voided_by: record.voidedBy,
+      voided_at: record.voidedAt,
+    })
+    .execute();
+}

@@ -96,3 +96,55 @@ export async function findLicenceAddress(tx: Tx, licence: string): Promise<Addre
   if (row.address_json === null) return null;
   return addressSchema.parse(JSON.parse(row.address_json));
 }
+
+/** The numbers of a dealer's licences, in no particular order. */
+export async function licenceNumbersOfDealer(tx: Tx, dealerId: string): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('licences')
+    .select('number')
+    .where('dealer_id', '=', dealerId)
+    .execute();
+  return rows.map((row) => row.number);
+}
+
+/** Suspends or reinstates a licence (the caller holds the licence's lock). */
+export async function writeLicenceSuspension(
+  tx: Tx,
+  licence: string,
+  isSuspended: boolean,
+): Promise<void> {
+  await tx
+    .updateTable('licences')
+    .set({ is_suspended: isSuspended ? 1 : 0 })
+    .where('number', '=', licence)
+    .execute();
+}
+
+/** A licence's staff-set weekly caps; null is the default from its sales history. */
+export interface LicenceCaps {
+  transitCap: number | null;
+  plateCap: number | null;
+}
+
+/** Sets a licence's weekly caps (the caller holds the licence's lock). */
+export async function writeLicenceCaps(tx: Tx, licence: string, caps: LicenceCaps): Promise<void> {
+  await tx
+    .updateTable('licences')
+    .set({ transit_cap: caps.transitCap, plate_cap: caps.plateCap })
+    .where('number', '=', licence)
+    .execute();
+}
+
+/**
+ * Moves the licence's change counter one step and returns the new value, in one statement.
+ * The caller holds the licence's lock, so no push batch of the licence draws in between.
+ */
+export async function bumpChangeSeq(tx: Tx, licence: string): Promise<number> {
+  const row = await tx
+    .updateTable('licences')
+    .set((eb) => ({ change_seq: eb('change_seq', '+', 1) }))
+    .where('number', '=', licence)
+    .returning('change_seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.change_seq);
+}

@@ -279,3 +279,45 @@ export async function isVehicleTouchedSince(tx: Tx, query: TouchQuery): Promise<
     .executeTakeFirstOrThrow();
   return Boolean(found.document) || Boolean(found.registration);
 }
+
+/*
+ * Reads of the kiosk's registration screens: stored rows whole, which the endpoint turns into
+ * the shared summaries (with the rules' `cancellableUntil`, which reads the row).
+ */
+
+/** A registration by its exact number (any licence), as stored, or undefined. */
+export async function findStoredRegistration(
+  tx: Tx,
+  number: string,
+): Promise<RegistrationTable | undefined> {
+  return tx.selectFrom('registrations').selectAll().where('number', '=', number).executeTakeFirst();
+}
+
+/** Which registrations a listing covers: one licence, created in `[from, to)`. */
+export interface CreatedWindow {
+  licence: string;
+  /** ISO instant, included. */
+  from: string;
+  /** ISO instant, excluded. */
+  to: string;
+}
+
+/**
+ * A licence's registrations created in a window, newest first (ties: highest number first,
+ * so a page reads the same twice), at most 1,000.
+ */
+export async function registrationsCreatedIn(
+  tx: Tx,
+  window: CreatedWindow,
+): Promise<RegistrationTable[]> {
+  return tx
+    .selectFrom('registrations')
+    .selectAll()
+    .where('licence', '=', window.licence)
+    .where('created_at', '>=', window.from)
+    .where('created_at', '<', window.to)
+    .orderBy('created_at', 'desc')
+    .orderBy('number', 'desc')
+    .limit(1000)
+    .execute();
+}

@@ -4,7 +4,7 @@ import type { Tx } from '../db/engine.js';
 
 /*
  * What the registry knows of vehicles and people: a vehicle's declared type and mass, its
- * owners over time, and who may not register a vehicle. Registrations and inventory records
+ * owners over time, who may not register a vehicle, and which enterprises (NEQ) exist. Registrations and inventory records
  * change the owners at once; a same-day cancellation undoes the change.
  */
 
@@ -136,4 +136,95 @@ export async function undoOwnershipTransfer(tx: Tx, change: RegistryChange): Pro
       .where('id', 'in', change.closedOwnershipIds)
       .execute();
   }
+}
+
+/** A vehicle as the registry describes it (what an ownership history shows of it). */
+export interface RegistryVehicleDetails extends RegistryVehicleRecord {
+  vin: string;
+  make: string;
+  model: string;
+  year: number;
+  /** One of the shared `vehicleCategories` when the data is clean ('normal', 'total_loss'...). */
+  category: string;
+  colour: string | null;
+}
+
+/** Everything the registry records of a vehicle, or undefined when the VIN is unknown to it. */
+export async function findRegistryVehicleDetails(
+  tx: Tx,
+  vin: string,
+): Promise<RegistryVehicleDetails | undefined> {
+  const row = await tx
+    .selectFrom('registry_vehicles')
+    .selectAll()
+    .where('vin', '=', vin)
+    .executeTakeFirst();
+  return (
+    row && {
+      vin: row.vin,
+      make: row.make,
+      model: row.model,
+      year: row.year,
+      type: row.type,
+      netMassKg: row.net_mass_kg,
+      category: row.category,
+      colour: row.colour,
+    }
+  );
+}
+
+/** One owner's period, without the owner: names and licences never leave the registry. */
+export interface OwnershipPeriodRecord {
+  /** Local date (YYYY-MM-DD). */
+  fromDate: string;
+  /** Local date; null while the ownership is open. */
+  toDate: string | null;
+}
+
+/** The periods of every ownership of a vehicle, oldest first. */
+export async function ownershipPeriodsOf(tx: Tx, vin: string): Promise<OwnershipPeriodRecord[]> {
+  const rows = await tx
+    .selectFrom('vehicle_ownerships')
+    .select(['from_date', 'to_date'])
+    .where('vin', '=', vin)
+    .orderBy('from_date')
+    .execute();
+  return rows.map((row) => ({ fromDate: row.from_date, toDate: row.to_date }));
+}
+
+/** What the registry tells of a person by driving licence: never their name or birth date. */
+export interface RegistryPersonStatus {
+  /** 'valid' | 'suspended' | 'expired' when the data is clean. */
+  licenceStatus: string;
+  /** Not allowed to register a vehicle (unpaid fines, docs/domain.md#online-registration-eligibility). */
+  isRegistrationBlocked: boolean;
+}
+
+/** The driving licence's status and right to register, or undefined when it is unknown. */
+export async function findRegistryPerson(
+  tx: Tx,
+  driverLicence: string,
+): Promise<RegistryPersonStatus | undefined> {
+  const row = await tx
+    .selectFrom('registry_people')
+    .select(['licence_status', 'is_registration_blocked'])
+    .where('driver_licence', '=', driverLicence)
+    .executeTakeFirst();
+  return (
+    row && {
+      licenceStatus: row.licence_status,
+      // Anything but an explicit 0 blocks: a right to register is never assumed.
+      isRegistrationBlocked: row.is_registration_blocked !== 0,
+    }
+  );
+}
+
+/** True when the enterprise registry knows this NEQ. */
+export async function isKnownEnterprise(tx: Tx, neq: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('enterprises')
+    .select('neq')
+    .where('neq', '=', neq)
+    .executeTakeFirst();
+  return row !== undefined;
 }

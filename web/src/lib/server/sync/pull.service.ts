@@ -2,7 +2,7 @@ import { fromZodError, pullQuerySchema, type PullResponse } from '@comptoir/shar
 import type { SessionAccount } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/responses.js';
-import { parseStoredDocument, statusOf } from '../registry/documents.repo.js';
+import { documentChangesSince, parseStoredDocument, statusOf } from '../registry/documents.repo.js';
 import { authorizeLicence, refuse } from '../http/authorize.js';
 
 /** The most changes one pull returns, whatever the kiosk asks. */
@@ -25,14 +25,8 @@ export async function pullChanges(
   if (!authorizeLicence(actor, licence, 'document.list')) {
     await refuse(server, actor, 403, 'licence_not_permitted', { route: 'sync.pull', licence });
   }
-  const rows = await server.storage.db
-    .selectFrom('documents')
-    .selectAll()
-    .where('licence', '=', licence)
-    .where('change_seq', '>', since)
-    .orderBy('change_seq')
-    .limit(limit + 1)
-    .execute();
+  // One more than the page: whether it comes back tells the kiosk that more follow.
+  const rows = await documentChangesSince(server.storage.db, licence, since, limit + 1);
   const page = rows.slice(0, limit);
   const now = server.clock();
   return {

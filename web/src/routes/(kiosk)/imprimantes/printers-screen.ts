@@ -1,14 +1,14 @@
-import type { AgentPrinter, PrinterState, PrintJob, PrintJobState } from '@comptoir/shared';
+import {
+  pendingPrintJobStates,
+  type AgentPrinter,
+  type PrinterState,
+  type PrintJob,
+  type PrintJobState,
+} from '@comptoir/shared';
 import type { MessageKey } from '$lib/i18n/messages';
 
 /** Jobs still waiting for, or at, their printer: the printer's queue. */
-const queuedStates: readonly PrintJobState[] = [
-  'queued',
-  'rendering',
-  'sending',
-  'held',
-  'to_check',
-];
+const queuedStates: readonly PrintJobState[] = pendingPrintJobStates;
 
 /** A printer with the jobs in its queue, oldest first (the order they print). */
 export interface PrinterWithQueue {

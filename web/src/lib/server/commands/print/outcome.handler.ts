@@ -1,9 +1,10 @@
+import { paperMayExistStatuses } from '@comptoir/shared';
 import { findLicenceDocument, updatePrintCount } from '../../registry/documents.repo.js';
 import { insertPrintOutcome, printJobStatuses } from '../../registry/print-outcomes.repo.js';
 import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
 
 /** Statuses that mean paper may have come out: they count as printed (held/failed do not). */
-const countedStatuses = new Set(['printed', 'spooled', 'to_check']);
+const countedStatuses: ReadonlySet<string> = new Set(paperMayExistStatuses);
 
 /**
  * Records a kiosk's print outcome on the document (print count, pull change) and in the
