@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { hashPassword } from '../accounts/password.js';
 import type { ServerContext } from '../context.js';
 import type { Tx } from '../db/engine.js';
+import { insertHeldRegistration, recordHoldSave } from '../registry/registrations.repo.js';
 import { encryptSecret } from '../secret-box.js';
 import { seedRegistryDemo } from './demo-seed-registry.js';
 
@@ -468,35 +469,15 @@ async function seedHeldRegistration(ctx: ServerContext, tx: Tx, now: string): Pr
     .executeTakeFirstOrThrow();
   const value = await ctx.storage.nextNumber(tx, 'R');
   const number = formatDocumentNumber('R', localDate(ctx.clock()).slice(0, 4), value);
-  await tx
-    .insertInto('registrations')
-    .values({
-      number,
-      licence: DEMO_LICENCES.accreditedMain,
-      dealer_id: accreditedDealer.id,
-      vin: DEMO_HELD_REGISTRATION.request.vehicle.vin,
-      status: 'on_hold',
-      // Parsed like every stored request: the demo data obeys the same schema.
-      request_json: JSON.stringify(registrationRequestSchema.parse(DEMO_HELD_REGISTRATION.request)),
-      hold_command_id: DEMO_HELD_REGISTRATION.holdCommandId,
-      created_by: author.id,
-      created_at: now,
-      updated_at: now,
-      confirm_command_id: null,
-      confirmed_by: null,
-      confirmed_at: null,
-      plate_number: null,
-      fees_cents: null,
-      registry_change_json: null,
-      cancel_command_id: null,
-      cancelled_by: null,
-      cancelled_at: null,
-      cancel_reason_code: null,
-      cancel_reason_text: null,
-    })
-    .execute();
-  await tx
-    .insertInto('registration_holds')
-    .values({ command_id: DEMO_HELD_REGISTRATION.holdCommandId, registration_number: number })
-    .execute();
+  await insertHeldRegistration(tx, {
+    number,
+    licence: DEMO_LICENCES.accreditedMain,
+    dealerId: accreditedDealer.id,
+    // Parsed like every stored request: the demo data obeys the same schema.
+    request: registrationRequestSchema.parse(DEMO_HELD_REGISTRATION.request),
+    holdCommandId: DEMO_HELD_REGISTRATION.holdCommandId,
+    createdBy: author.id,
+    at: now,
+  });
+  await recordHoldSave(tx, DEMO_HELD_REGISTRATION.holdCommandId, number);
 }
