@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { JWK } from 'jose';
 
@@ -32,18 +33,51 @@ interface Pending {
  * signature even with a callback (measured on Node 20: the async form does not leave the main
  * thread); two per document made signing a quarter of a push. Here the main thread only posts
  * the inputs, a few at a time, and goes on applying the next commands while the other core
- * signs. The worker is created on first use and again after a crash, and holds the process
- * open only while signatures are awaited.
+ * signs (up to two workers, taking turns: at the end of a batch, when the main thread only
+ * waits, both cores sign). A worker is created on first use and again after a crash, and holds
+ * the process open only while signatures are awaited.
  *
  * @example
  * const signer = workerSigner(privateJwk);
  * const signature = await signer(new TextEncoder().encode('header.payload'));
  */
-export function workerSigner(jwk: JWK): (input: Uint8Array) => Promise<Uint8Array> {
-  let worker: Worker | undefined;
-  let nextId = 0;
+export function workerSigner(
+  jwk: JWK,
+  workerCount = Math.min(2, availableParallelism()),
+): (input: Uint8Array) => Promise<Uint8Array> {
+  const slots = Array.from({ length: Math.max(1, workerCount) }, () => signingSlot(jwk));
+  let next = 0;
   let queued: { input: Uint8Array; pending: Pending }[] = [];
   let isFlushScheduled = false;
+
+  function flush(): void {
+    isFlushScheduled = false;
+    if (queued.length === 0) return;
+    const batch = queued;
+    queued = [];
+    // Round robin: while the batch's last commands are applied, every core can sign.
+    const slot = slots[next % slots.length];
+    next += 1;
+    slot?.post(batch);
+  }
+
+  return (input) =>
+    new Promise<Uint8Array>((resolve, reject) => {
+      queued.push({ input, pending: { resolve, reject } });
+      if (queued.length >= FLUSH_AT) flush();
+      else if (!isFlushScheduled) {
+        isFlushScheduled = true;
+        setImmediate(flush);
+      }
+    });
+}
+
+/** One signing thread: created on first use and again after a crash. */
+function signingSlot(jwk: JWK): {
+  post: (batch: { input: Uint8Array; pending: Pending }[]) => void;
+} {
+  let worker: Worker | undefined;
+  let nextId = 0;
   const inFlight = new Map<number, Pending[]>();
 
   function failAll(error: Error): void {
@@ -74,28 +108,16 @@ export function workerSigner(jwk: JWK): (input: Uint8Array) => Promise<Uint8Arra
     return created;
   }
 
-  function flush(): void {
-    isFlushScheduled = false;
-    if (queued.length === 0) return;
-    const batch = queued;
-    queued = [];
-    const id = nextId++;
-    inFlight.set(
-      id,
-      batch.map((entry) => entry.pending),
-    );
-    const target = started();
-    target.ref();
-    target.postMessage({ id, inputs: batch.map((entry) => entry.input) });
-  }
-
-  return (input) =>
-    new Promise<Uint8Array>((resolve, reject) => {
-      queued.push({ input, pending: { resolve, reject } });
-      if (queued.length >= FLUSH_AT) flush();
-      else if (!isFlushScheduled) {
-        isFlushScheduled = true;
-        setImmediate(flush);
-      }
-    });
+  return {
+    post(batch) {
+      const id = nextId++;
+      inFlight.set(
+        id,
+        batch.map((entry) => entry.pending),
+      );
+      const target = started();
+      target.ref();
+      target.postMessage({ id, inputs: batch.map((entry) => entry.input) });
+    },
+  };
 }
