@@ -14,18 +14,16 @@ export class DirectWriteAttempt extends Error {
   }
 }
 
-const WRITE_NODES = new Set([
-  'InsertQueryNode',
-  'UpdateQueryNode',
-  'DeleteQueryNode',
-  'MergeQueryNode',
-]);
-
+/**
+ * Only a plain SELECT counts as a read: anything else, a CTE included (it may modify data),
+ * is treated as a write and moves the command into a savepoint, which is always correct.
+ */
 function isWrite(node: RootOperationNode): boolean {
-  if (WRITE_NODES.has(node.kind)) return true;
-  if (node.kind !== 'RawNode') return false;
-  const text = node.sqlFragments.join('?').trimStart().toLowerCase();
-  return !(text.startsWith('select') || text.startsWith('with'));
+  if (node.kind === 'SelectQueryNode') return node.with !== undefined;
+  if (node.kind === 'RawNode') {
+    return !node.sqlFragments.join('?').trimStart().toLowerCase().startsWith('select');
+  }
+  return true;
 }
 
 /**
