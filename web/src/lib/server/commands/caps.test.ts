@@ -4,7 +4,7 @@ import { BatchState } from './batch-state.js';
 import { ENGINES } from '../testing/test-env.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 import { capRefusalFor, effectiveCap } from './caps.js';
-import { findLicence } from './command-context.js';
+import { findLicence } from '../registry/licences.repo.js';
 
 describe.each(ENGINES)('effectiveCap on %s', (engine) => {
   let server: TestServer;

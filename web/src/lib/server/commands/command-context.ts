@@ -5,10 +5,6 @@ import type { Tx } from '../db/engine.js';
 import type { BatchState } from './batch-state.js';
 import type { LicenceRecord } from '../registry/licences.repo.js';
 
-export type { AppliedResult } from '@comptoir/shared';
-export { CommandRejection, reject } from '@comptoir/shared';
-export { findLicence, type LicenceRecord } from '../registry/licences.repo.js';
-
 /** A document written in this batch whose signatures are still to be made. */
 export interface PendingSignature {
   number: string;

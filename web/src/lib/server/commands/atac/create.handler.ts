@@ -1,6 +1,6 @@
-import { partyKey, partyName, type Party } from '@comptoir/shared';
+import { type AppliedResult, type Party, partyKey, partyName } from '@comptoir/shared';
 import { issueDocument } from '../issue-document.js';
-import type { AppliedResult, CommandContext } from '../command-context.js';
+import type { CommandContext } from '../command-context.js';
 
 function printedParty(party: Party) {
   return party.kind === 'person'

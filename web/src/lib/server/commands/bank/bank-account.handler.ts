@@ -5,7 +5,8 @@ import {
   saveBankAccount,
   type BankAccountSummary,
 } from '../../registry/bank.repo.js';
-import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
+import { reject, type AppliedResult } from '@comptoir/shared';
+import type { CommandContext } from '../command-context.js';
 
 /** How an account number is shown once stored: its last 4 digits only. */
 export function maskAccount(last4: string): string {

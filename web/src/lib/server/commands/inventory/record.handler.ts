@@ -1,7 +1,7 @@
-import { localDate, partyName } from '@comptoir/shared';
+import { type AppliedResult, localDate, partyName, reject } from '@comptoir/shared';
 import { insertInventoryRecord } from '../../registry/inventory.repo.js';
 import { isRegistrationBlocked, transferOwnership } from '../../registry/vehicles.repo.js';
-import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
+import type { CommandContext } from '../command-context.js';
 import { issueDocument } from '../issue-document.js';
 import { drawTransactionNumber, employeeSignature, printedVehicle } from '../registry-records.js';
 

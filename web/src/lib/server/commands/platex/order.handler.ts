@@ -1,7 +1,8 @@
 import { findLicenceAddress } from '../../registry/licences.repo.js';
 import { insertPlateXOrder } from '../../registry/plate-x.repo.js';
 import { allocatePlateNumbers } from '../../registry/plates.repo.js';
-import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
+import { reject, type AppliedResult } from '@comptoir/shared';
+import type { CommandContext } from '../command-context.js';
 
 /**
  * `platex.order` (administrators, may queue offline): removable dealer plates (plaques X,

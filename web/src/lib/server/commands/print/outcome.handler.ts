@@ -1,7 +1,7 @@
-import { paperMayExistStatuses } from '@comptoir/shared';
+import { type AppliedResult, paperMayExistStatuses, reject } from '@comptoir/shared';
 import { findLicenceDocument, updatePrintCount } from '../../registry/documents.repo.js';
 import { insertPrintOutcome, printJobStatuses } from '../../registry/print-outcomes.repo.js';
-import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
+import type { CommandContext } from '../command-context.js';
 
 /** Statuses that mean paper may have come out: they count as printed (held/failed do not). */
 const countedStatuses: ReadonlySet<string> = new Set(paperMayExistStatuses);

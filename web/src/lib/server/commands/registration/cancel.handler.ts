@@ -1,9 +1,9 @@
-import { isCancellable } from '@comptoir/shared';
+import { type AppliedResult, isCancellable, reject } from '@comptoir/shared';
 import { recordBankMovement } from '../../registry/bank.repo.js';
 import { isVehicleTouchedSince, markCancelled } from '../../registry/registrations.repo.js';
 import { unvoidedDocumentsOf, voidDocument } from '../../registry/documents.repo.js';
 import { parseRegistryChange, undoOwnershipTransfer } from '../../registry/vehicles.repo.js';
-import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
+import type { CommandContext } from '../command-context.js';
 import { issueDocument } from '../issue-document.js';
 import { employeeSignature, printedVehicle } from '../registry-records.js';
 import { lockVehicle, registrationOf, transactionOf } from './registration-rules.js';

@@ -1,13 +1,15 @@
 import {
+  type AppliedResult,
   localDate,
   onlineRegistrationRefusal,
   onlineRegistrationRefusalPaths,
+  type Party,
   partyName,
   provisionalPlateExpiry,
-  vehicleTypes,
-  type Party,
   type RegistrationRequest,
+  reject,
   type Vehicle,
+  vehicleTypes,
 } from '@comptoir/shared';
 import type { Tx } from '../../db/engine.js';
 import { hasBankAccount, recordBankMovement } from '../../registry/bank.repo.js';
@@ -19,7 +21,7 @@ import {
   transferOwnership,
 } from '../../registry/vehicles.repo.js';
 import { capRefusalFor } from '../caps.js';
-import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
+import type { CommandContext } from '../command-context.js';
 import { issueDocument } from '../issue-document.js';
 import { employeeSignature, printedVehicle, type AnyCommandContext } from '../registry-records.js';
 import { lockVehicle, registrationOf, transactionOf } from './registration-rules.js';

@@ -1,5 +1,6 @@
 import { storedCommandStatus } from '../../registry/idempotency.repo.js';
-import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
+import { reject, type AppliedResult } from '@comptoir/shared';
+import type { CommandContext } from '../command-context.js';
 import { drawTransactionNumber } from '../registry-records.js';
 import {
   findRegistrationBySave,

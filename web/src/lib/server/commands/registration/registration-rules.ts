@@ -1,7 +1,6 @@
-import { cancellationDeadline } from '@comptoir/shared';
+import { cancellationDeadline, reject } from '@comptoir/shared';
 import type { RegistrationTable } from '../../db/registrations.tables.js';
 import { findRegistration, type RegistrationRecord } from '../../registry/registrations.repo.js';
-import { reject } from '../command-context.js';
 import type { AnyCommandContext } from '../registry-records.js';
 
 /*

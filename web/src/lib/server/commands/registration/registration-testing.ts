@@ -1,5 +1,10 @@
-import type { partySchema, vehicleSchema } from '@comptoir/shared';
-import { appliedResultSchema, vinCheckDigit, type AppliedResult } from '@comptoir/shared';
+import {
+  type AppliedResult,
+  appliedResultSchema,
+  type partySchema,
+  type vehicleSchema,
+  vinCheckDigit,
+} from '@comptoir/shared';
 import type { z } from 'zod';
 import { envelope, person, vehicle, type EnvelopeOptions } from '../../testing/factories.js';
 

@@ -1,16 +1,18 @@
 import {
+  type AppliedResult,
+  type Party,
   partyKey,
   partyName,
+  reject,
   transitExpiry,
   transitLimitRefusal,
   transitRefusal,
   vehicleCategories,
-  type Party,
 } from '@comptoir/shared';
 import { vehicleTransitRecords } from '../../registry/documents.repo.js';
 import { capRefusalFor } from '../caps.js';
 import { issueDocument } from '../issue-document.js';
-import { reject, type AppliedResult, type CommandContext } from '../command-context.js';
+import type { CommandContext } from '../command-context.js';
 
 function monthsBefore(now: Date, months: number): string {
   const date = new Date(now);
