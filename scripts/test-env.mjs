@@ -23,7 +23,7 @@ import {
   rmSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -144,7 +144,8 @@ function cupsRunning() {
 
 function cupsPdfOutputDir() {
   // cups-pdf writes to the `Out` directory of /etc/cups/cups-pdf.conf, ${HOME} being the
-  // submitting user's home (Debian's default: ${HOME}/PDF).
+  // submitting user's home from the password database, not this process's $HOME (Debian's
+  // default: ${HOME}/PDF).
   let out = '${HOME}/PDF';
   try {
     const line = readFileSync('/etc/cups/cups-pdf.conf', 'utf8')
@@ -154,16 +155,33 @@ function cupsPdfOutputDir() {
   } catch {
     // keep Debian's default
   }
-  return out.replace('${HOME}', homedir());
+  return out.replace('${HOME}', userInfo().homedir);
+}
+
+/** Queues made by test-env runs that are still alive (`comptoir_test_<pid>`). */
+function liveTestQueues() {
+  const listing = spawnSync('lpstat', ['-p'], { encoding: 'utf8' }).stdout ?? '';
+  return [...listing.matchAll(/^printer (comptoir_test_(\d+)) /gm)]
+    .filter(([, , pid]) => {
+      try {
+        process.kill(Number(pid), 0);
+        return true;
+      } catch {
+        return false;
+      }
+    })
+    .map(([, queue]) => queue);
 }
 
 async function startCups() {
-  let startedHere = false;
+  /** The cupsd this run started, if any: the only one it may stop. */
+  let started;
   if (!cupsRunning()) {
     if (!isRoot)
       throw new Error('CUPS is not running and only root can start it (/usr/sbin/cupsd)');
-    execFileSync('/usr/sbin/cupsd');
-    startedHere = true;
+    // In the foreground (-f) so that its pid is ours to stop, detached from our terminal.
+    started = spawn('/usr/sbin/cupsd', ['-f'], { stdio: 'ignore', detached: true });
+    started.unref();
     for (let i = 0; i < 50 && !cupsRunning(); i += 1) await sleep(100);
     if (!cupsRunning()) throw new Error('cupsd did not start');
   }
@@ -175,7 +193,8 @@ async function startCups() {
   );
   log(`CUPS queue ${queue} (cups-pdf)`);
   // cups-pdf makes its output folder on its first job only: on a fresh machine, a test that
-  // lists the folder before that job is written would find no folder at all.
+  // lists the folder before that job is written would find no folder at all. Made here as
+  // cups-pdf would make it (owned by the submitting user, private to them).
   const outputDir = cupsPdfOutputDir();
   mkdirSync(outputDir, { recursive: true, mode: 0o700 });
   return {
@@ -184,7 +203,8 @@ async function startCups() {
     outputDir,
     stop() {
       spawnSync('lpadmin', ['-x', queue]);
-      if (startedHere) spawnSync('pkill', ['-x', 'cupsd']);
+      // Another run that found this cupsd running uses it still: leave it to that run's end.
+      if (started?.pid && liveTestQueues().length === 0) process.kill(started.pid, 'SIGTERM');
     },
   };
 }

@@ -111,16 +111,29 @@ export function rawPrinter(
   });
 }
 
-/** Waits until `check` holds, polling. */
+/**
+ * Waits until `check` holds, polling. A check that throws counts as "not yet" (a folder that a
+ * printer backend has not created yet, a file still being written) and is retried; when time
+ * runs out, the last error is the cause of the timeout.
+ */
 export async function eventually<T>(
   check: () => T | undefined | false | Promise<T | undefined | false>,
   timeoutMs = 10_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
   for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
+    try {
+      const value = await check();
+      if (value) return value;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const reason = lastError instanceof Error ? `: ${lastError.message}` : '';
+      throw new Error(`condition not met in time${reason}`, { cause: lastError });
+    }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
