@@ -30,9 +30,18 @@ export interface RunningAgent {
  */
 export async function startAgent(
   settings: AgentSettings,
-  options: { renderer: DocumentRenderer; faults: Faults; log?: (line: string) => void },
+  options: {
+    renderer: DocumentRenderer;
+    faults: Faults;
+    log?: (line: string) => void;
+    /** Whether the log reaches a person's terminal (default: stdout is a TTY). */
+    isTerminal?: boolean;
+  },
 ): Promise<RunningAgent> {
   const log = options.log ?? ((line: string) => console.log(line));
+  // Before anything can fail (a port in use): a secret made now must not be lost with the start.
+  if (settings.isAdminSecretNew)
+    log(newAdminSecretNotice(settings, options.isTerminal ?? process.stdout.isTTY));
   const ledger = new JobLedger(settings.dataDir);
   const drivers = new Map(settings.printers.map((p) => [p.id, createDriver(p, settings.dataDir)]));
   const queue = new PrintQueue({
@@ -98,8 +107,6 @@ export async function startAgent(
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const url = `${tls ? 'https' : 'http'}://${settings.host}:${port}`;
   log(`Agent d’impression / Print agent listening on ${url}`);
-  if (settings.isAdminSecretNew)
-    log(`Secret d’administration / Admin secret (saved in the data dir): ${settings.adminSecret}`);
   showCode(pairing.current());
 
   return {
@@ -112,4 +119,18 @@ export async function startAgent(
       pairingStore.close();
     },
   };
+}
+
+/**
+ * What the log says about an admin secret made at this start: the secret itself only when a
+ * person reads the terminal (a journal or a log file keeps it forever), else where it is.
+ */
+export function newAdminSecretNotice(
+  settings: Pick<AgentSettings, 'adminSecret' | 'adminSecretFile'>,
+  isTerminal: boolean,
+): string {
+  const file = settings.adminSecretFile ?? 'the data dir';
+  return isTerminal
+    ? `Secret d’administration / Admin secret (shown once, kept in ${file}, mode 0600): ${settings.adminSecret}`
+    : `Secret d’administration créé / Admin secret made: read it in ${file} (mode 0600)`;
 }

@@ -1,11 +1,20 @@
 #!/usr/bin/env node
 import { startAgent } from './agent.js';
-import { loadAgentSettings } from './config/agent-settings.js';
+import { loadAgentSettings, type AgentSettings } from './config/agent-settings.js';
 import { parseFaults } from './faults.js';
 import { createTemplateRenderer } from './render/template-renderer.js';
 
-// `--site <file>` is a synonym of AGENT_SITE (and wins over it).
-const agent = await startAgent(loadAgentSettings(process.env, process.argv.slice(2)), {
+// Flags (`--site`, `--host`, `--port`, `--data-dir`) win over the environment, which wins over
+// the site file (docs/configuration.md). A bad or conflicting setting stops here, readably.
+let settings: AgentSettings;
+try {
+  settings = loadAgentSettings(process.env, process.argv.slice(2));
+} catch (error) {
+  console.error(`Configuration refused: ${error instanceof Error ? error.message : String(error)}`);
+  // EX_CONFIG: systemd and npm start show a configuration error, not a crash.
+  process.exit(78);
+}
+const agent = await startAgent(settings, {
   renderer: createTemplateRenderer(),
   faults: parseFaults(process.env.COMPTOIR_FAULTS),
 });

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadAgentSettings } from './agent-settings.js';
+import { newAdminSecretNotice } from '../agent.js';
+import { loadAgentSettings, TrustSettingConflictError } from './agent-settings.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -114,5 +115,110 @@ describe('loadAgentSettings without a site file', () => {
       expect(settings.adminSecret).toBe('a-long-secret-123');
       expect(settings.allowedOrigins).toEqual(['http://127.0.0.1:3000']);
     }
+  });
+});
+
+describe('one rule: flag > environment > site file > default', () => {
+  it('resolves host, port and data dir from the first source that sets them', () => {
+    const { dir, path } = writeSite({ host: '127.0.0.2', port: 9700, dataDir: 'site-data' }, [
+      filePrinter(),
+    ]);
+    const env = { AGENT_SITE: path, AGENT_ADMIN_SECRET: 'a-long-secret-123' };
+    const fromSite = loadAgentSettings(env);
+    expect([fromSite.host, fromSite.port, fromSite.dataDir]).toEqual([
+      '127.0.0.2',
+      9700,
+      join(dir, 'sites', 'site-data'),
+    ]);
+    const envData = join(dir, 'env-data');
+    const fromEnv = loadAgentSettings({
+      ...env,
+      AGENT_HOST: '127.0.0.3',
+      AGENT_PORT: '9701',
+      AGENT_DATA_DIR: envData,
+    });
+    expect([fromEnv.host, fromEnv.port, fromEnv.dataDir]).toEqual(['127.0.0.3', 9701, envData]);
+    const flagData = join(dir, 'flag-data');
+    const fromFlags = loadAgentSettings(
+      { ...env, AGENT_HOST: '127.0.0.3', AGENT_PORT: '9701', AGENT_DATA_DIR: envData },
+      ['--host', '127.0.0.4', '--port', '9702', '--data-dir', flagData],
+    );
+    expect([fromFlags.host, fromFlags.port, fromFlags.dataDir]).toEqual([
+      '127.0.0.4',
+      9702,
+      flagData,
+    ]);
+    const defaults = loadAgentSettings({ AGENT_SITE: '', AGENT_DATA_DIR: envData });
+    expect([defaults.host, defaults.port]).toEqual(['127.0.0.1', 9631]);
+    expect(() => loadAgentSettings(env, ['--port', 'many'])).toThrow();
+  });
+});
+
+describe('trust settings: the environment and the site file agree or the agent refuses', () => {
+  const secretEnv = { AGENT_ADMIN_SECRET: 'secret-next-to-the-site' };
+
+  it('refuses an ORIGIN that is not the site file’s server, naming both', () => {
+    const { path } = writeSite({ adminSecretRef: { file: 'secrets/admin' } }, [filePrinter()]);
+    const load = () =>
+      loadAgentSettings({ AGENT_SITE: path, ...secretEnv, ORIGIN: 'http://127.0.0.1:3101' });
+    expect(load).toThrow(TrustSettingConflictError);
+    expect(load).toThrow(/allowed origins.*\(ORIGIN\).*site\.json/);
+  });
+
+  it.each([
+    [
+      'AGENT_ALLOWED_ORIGINS',
+      { AGENT_ALLOWED_ORIGINS: 'https://elsewhere.example' },
+      /allowed origins/,
+    ],
+    ['AGENT_JWKS_URL', { AGENT_JWKS_URL: 'https://elsewhere.example/jwks.json' }, /JWKS URL/],
+    ['AGENT_ADMIN_SECRET', { AGENT_ADMIN_SECRET: 'another-long-secret' }, /admin secret/],
+    [
+      'AGENT_TLS_CERT_FILE',
+      { AGENT_TLS_CERT_FILE: '/etc/other.pem', AGENT_TLS_KEY_FILE: '/etc/other-key.pem' },
+      /TLS/,
+    ],
+    ['AGENT_PINNED_KEYS', { AGENT_PINNED_KEYS: '[]' }, /pinned keys/],
+  ])('refuses %s that differs from the site file', (_name, env, message) => {
+    const { path } = writeSite(
+      {
+        adminSecretRef: { file: 'secrets/admin' },
+        tls: { certFile: '/etc/agent.pem', keyFile: '/etc/agent-key.pem' },
+        pinnedKeys: [{ kty: 'OKP', crv: 'Ed25519', x: 'A'.repeat(43), kid: 'k1' }],
+      },
+      [filePrinter()],
+    );
+    expect(() => loadAgentSettings({ ...secretEnv, ...env, AGENT_SITE: path })).toThrow(message);
+  });
+
+  it('starts when both set a trust setting to the same value', () => {
+    const { path } = writeSite({ adminSecretRef: { file: 'secrets/admin' } }, [filePrinter()]);
+    const settings = loadAgentSettings({
+      AGENT_SITE: path,
+      ...secretEnv,
+      ORIGIN: 'https://comptoir.example',
+      AGENT_JWKS_URL: 'https://comptoir.example/.well-known/jwks.json',
+    });
+    expect(settings.allowedOrigins).toEqual(['https://comptoir.example']);
+    expect(settings.adminSecret).toBe('secret-next-to-the-site');
+  });
+});
+
+describe('a new admin secret', () => {
+  it('is written to a 0600 file, shown on a terminal, and only its path logged elsewhere', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-agent-settings-'));
+    dirs.push(dataDir);
+    const settings = loadAgentSettings({ AGENT_SITE: '', AGENT_DATA_DIR: dataDir });
+    expect(settings.isAdminSecretNew).toBe(true);
+    const file = join(dataDir, 'admin-secret');
+    expect(settings.adminSecretFile).toBe(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(newAdminSecretNotice(settings, true)).toContain(settings.adminSecret);
+    const logged = newAdminSecretNotice(settings, false);
+    expect(logged).not.toContain(settings.adminSecret);
+    expect(logged).toContain(file);
+    expect(loadAgentSettings({ AGENT_SITE: '', AGENT_DATA_DIR: dataDir }).isAdminSecretNew).toBe(
+      false,
+    );
   });
 });
