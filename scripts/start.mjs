@@ -5,9 +5,10 @@
 // (Turborepo's cache makes an up-to-date build a no-op), then runs the web server (SQLite, demo
 // data) and the print agent (file printer) side by side until Ctrl-C, which stops both cleanly.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -79,15 +80,48 @@ if (BUILDS.some(isStale)) {
   }
 }
 
-// Embedded defaults: ARCHITECTURE's Configuration table.
-const HOST = process.env.HOST ?? '127.0.0.1';
-const PORT = process.env.PORT ?? '3000';
-const ORIGIN = process.env.ORIGIN ?? `http://${HOST}:${PORT}`;
-const DATA_DIR = resolve(root, process.env.COMPTOIR_DATA_DIR ?? '.data');
-const AGENT_HOST = process.env.AGENT_HOST ?? '127.0.0.1';
-const AGENT_PORT = process.env.AGENT_PORT ?? '9631';
-const demoSite = join(root, 'kiosk-config', 'sites', 'demo.json');
+// One rule for every setting (docs/configuration.md): flag > environment > default.
+// `npm start -- --port 3101 --agent-port 9701 --data-dir /tmp/other` = the same variables.
+const { values: flags } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    origin: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'agent-host': { type: 'string' },
+    'agent-port': { type: 'string' },
+  },
+  strict: true,
+});
+const HOST = flags.host ?? process.env.HOST ?? '127.0.0.1';
+const PORT = flags.port ?? process.env.PORT ?? '3000';
+const ORIGIN = flags.origin ?? process.env.ORIGIN ?? `http://${HOST}:${PORT}`;
+const DATA_DIR = resolve(root, flags['data-dir'] ?? process.env.COMPTOIR_DATA_DIR ?? '.data');
+const AGENT_HOST = flags['agent-host'] ?? process.env.AGENT_HOST ?? '127.0.0.1';
+const AGENT_PORT = flags['agent-port'] ?? process.env.AGENT_PORT ?? '9631';
 mkdirSync(DATA_DIR, { recursive: true });
+
+/**
+ * The demo site, following this start's settings: the committed file says :3000 and :9631, and
+ * an agent handed it beside another instance would take that instance's port and trust its
+ * server. Written into the data dir, so each instance has its own.
+ */
+function demoSiteFollowingSettings() {
+  const committed = join(root, 'kiosk-config', 'sites', 'demo.json');
+  if (!existsSync(committed)) return undefined;
+  const site = JSON.parse(readFileSync(committed, 'utf8'));
+  delete site.$schema;
+  site.server = { ...site.server, origin: ORIGIN };
+  site.agent = { ...site.agent, host: AGENT_HOST, port: Number(AGENT_PORT) };
+  const path = join(DATA_DIR, 'demo-site.json');
+  writeFileSync(path, `${JSON.stringify(site, null, 2)}\n`);
+  return path;
+}
+
+// An explicitly empty AGENT_SITE means: no site file, environment settings only.
+const userSite = process.env.AGENT_SITE;
+const AGENT_SITE = userSite ?? demoSiteFollowingSettings();
 
 const env = {
   ...process.env,
@@ -102,22 +136,50 @@ const env = {
   AGENT_HOST,
   AGENT_PORT,
   AGENT_DATA_DIR: resolve(root, process.env.AGENT_DATA_DIR ?? join(DATA_DIR, 'agent')),
-  AGENT_ALLOWED_ORIGINS: process.env.AGENT_ALLOWED_ORIGINS ?? ORIGIN,
-  AGENT_JWKS_URL: process.env.AGENT_JWKS_URL ?? `${ORIGIN}/.well-known/jwks.json`,
-  // An explicitly empty AGENT_SITE means: no site file, environment settings only.
-  ...(process.env.AGENT_SITE !== undefined || !existsSync(demoSite)
-    ? {}
-    : { AGENT_SITE: demoSite }),
+  ...(AGENT_SITE === undefined ? {} : { AGENT_SITE }),
 };
+// The agent's trust settings come from the environment or the site file, and it refuses to
+// start when both set them differently: a site file of the user's own names its server, so the
+// ORIGIN made up here must not contradict it (an ORIGIN the user set still does, on purpose).
+const agentEnv =
+  userSite && flags.origin === undefined && process.env.ORIGIN === undefined
+    ? Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'ORIGIN'))
+    : env;
+
+/** What each process reports it listens on (the banner waits for both). */
+const listening = { web: undefined, agent: undefined };
+/** The agent's line about an admin secret made at this start, if any. */
+let newSecretLine;
+
+function noteLine(name, line) {
+  const web = /^Listening on (\S+)/.exec(line);
+  if (name === 'web' && web) listening.web = web[1];
+  const agent = /listening on (https?:\/\/\S+)/.exec(line);
+  if (name === 'agent' && agent) listening.agent = agent[1];
+  if (name === 'agent' && /Admin secret/.test(line)) newSecretLine = line;
+  if (listening.web && listening.agent && !bannerShown) {
+    bannerShown = true;
+    printBanner();
+  }
+}
+let bannerShown = false;
 
 const children = [
   { name: 'web', cwd: join(root, 'web'), args: ['build'] },
   { name: 'agent', cwd: join(root, 'print-agent'), args: ['dist/main.js'] },
 ].map(({ name, cwd, args }) => {
-  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: name === 'agent' ? agentEnv : env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk) => {
-      for (const line of chunk.toString().split('\n')) if (line) console.log(`[${name}] ${line}`);
+      for (const line of chunk.toString().split('\n')) {
+        if (!line) continue;
+        console.log(`[${name}] ${line}`);
+        noteLine(name, line);
+      }
     });
   }
   child.on('exit', (code, signal) => {
@@ -152,13 +214,28 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-console.log(`
-  Comptoir is starting
+/**
+ * An admin secret made at this start: the agent writes it to a 0600 file and logs the path. On a
+ * terminal, the person starting Comptoir sees it once here; in a log, only the path stays.
+ */
+function adminSecretLines() {
+  if (!newSecretLine) return '';
+  const file = /read it in (\S+)/.exec(newSecretLine)?.[1];
+  if (process.stdout.isTTY && file && existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    return `  Agent admin     ${secret}   (shown once; kept in ${file}, mode 0600)\n`;
+  }
+  return file ? `  Agent admin     secret in ${file} (mode 0600)\n` : '';
+}
+
+function printBanner() {
+  console.log(`
+  Comptoir is running
   ─────────────────────────────────────────────────────────
-  Kiosk (web)     ${ORIGIN}/
-  Health          ${ORIGIN}/api/health
-  Print agent     http://${AGENT_HOST}:${AGENT_PORT}/health   (admin page: /admin)
-  Data            ${DATA_DIR}   (SQLite; printed PDFs in ${env.AGENT_DATA_DIR}/printed/)
+  Kiosk (web)     ${listening.web}/   (public origin ${ORIGIN})
+  Health          ${listening.web}/api/health
+  Print agent     ${listening.agent}/health   (admin page: /admin)
+${adminSecretLines()}  Data            ${DATA_DIR}   (SQLite; printed PDFs in ${env.AGENT_DATA_DIR}/printed/)
   Demo sign-ins   password demo-password for
                   demo-admin   administrator, accredited dealer
                   demo-agree   accredited employee (two licences)
@@ -167,3 +244,5 @@ console.log(`
                   demo-staff   authority staff
   Ctrl-C stops everything.
 `);
+}
+console.log('[start] starting the web server and the print agent…');

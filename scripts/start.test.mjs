@@ -4,7 +4,7 @@
 // developer's running instance.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
@@ -62,5 +62,88 @@ test('npm start serves the web and agent health endpoints and a French home page
     const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c)));
     rmSync(dataDir, { recursive: true, force: true });
     assert.equal(code, 0, `npm start did not stop cleanly:\n${output.slice(-2000)}`);
+  }
+});
+
+/** Starts `npm start` (scripts/start.mjs) on its own ports and data dir, the demo site included. */
+async function startInstance() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-start-'));
+  const port = await freePort();
+  const agentPort = await freePort();
+  const env = { ...process.env, PORT: String(port), AGENT_PORT: String(agentPort) };
+  // Nothing of a developer's own settings leaks in: the demo site must follow these alone.
+  for (const name of [
+    'ORIGIN',
+    'AGENT_SITE',
+    'AGENT_DATA_DIR',
+    'AGENT_ALLOWED_ORIGINS',
+    'AGENT_JWKS_URL',
+  ])
+    delete env[name];
+  const child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], {
+    cwd: root,
+    env: { ...env, COMPTOIR_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const instance = { dataDir, port, agentPort, child, output: '' };
+  child.stdout.on('data', (c) => (instance.output += c));
+  child.stderr.on('data', (c) => (instance.output += c));
+  return instance;
+}
+
+async function stopInstance(instance) {
+  if (instance.child.exitCode === null) instance.child.kill('SIGINT');
+  const code =
+    instance.child.exitCode ?? (await new Promise((resolve) => instance.child.on('exit', resolve)));
+  rmSync(instance.dataDir, { recursive: true, force: true });
+  return code;
+}
+
+test('two npm start side by side, each on its own ports and data dir, print on their own agent', async () => {
+  const instances = [await startInstance(), await startInstance()];
+  try {
+    for (const { port, agentPort, dataDir } of instances) {
+      await waitFor(`http://127.0.0.1:${port}/api/health`, 120_000);
+      await waitFor(`http://127.0.0.1:${agentPort}/health`, 60_000);
+      assert.ok(existsSync(join(dataDir, 'demo-site.json')), 'the demo site follows the settings');
+    }
+    for (const instance of instances) {
+      const { port, agentPort, dataDir } = instance;
+      // The banner prints what each process really listens on, once both listen.
+      const deadline = Date.now() + 30_000;
+      while (!/Comptoir is running/.test(instance.output) && Date.now() < deadline)
+        await sleep(100);
+      const banner = instance.output.slice(instance.output.indexOf('Comptoir is running'));
+      assert.match(banner, new RegExp(`Kiosk \\(web\\)\\s+http://127\\.0\\.0\\.1:${port}/`));
+      assert.match(banner, new RegExp(`Print agent\\s+http://127\\.0\\.0\\.1:${agentPort}/health`));
+      // Not a terminal: the new admin secret is not in the output, only its 0600 file.
+      const secretFile = join(dataDir, 'agent', 'admin-secret');
+      const secret = readFileSync(secretFile, 'utf8').trim();
+      assert.equal(statSync(secretFile).mode & 0o777, 0o600);
+      assert.ok(!instance.output.includes(secret), 'the secret is not logged');
+      assert.ok(instance.output.includes(secretFile), 'the secret file is named');
+      // The agent trusts this instance's server, not the one the committed demo site names.
+      const site = JSON.parse(readFileSync(join(dataDir, 'demo-site.json'), 'utf8'));
+      assert.equal(site.server.origin, `http://127.0.0.1:${port}`);
+      // And prints, into this instance's data dir.
+      const page = await fetch(`http://127.0.0.1:${agentPort}/admin/test-page`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'x-agent-admin-secret': secret,
+        },
+        body: JSON.stringify({ printer: 'demo-letter' }),
+      });
+      assert.equal(page.status, 200, await page.clone().text());
+      const { jobId } = await page.json();
+      const printed = join(dataDir, 'agent', 'printed');
+      const file = readdirSync(printed).find((f) => f.includes(jobId));
+      assert.ok(file, `test page ${jobId} printed in ${printed}`);
+    }
+  } finally {
+    const codes = [];
+    for (const instance of instances) codes.push(await stopInstance(instance));
+    assert.deepEqual(codes, [0, 0], instances.map((i) => i.output.slice(-3000)).join('\n---\n'));
   }
 });
