@@ -23,6 +23,8 @@ export default ts.config(
       // dependency-cruiser's rules and resolver (CommonJS, outside every tsconfig).
       '.dependency-cruiser*.cjs',
       'scripts/',
+      // The comptoir-site launcher: plain JavaScript that must run before any build, like scripts/.
+      'kiosk-config/bin/',
     ],
   },
   js.configs.recommended,
