@@ -39,7 +39,10 @@ const SUITES = [
     // and two cores are shared with them.
     command: ['npx', 'turbo', 'run', 'test', '--concurrency=1', '--continue', '--output-logs=full'],
   },
-  { name: 'smoke', command: ['node', '--test', 'scripts/start.test.mjs'] },
+  {
+    name: 'smoke',
+    command: ['node', '--test', 'scripts/start.test.mjs', 'scripts/fresh-clone.test.mjs'],
+  },
   { name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'web/playwright.config.ts'] },
 ];
 
