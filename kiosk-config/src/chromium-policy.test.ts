@@ -24,9 +24,16 @@ describe('chromiumPolicy', () => {
       IncognitoModeAvailability: 1,
       BrowserGuestModeEnabled: false,
       PasswordManagerEnabled: false,
+      AutofillSettings: [{ url_pattern: '*', blocked_types: ['all'] }],
       RestoreOnStartup: 4,
       RestoreOnStartupURLs: ['https://comptoir.example.ca/'],
     });
+  });
+
+  it('sets no deprecated autofill policy', () => {
+    const policy = chromiumPolicy(lanSite());
+    expect(policy).not.toHaveProperty('AutofillAddressEnabled');
+    expect(policy).not.toHaveProperty('AutofillCreditCardEnabled');
   });
 
   it('holds none of the settings that wipe site data (the outbox lives there)', () => {

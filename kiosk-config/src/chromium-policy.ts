@@ -1,7 +1,10 @@
 import { agentAddressSpace, type Site } from '@comptoir/shared';
 
 /** A Chromium managed policy (the JSON Chromium reads from `/etc/chromium/policies/managed/`). */
-export type ChromiumPolicy = Record<string, string | number | boolean | string[]>;
+export type ChromiumPolicy = Record<
+  string,
+  string | number | boolean | string[] | Record<string, unknown>[]
+>;
 
 /**
  * Policies that erase site data (on idle, on exit, or by never keeping it). A kiosk keeps its
@@ -53,8 +56,10 @@ export const chromiumPolicy = (site: Site): ChromiumPolicy => {
     BrowserAddPersonEnabled: false,
     // A shared kiosk must not remember anyone's passwords or personal data.
     PasswordManagerEnabled: false,
-    AutofillAddressEnabled: false,
-    AutofillCreditCardEnabled: false,
+    // Every kind of autofill, everywhere. Replaces AutofillAddressEnabled and
+    // AutofillCreditCardEnabled, which Chromium marks deprecated (checked against the installed
+    // Chromium by src/e2e/chromium-policy-names.test.ts).
+    AutofillSettings: [{ url_pattern: '*', blocked_types: ['all'] }],
     BrowserSignin: 0,
     SyncDisabled: true,
     TranslateEnabled: false,

@@ -40,16 +40,21 @@ export const kioskSettingsOrThrow = (site: Site, kioskId: string): KioskSettings
 const regString = (value: string): string =>
   `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
-/** The policy as a Windows registry file for Chrome (lists become numbered subkeys). */
+/**
+ * The policy as a Windows registry file for Chrome: lists of strings become numbered subkeys,
+ * and a list of objects (a dictionary policy) is one JSON string, as Chrome reads those.
+ */
 export const windowsPolicyReg = (policy: ChromiumPolicy): string => {
   const root = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome';
   const scalars: string[] = [];
   const lists: string[] = [];
   for (const [key, value] of Object.entries(policy)) {
-    if (Array.isArray(value)) {
+    if (Array.isArray(value) && value.some((item) => typeof item !== 'string')) {
+      scalars.push(`"${key}"=${regString(JSON.stringify(value))}`);
+    } else if (Array.isArray(value)) {
       // Delete first so a shorter list does not keep stale entries from a previous import.
       lists.push('', `[-${root}\\${key}]`, `[${root}\\${key}]`);
-      value.forEach((item, index) => lists.push(`"${index + 1}"=${regString(item)}`));
+      value.forEach((item, index) => lists.push(`"${index + 1}"=${regString(String(item))}`));
     } else if (typeof value === 'string') scalars.push(`"${key}"=${regString(value)}`);
     else scalars.push(`"${key}"=dword:${Number(value).toString(16).padStart(8, '0')}`);
   }
