@@ -1,5 +1,5 @@
 import { kioskSettingsSchema } from '@comptoir/shared';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,16 @@ import { initSiteCa } from './pki/site-ca.service.js';
 import { lanSite, loopbackSite } from './test-sites.js';
 
 const run = promisify(execFile);
+
+/** Polls until `read` gives a non-empty value (10 s). */
+const eventually = async (read: () => Promise<string>): Promise<string> => {
+  for (let i = 0; i < 100; i += 1) {
+    const value = await read();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('condition not met in time');
+};
 const scratch = await mkdtemp(join(tmpdir(), 'comptoir-launcher-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
@@ -59,16 +69,46 @@ describe('kioskLauncherFiles', () => {
     await run('sh', ['-n', join(dir, 'kiosk-start.sh')]);
   });
 
-  it('starts Chromium in kiosk mode on the app, in the kiosk language', async () => {
+  it('starts Chromium in kiosk mode on the app, in the kiosk language, and stops it with itself', async () => {
     const dir = join(scratch, 'start');
     await writeFiles(dir, await kioskLauncherFiles(lanSite(), 'baie', { caCertificatePem: caPem }));
-    const { stdout } = await run('sh', [join(dir, 'kiosk-start.sh')], {
-      env: { ...process.env, CHROMIUM: '/bin/echo' },
+    const policyDir = join(dir, 'policies');
+    await mkdir(policyDir);
+    await writeFile(join(policyDir, 'comptoir-kiosk.json'), '{}');
+    // A stand-in browser that writes down how it was started, then runs until stopped.
+    const browser = join(dir, 'fake-browser.sh');
+    const started = join(dir, 'started.txt');
+    await writeFile(browser, `#!/bin/sh\necho "$@" >> "${started}"\nexec sleep 600\n`);
+    await chmod(browser, 0o755);
+    const launcher = spawn('sh', [join(dir, 'kiosk-start.sh')], {
+      env: { ...process.env, CHROMIUM: browser, COMPTOIR_POLICY_DIR: policyDir },
+      stdio: 'ignore',
     });
+    const stdout = await eventually(async () => readFile(started, 'utf8').catch(() => ''));
     expect(stdout).toContain('--kiosk');
     expect(stdout).toContain('--lang=en');
     expect(stdout.trim().endsWith('https://comptoir.example.ca/')).toBe(true);
     expect(stdout).not.toMatch(/incognito|user-data-dir/);
+    const browserPid = Number((await run('pgrep', ['-P', String(launcher.pid)])).stdout.trim());
+    launcher.kill('SIGTERM');
+    expect(await new Promise((resolve) => launcher.once('exit', resolve))).toBe(0);
+    // Gone, or a zombie waiting for a parent that reaps (this machine's init may not).
+    await eventually(async () => {
+      const stat = await readFile(`/proc/${browserPid}/stat`, 'utf8').catch(() => 'x (x) Z');
+      return /^\d+ \(.*\) Z/.test(stat) ? 'stopped' : '';
+    });
+  });
+
+  it('starts no browser whose policy directory lacks the kiosk policy', async () => {
+    const dir = join(scratch, 'no-policy');
+    await writeFiles(dir, await kioskLauncherFiles(lanSite(), 'baie', { caCertificatePem: caPem }));
+    const failed = await run('sh', [join(dir, 'kiosk-start.sh')], {
+      env: { ...process.env, CHROMIUM: '/bin/echo', COMPTOIR_POLICY_DIR: join(dir, 'none') },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect(failed).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('comptoir-kiosk.json is missing'),
+    });
   });
 
   it('gives the kiosk app its settings file', async () => {

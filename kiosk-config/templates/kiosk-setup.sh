@@ -8,7 +8,10 @@ set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 KIOSK_USER="${COMPTOIR_KIOSK_USER:-{{kioskUser}}}"
-POLICY_DIR="${COMPTOIR_POLICY_DIR:-/etc/chromium/policies/managed}"
+# Every directory a browser the kiosk may start reads its machine policy from (Debian's
+# Chromium, Ubuntu's chromium-browser, Google Chrome): kiosk-start.sh starts only a browser
+# whose directory holds the policy.
+POLICY_DIRS="${COMPTOIR_POLICY_DIR:-/etc/chromium/policies/managed /etc/chromium-browser/policies/managed /etc/opt/chrome/policies/managed}"
 
 if ! id "$KIOSK_USER" >/dev/null 2>&1; then
   useradd --create-home --shell /bin/sh --comment "Comptoir kiosk" "$KIOSK_USER"
@@ -17,8 +20,10 @@ KIOSK_HOME="${COMPTOIR_KIOSK_HOME:-$(getent passwd "$KIOSK_USER" | cut -d: -f6)}
 KIOSK_GROUP=$(id -gn "$KIOSK_USER")
 
 # 1. The managed policy (Local Network Access grant, locked-down browser).
-install -d -m 0755 "$POLICY_DIR"
-install -m 0644 "$HERE/policy.json" "$POLICY_DIR/comptoir-kiosk.json"
+for POLICY_DIR in $POLICY_DIRS; do
+  install -d -m 0755 "$POLICY_DIR"
+  install -m 0644 "$HERE/policy.json" "$POLICY_DIR/comptoir-kiosk.json"
+done
 {{trustCa}}
 # 3. Start Chromium in kiosk mode when the kiosk user's desktop session starts.
 install -d -m 0755 "$KIOSK_HOME/.config/autostart"
