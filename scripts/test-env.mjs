@@ -36,6 +36,8 @@ const SYSTEM_PACKAGES = {
   'printer-driver-cups-pdf': '/usr/lib/cups/backend/cups-pdf',
   'poppler-utils': '/usr/bin/pdftotext',
   'libnss3-tools': '/usr/bin/certutil',
+  // systemd-analyze: the agent unit's verify and security score (kiosk-config).
+  systemd: '/usr/bin/systemd-analyze',
 };
 
 const isRoot = process.getuid?.() === 0;

@@ -62,4 +62,29 @@ describe('agentSystemdUnit', () => {
       [],
     );
   });
+
+  it.each([
+    ['on a port above 1024', lanSite()],
+    [
+      'on port 443',
+      loopbackSite({
+        agent: { host: '127.0.0.1', port: 443, adminSecretRef: { env: 'AGENT_SECRET' } },
+      }),
+    ],
+  ])(
+    'scores an exposure of 2.5 or less under systemd-analyze security, %s',
+    async (_name, site) => {
+      const path = join(scratch, `comptoir-agent-${site.agent.port}.service`);
+      await writeFile(path, await agentSystemdUnit(site));
+      const { stdout } = await run('systemd-analyze', [
+        'security',
+        '--offline=yes',
+        '--no-pager',
+        path,
+      ]);
+      const exposure = /Overall exposure level for \S+: ([\d.]+)/.exec(stdout)?.[1];
+      expect(exposure, stdout).toBeDefined();
+      expect(Number(exposure)).toBeLessThanOrEqual(2.5);
+    },
+  );
 });

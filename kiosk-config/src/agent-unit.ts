@@ -41,7 +41,7 @@ export const agentSystemdUnit = async (
   const capabilities =
     site.agent.port < 1024
       ? 'AmbientCapabilities=CAP_NET_BIND_SERVICE\nCapabilityBoundingSet=CAP_NET_BIND_SERVICE\n'
-      : '';
+      : '# No capability at all: the agent listens on a port above 1024.\nCapabilityBoundingSet=\n';
   return renderTemplate('comptoir-agent.service', {
     siteId: site.id,
     installDir,
