@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { serve, type ServerType } from '@hono/node-server';
+import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { AgentSettings } from './config/agent-settings.js';
 import { createDriver } from './drivers/create-driver.js';
 import type { Faults } from './faults.js';
+import { createLogger } from './log/logger.js';
 import { JobLedger } from './queue/job-ledger.js';
 import { PrintQueue } from './queue/print-queue.js';
 import type { DocumentRenderer } from './render/document-renderer.js';
@@ -36,12 +38,15 @@ export async function startAgent(
     log?: (line: string) => void;
     /** Whether the log reaches a person's terminal (default: stdout is a TTY). */
     isTerminal?: boolean;
+    /** The JSON lines per request and per job (default: pino on stdout). */
+    logger?: Logger;
   },
 ): Promise<RunningAgent> {
   const log = options.log ?? ((line: string) => console.log(line));
   // Before anything can fail (a port in use): a secret made now must not be lost with the start.
   if (settings.isAdminSecretNew)
     log(newAdminSecretNotice(settings, options.isTerminal ?? process.stdout.isTTY));
+  const logger = options.logger ?? createLogger();
   const ledger = new JobLedger(settings.dataDir);
   const drivers = new Map(settings.printers.map((p) => [p.id, createDriver(p, settings.dataDir)]));
   const queue = new PrintQueue({
@@ -49,6 +54,7 @@ export async function startAgent(
     printers: [...drivers].map(([id, driver]) => ({ id, driver })),
     renderer: options.renderer,
     faults: options.faults,
+    logger,
   });
   const keys = new ServerKeys({
     dataDir: settings.dataDir,
@@ -71,6 +77,7 @@ export async function startAgent(
     adminSecret: settings.adminSecret,
     allowedOrigins: settings.allowedOrigins,
     serverOrigin,
+    logger,
   });
 
   const resumed = queue.start();

@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './deps.js';
 import { allowListCors } from './http/cors.js';
 import { rateLimit } from './http/rate-limit.js';
+import { requestLog } from './http/request-log.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
 import { openApiDocument } from './routes/openapi.js';
@@ -29,6 +30,7 @@ function socketAddress(c: Context): string {
 export function createApp(deps: AppDeps) {
   const clientAddress = deps.clientAddress ?? socketAddress;
   return new Hono()
+    .use(requestLog(deps.logger))
     .use(allowListCors(deps.allowedOrigins))
     .use(rateLimit(deps.rateLimit ?? { burst: 120, perSecond: 60 }, clientAddress))
     .use(
@@ -53,7 +55,7 @@ export function createApp(deps: AppDeps) {
     .route('/', adminRoutes(deps))
     .notFound((c) => c.json(apiError('not_found'), 404))
     .onError((error, c) => {
-      console.error('agent: unexpected error', error);
+      deps.logger.error({ err: error }, 'unexpected error');
       return c.json(apiError('internal_error'), 500);
     });
 }

@@ -1,5 +1,6 @@
 import type { Printer } from '@comptoir/shared';
 import type { Context } from 'hono';
+import type { Logger } from 'pino';
 import type { PrinterDriver } from './drivers/printer-driver.js';
 import type { RateLimit } from './http/rate-limit.js';
 import type { JobLedger } from './queue/job-ledger.js';
@@ -29,5 +30,7 @@ export interface AppDeps {
   /** Pairing attempts, per client address: tight, a code is 8 digits. */
   pairingRateLimit?: RateLimit;
   clientAddress?: (c: Context) => string;
+  /** One JSON line per request and per job (src/log/logger.ts). */
+  logger: Logger;
   now?: () => Date;
 }

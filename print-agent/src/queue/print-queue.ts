@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import {
   issuedDocumentSchema,
   type PrintJob,
@@ -63,6 +64,7 @@ export class PrintQueue {
   readonly #renderer: DocumentRenderer;
   readonly #faults: Faults;
   readonly #policy: QueuePolicy;
+  readonly #logger: Logger | undefined;
   readonly #workers = new Map<string, Worker>();
   #isStopping = false;
   #inFlight = new Set<Promise<void>>();
@@ -73,10 +75,13 @@ export class PrintQueue {
     renderer: DocumentRenderer;
     faults?: Faults;
     policy?: Partial<QueuePolicy>;
+    /** One JSON line each time a job is worked on: its id, printer, resulting state, time. */
+    logger?: Logger;
   }) {
     this.#ledger = options.ledger;
     this.#renderer = options.renderer;
     this.#faults = options.faults ?? noFaults;
+    this.#logger = options.logger;
     this.#policy = { ...defaultPolicy, ...options.policy };
     for (const printer of options.printers) {
       this.#workers.set(printer.id, {
@@ -151,14 +156,35 @@ export class PrintQueue {
         await worker.wakeup.wait(retryAt === undefined ? undefined : retryAt - Date.now());
         continue;
       }
-      const processing = this.#process(worker, job).catch((error: unknown) => {
-        // A bug, not a printer problem: the job must not stay claimed for ever.
-        this.#ledger.finish(job.jobId, 'failed', { reason: reasonOf('agent_error', error) });
-      });
+      const started = performance.now();
+      const processing = this.#process(worker, job)
+        .catch((error: unknown) => {
+          // A bug, not a printer problem: the job must not stay claimed for ever.
+          this.#ledger.finish(job.jobId, 'failed', { reason: reasonOf('agent_error', error) });
+        })
+        .finally(() => this.#logJob(job.jobId, printerId, started));
       this.#inFlight.add(processing);
       await processing;
       this.#inFlight.delete(processing);
     }
+  }
+
+  /** The job's line: ids, state and counts only (never the document or its number). */
+  #logJob(jobId: string, printerId: string, started: number): void {
+    const job = this.#ledger.get(jobId);
+    this.#logger?.info(
+      {
+        jobId,
+        printer: printerId,
+        state: job?.state,
+        copies: job?.copies,
+        copiesSent: job?.copiesSent,
+        attempts: job?.attempts,
+        reason: job?.reason?.code,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'job',
+    );
   }
 
   async #process(worker: Worker, queued: PrintJob): Promise<void> {

@@ -1,5 +1,6 @@
 import { printerSchema, type PinnedKey, type Printer, type PrinterRole } from '@comptoir/shared';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { pino } from 'pino';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../app.js';
@@ -41,8 +42,10 @@ export async function createTestAgent(options: {
   const ledger = new JobLedger(dataDir);
   const drivers =
     options.drivers ?? new Map(options.printers.map((p) => [p.id, createDriver(p, dataDir)]));
+  const logger = options.deps?.logger ?? pino({ level: 'silent' });
   const queue = new PrintQueue({
     ledger,
+    logger,
     printers: [...drivers].map(([id, driver]) => ({ id, driver })),
     renderer: options.renderer ?? createPlainRenderer(),
     policy: { baseRetryDelayMs: 50, holdPollMs: 100, ...options.policy },
@@ -74,6 +77,7 @@ export async function createTestAgent(options: {
     allowedOrigins: [TEST_ORIGIN],
     serverOrigin: TEST_ORIGIN,
     ...options.deps,
+    logger,
   };
   const app = createApp(deps);
   queue.start();

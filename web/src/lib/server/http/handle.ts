@@ -4,6 +4,7 @@ import { BACKGROUND_HEADER, SESSION_COOKIE, accountForToken } from '../accounts/
 import type { ServerContext } from '../context.js';
 import { auditRefusal } from './authorize.js';
 import { MAX_BODY_BYTES, errorResponse } from './responses.js';
+import { logger } from '../log/logger.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -79,7 +80,7 @@ export function createHandle(getServer: () => Promise<ServerContext>): Handle {
     try {
       server = await getServer();
     } catch (error) {
-      console.error('comptoir: server context failed to start', error);
+      logger.error({ err: error }, 'server context failed to start');
       return errorResponse(503, 'internal_error');
     }
     event.locals.server = server;
@@ -114,7 +115,7 @@ export function createHandle(getServer: () => Promise<ServerContext>): Handle {
           isBackground: event.request.headers.get(BACKGROUND_HEADER) === '1',
         });
       } catch (error) {
-        console.error('comptoir: session lookup failed', error);
+        logger.error({ err: error }, 'session lookup failed');
         return errorResponse(503, 'internal_error');
       }
     }

@@ -1,4 +1,5 @@
 import { apiError, fieldError, type ApiError, type ErrorCode } from '@comptoir/shared';
+import { logger } from '../log/logger.js';
 
 /** The largest request body any endpoint reads. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -69,7 +70,7 @@ export async function handleApi(work: () => Promise<Response>): Promise<Response
     return await work();
   } catch (error) {
     if (error instanceof HttpError) return errorResponse(error.status, error.body);
-    console.error('comptoir: unexpected error', error);
+    logger.error({ err: error }, 'unexpected error');
     return errorResponse(500, 'internal_error');
   }
 }

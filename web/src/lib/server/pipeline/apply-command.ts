@@ -28,6 +28,7 @@ import { findOperator } from '../registry/licences.repo.js';
 import type { PreparedOp } from './intake.js';
 import { signDocuments } from './sign-documents.js';
 import { DirectWriteAttempt, type WriteGuard } from './write-guard.js';
+import { logger } from '../log/logger.js';
 
 /** A command's answer: its status, and its result as JSON text (stored results verbatim). */
 export interface CommandAnswer {
@@ -114,7 +115,7 @@ export async function applyOp(run: BatchRun, op: PreparedOp): Promise<CommandAns
     // On SQLite the transaction goes on: this command alone answers `retry`. On PostgreSQL it
     // may be aborted: the pipeline runs the batch again with savepoints.
     if (run.server.storage.isAbortedByFailedStatement) throw new UnguardedFailure(op.id, error);
-    console.error(`comptoir: command ${op.id} failed`, error);
+    logger.error({ err: error, commandId: op.id }, 'command failed; answered retry');
     return retry(op);
   } finally {
     run.guard.isOn = false;
@@ -145,7 +146,7 @@ async function applyInSavepoint(run: BatchRun, op: PreparedOp): Promise<CommandA
     restore();
     if (error instanceof CommandRejection) return recordRejection(run, op, error.error);
     // Transient or unexpected: answered `retry`, never stored, so the kiosk sends it again.
-    console.error(`comptoir: command ${op.id} failed`, error);
+    logger.error({ err: error, commandId: op.id }, 'command failed; answered retry');
     return retry(op);
   }
 }

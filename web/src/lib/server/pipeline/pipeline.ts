@@ -8,6 +8,7 @@ import { applyOp, UnguardedFailure, type BatchRun, type CommandAnswer } from './
 import { BatchRefusal } from './batch-refusal.js';
 import { commandIds, prepareOp, type CommandPath, type PreparedOp } from './intake.js';
 import { WriteGuard } from './write-guard.js';
+import { logger } from '../log/logger.js';
 
 export type { CommandAnswer } from './apply-command.js';
 export type { CommandSender } from './actors.js';
@@ -137,9 +138,9 @@ async function applySubmission(
       if (!(error instanceof UnguardedFailure)) throw error;
       // Rolled back whole: the same batch again, each command in its own savepoint, so that
       // the failing one answers `retry` alone.
-      console.error(
-        `comptoir: ${error.message}; the batch runs again with savepoints`,
-        error.cause,
+      logger.error(
+        { err: error.cause, commandId: error.commandId },
+        'a command failed; the batch runs again with savepoints',
       );
       return runOnce('savepoints');
     });
@@ -147,7 +148,7 @@ async function applySubmission(
     // The transaction failed as a whole (a write at the flush, the commit; on SQLite a stale
     // snapshot when the write lock is not taken first): nothing was kept, so every command
     // answers `retry` and is sent again, never stored.
-    console.error('comptoir: a batch failed as a whole; every command answers retry', error);
+    logger.error({ err: error }, 'a batch failed as a whole; every command answers retry');
     answers = prepared.map((op) => ({
       status: 'retry',
       json: JSON.stringify({ id: op.id, status: 'retry' }),
