@@ -147,3 +147,140 @@ test('two npm start side by side, each on its own ports and data dir, print on t
     assert.deepEqual(codes, [0, 0], instances.map((i) => i.output.slice(-3000)).join('\n---\n'));
   }
 });
+
+test('the logs of a run hold JSON request lines and no personal data, password, code, cookie, token or secret', async () => {
+  const instance = await startInstance();
+  const { port, agentPort, dataDir } = instance;
+  const web = `http://127.0.0.1:${port}`;
+  const agent = `http://127.0.0.1:${agentPort}`;
+  const json = (body, extra = {}) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: web, ...extra },
+    body: JSON.stringify(body),
+  });
+  const secrets = [];
+  try {
+    await waitFor(`${web}/api/health`, 120_000);
+    await waitFor(`${agent}/health`, 60_000);
+    // A person signs in, looks things up and types personal data into forms, some refused.
+    const login = await fetch(
+      `${web}/api/auth/login`,
+      json({ username: 'demo-admin', password: 'demo-password' }),
+    );
+    assert.equal(login.status, 200, await login.clone().text());
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    assert.match(cookie, /^comptoir_session=.+/);
+    secrets.push(cookie.split('=')[1]);
+    const asPerson = { cookie };
+    await fetch(`${web}/api/sessions?licence=L-100001`, { headers: asPerson });
+    await fetch(`${web}/api/history/1HGCM82633A004352?licence=L-100001`, { headers: asPerson });
+    await fetch(
+      `${web}/api/checks/driver-licence?licence=L-100001`,
+      json({ driverLicence: 'M567890123456', lastName: 'Morin' }, asPerson),
+    );
+    await fetch(
+      `${web}/api/signup/employee`,
+      json({
+        accessCode: 'PES12345',
+        firstName: 'Nadia',
+        lastName: 'Morin',
+        driverLicence: 'M567890123456',
+        username: 'nadia.morin',
+        password: 'demo-password-nadia-1',
+      }),
+    );
+    await fetch(
+      `${web}/api/commands`,
+      json(
+        {
+          commands: [
+            {
+              type: 'bankaccount.set',
+              licence: 'L-100001',
+              payload: { institution: '815', transit: '30123', account: '9876543210' },
+            },
+          ],
+        },
+        asPerson,
+      ),
+    );
+    await fetch(
+      `${web}/api/auth/login`,
+      json({ username: 'demo-admin', password: 'wrong-Lavoie-1' }),
+    );
+    // A kiosk pairs with the agent and an administrator prints a test page.
+    const code = /Pairing code: (\d+)/.exec(instance.output)?.[1];
+    const paired = await fetch(`${agent}/pair`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    const { token } = await paired.json();
+    assert.ok(token, 'the kiosk paired');
+    secrets.push(token);
+    const adminSecret = readFileSync(join(dataDir, 'agent', 'admin-secret'), 'utf8').trim();
+    secrets.push(adminSecret);
+    await fetch(`${agent}/printers`, { headers: { authorization: `Bearer ${token}` } });
+    await fetch(`${agent}/admin/test-page`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-agent-admin-secret': adminSecret },
+      body: JSON.stringify({ printer: 'demo-letter' }),
+    });
+    await sleep(500);
+
+    // What the two processes wrote (the banner of npm start names the demo password on purpose).
+    const log = instance.output
+      .split('\n')
+      .filter((line) => /^\[(web|agent)\] /.test(line))
+      .join('\n');
+    const requestLines = log
+      .split('\n')
+      .map((line) => /^\[(web|agent)\] (\{.*\})$/.exec(line))
+      .filter(Boolean)
+      .map(([, , line]) => JSON.parse(line))
+      .filter((line) => line.msg === 'request');
+    assert.ok(
+      requestLines.some(
+        (l) => l.service === 'web' && l.route === '/api/auth/login' && l.status === 200,
+      ),
+      'a JSON line for the sign-in',
+    );
+    assert.ok(
+      requestLines.some(
+        (l) => l.service === 'print-agent' && l.route === '/printers' && l.status === 200,
+      ),
+      `a JSON line for the agent request:\n${log
+        .split('\n')
+        .filter((l) => l.startsWith('[agent]'))
+        .join('\n')}`,
+    );
+    for (const line of requestLines)
+      for (const field of ['requestId', 'method', 'route', 'status', 'durationMs'])
+        assert.ok(field in line, `${field} in ${JSON.stringify(line)}`);
+    const forbidden = [
+      // The demo people (docs: README), their licences and the dealers' licence numbers.
+      'Nadia',
+      'Morin',
+      'M567890123456',
+      'Lavoie',
+      'L456789012345',
+      'Bergeron',
+      'B345678901234',
+      'Tremblay',
+      'L-100001',
+      'L-100002',
+      'L-200001',
+      '1HGCM82633A004352',
+      // Passwords, the access code, bank digits, and what this run made secret.
+      'demo-password',
+      'wrong-Lavoie-1',
+      'PES12345',
+      '9876543210',
+      '30123',
+      ...secrets,
+    ];
+    for (const value of forbidden) assert.ok(!log.includes(value), `the logs hold ${value}`);
+  } finally {
+    assert.equal(await stopInstance(instance), 0, instance.output.slice(-3000));
+  }
+});
