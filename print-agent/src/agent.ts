@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import type { AgentSettings } from './config/agent-settings.js';
 import { createDriver } from './drivers/create-driver.js';
 import type { Faults } from './faults.js';
+import { machineHostNames } from './http/host-guard.js';
 import { JobLedger } from './queue/job-ledger.js';
 import { PrintQueue } from './queue/print-queue.js';
 import type { DocumentRenderer } from './render/document-renderer.js';
@@ -61,6 +62,7 @@ export async function startAgent(
     drivers,
     adminSecret: settings.adminSecret,
     allowedOrigins: settings.allowedOrigins,
+    allowedHosts: [settings.host, ...settings.allowedHosts, ...machineHostNames()],
     serverOrigin,
   });
 

@@ -8,11 +8,12 @@ import {
   type Printer,
 } from '@comptoir/shared';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { ensurePrivateDir } from '../storage/private-files.js';
 
 /** Everything the agent needs to run, resolved from env and the optional site file. */
 export interface AgentSettings {
@@ -23,6 +24,12 @@ export interface AgentSettings {
   /** True when the admin secret was generated now (printed once on the console). */
   isAdminSecretNew: boolean;
   allowedOrigins: string[];
+  /**
+   * Names and addresses kiosks reach the agent by, besides the loopback ones and the machine's
+   * own: the site file's `publicHost` and `altNames`, and `AGENT_ALLOWED_HOSTS`. Any other
+   * `Host` is refused (DNS rebinding).
+   */
+  allowedHosts: string[];
   jwksUrl: string;
   pinnedKeys: PinnedKey[];
   printers: Printer[];
@@ -36,6 +43,7 @@ const envSchema = z.object({
   COMPTOIR_DATA_DIR: z.string().min(1).optional(),
   AGENT_ADMIN_SECRET: z.string().min(12).optional(),
   AGENT_ALLOWED_ORIGINS: z.string().min(1).optional(),
+  AGENT_ALLOWED_HOSTS: z.string().min(1).optional(),
   AGENT_JWKS_URL: z.url().optional(),
   AGENT_SITE: z.string().optional(),
   ORIGIN: z.url().optional(),
@@ -64,7 +72,7 @@ export function loadAgentSettings(
       vars.AGENT_DATA_DIR ??
       join(vars.COMPTOIR_DATA_DIR ?? join(repoRoot, '.data'), 'agent'),
   );
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const origin = vars.ORIGIN ?? 'http://127.0.0.1:3000';
   const { secret, isNew } = adminSecret(site, vars.AGENT_ADMIN_SECRET, dataDir, env);
   return {
@@ -76,6 +84,14 @@ export function loadAgentSettings(
     allowedOrigins: site
       ? agentAllowedOrigins(site)
       : (vars.AGENT_ALLOWED_ORIGINS ?? origin).split(',').map((o) => o.trim()),
+    allowedHosts: [
+      ...(site?.agent.publicHost === undefined ? [] : [site.agent.publicHost]),
+      ...(site?.agent.altNames ?? []),
+      ...(vars.AGENT_ALLOWED_HOSTS ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    ],
     jwksUrl: site
       ? agentJwksUrl(site)
       : (vars.AGENT_JWKS_URL ?? new URL('/.well-known/jwks.json', origin).href),

@@ -7,10 +7,12 @@ import {
 } from '@comptoir/shared';
 import { Hono, type Context } from 'hono';
 import { accepts } from 'hono/accepts';
+import type { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { sendFailureReason } from '../drivers/printer-driver.js';
 import { requireCaller } from '../http/auth.js';
-import { parseWith } from '../http/validate.js';
+import { readJsonBody, type JsonBody } from '../http/json-body.js';
+import { parseWith, type Parsed } from '../http/validate.js';
 import { renderTestPage } from '../render/test-page.js';
 import { renderAdminPage } from './admin-page.js';
 
@@ -24,12 +26,19 @@ function wantsJson(c: Context): boolean {
   return type === 'application/json';
 }
 
-/** The page's forms post urlencoded fields; a script may post JSON. */
-async function formOrJson(c: Context): Promise<unknown> {
-  if (c.req.header('content-type')?.startsWith('application/json')) {
-    return c.req.json().catch(() => undefined);
-  }
-  return c.req.parseBody();
+/** The page's forms post urlencoded fields; a script may post JSON (depth bounded). */
+async function formOrJson(c: Context): Promise<JsonBody> {
+  if (c.req.header('content-type')?.startsWith('application/json')) return readJsonBody(c);
+  return { ok: true, value: await c.req.parseBody() };
+}
+
+/** Reads the form or JSON body and parses it with `schema`. */
+async function parseFormOrJson<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+): Promise<Parsed<z.output<S>>> {
+  const body = await formOrJson(c);
+  return body.ok ? parseWith(schema, body.value) : body;
 }
 
 /**
@@ -51,10 +60,9 @@ export function adminRoutes(deps: AppDeps) {
   return new Hono()
     .get('/admin', admin, async (c) => c.html(await page()))
     .post('/admin/test-page', admin, async (c) => {
-      const parsed = parseWith(testPageRequestSchema, await formOrJson(c));
-      const printer = parsed.ok
-        ? deps.printers.find((p) => p.id === parsed.data.printer)
-        : undefined;
+      const parsed = await parseFormOrJson(c, testPageRequestSchema);
+      if (!parsed.ok) return c.json(parsed.error, 400);
+      const printer = deps.printers.find((p) => p.id === parsed.data.printer);
       const driver = printer ? deps.drivers.get(printer.id) : undefined;
       if (!printer || !driver) return c.json(apiError('printer_unknown'), 400);
       // A test page never enters the ledger; its id names it in the printer's own queue.
@@ -75,7 +83,7 @@ export function adminRoutes(deps: AppDeps) {
       return c.html(await page(notice), httpStatus);
     })
     .post('/admin/jobs/:id/decision', admin, async (c) => {
-      const parsed = parseWith(toCheckDecisionSchema, await formOrJson(c));
+      const parsed = await parseFormOrJson(c, toCheckDecisionSchema);
       if (!parsed.ok) return c.json(parsed.error, 400);
       const job = deps.ledger.decideToCheck(c.req.param('id'), parsed.data.decision);
       if (!job) return c.json(apiError('job_not_to_check'), 409);
