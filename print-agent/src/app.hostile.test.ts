@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '@comptoir/shared';
+import { z } from 'zod';
 import { createTestSigner, type TestSigner } from './testing/documents.js';
 import { FakePrinter } from './testing/fake-printer.js';
 import {
@@ -242,5 +243,96 @@ describe('hostile JSON at every JSON endpoint', () => {
       );
       expectHardenedHeaders(chunked, `${path} 413`);
     }
+  });
+});
+
+describe('pairing from the LAN', () => {
+  const wrongCode = () =>
+    agent.deps.pairing.current().code === '00000000' ? '11111111' : '00000000';
+  const pair = (code: string) =>
+    postRaw('/pair', {}, JSON.stringify({ code, label: 'Borne voisine' }));
+
+  it('cannot make the agent rotate its code: wrong tries lock it until it expires (429)', async () => {
+    await setUp();
+    const { code } = agent.deps.pairing.current();
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await pair(wrongCode())).status);
+    // The fifth wrong code locks it, and its answer says so.
+    expect(statuses).toEqual([403, 403, 403, 403, 429, 429, 429, 429]);
+    expect(agent.deps.pairing.current().code).toBe(code);
+    const locked = await pair(code);
+    expect((await expectApiError(locked, 429, 'right code while locked')).code).toBe(
+      'pairing_code_locked',
+    );
+  });
+
+  it('keeps the per-address limit on guesses', async () => {
+    await setUp({ pairingRateLimit: { burst: 5, perSecond: 0.1 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await pair(wrongCode())).status);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    expect((await expectApiError(await pair(wrongCode()), 429, 'limited')).code).toBe(
+      'rate_limited',
+    );
+  });
+
+  it('rotates only from the admin page, which needs the admin secret', async () => {
+    await setUp();
+    const { code } = agent.deps.pairing.current();
+    const anonymous = await agent.app.request('/admin/pairing/rotate', { method: 'POST' });
+    expect(anonymous.status).toBe(401);
+    expect(agent.deps.pairing.current().code).toBe(code);
+    const rotated = await agent.app.request('/admin/pairing/rotate', {
+      method: 'POST',
+      headers: asAdmin,
+    });
+    expect(rotated.status).toBe(200);
+    const { code: fresh } = z.object({ code: z.string() }).parse(await rotated.json());
+    expect(fresh).not.toBe(code);
+    expect(agent.deps.pairing.current().code).toBe(fresh);
+    const page = await agent.app.request('/admin/pairing/rotate', {
+      method: 'POST',
+      headers: { 'x-agent-admin-secret': ADMIN_SECRET },
+    });
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain(agent.deps.pairing.current().code);
+  });
+
+  it('lists paired kiosks on the admin page, and a revoked kiosk stops printing at once', async () => {
+    await setUp();
+    const listed = await agent.app.request('/admin/kiosks', { headers: asAdmin });
+    expect(listed.status).toBe(200);
+    const { kiosks } = z
+      .object({ kiosks: z.array(z.object({ id: z.string(), label: z.string() })) })
+      .parse(await listed.json());
+    expect(kiosks.map((k) => k.label)).toEqual(['test kiosk']);
+    const html = await (
+      await agent.app.request('/admin', { headers: { 'x-agent-admin-secret': ADMIN_SECRET } })
+    ).text();
+    expect(html).toContain('test kiosk');
+    expect(html).toContain(`/admin/kiosks/${kiosks[0]?.id}/revoke`);
+    expect(html).toContain('/admin/pairing/rotate');
+
+    const before = await agent.app.request('/printers', { headers: asKiosk() });
+    expect(before.status).toBe(200);
+    const anonymous = await agent.app.request(`/admin/kiosks/${kiosks[0]?.id}/revoke`, {
+      method: 'POST',
+      headers: asKiosk(),
+    });
+    expect(anonymous.status).toBe(401);
+    const revoked = await agent.app.request(`/admin/kiosks/${kiosks[0]?.id}/revoke`, {
+      method: 'POST',
+      headers: asAdmin,
+    });
+    expect(revoked.status).toBe(200);
+    const after = await agent.app.request('/printers', { headers: asKiosk() });
+    expect((await expectApiError(after, 401, 'revoked')).code).toBe('kiosk_token_invalid');
+    const job = await postRaw('/jobs', asKiosk(), JSON.stringify({ jobId: randomUUID() }));
+    expect(job.status).toBe(401);
+    const again = await agent.app.request(`/admin/kiosks/${kiosks[0]?.id}/revoke`, {
+      method: 'POST',
+      headers: asAdmin,
+    });
+    expect((await expectApiError(again, 404, 'revoked twice')).code).toBe('kiosk_unknown');
   });
 });

@@ -42,8 +42,8 @@ async function parseFormOrJson<S extends z.ZodType>(
 }
 
 /**
- * The admin status page (pairing code, printers, recent jobs) and its two actions: print a
- * TEST page, decide a job "to check". Forms post back here; the CORS guard already refuses any
+ * The admin status page (pairing code, paired kiosks, printers, recent jobs) and its actions:
+ * a new pairing code, revoke a kiosk, print a TEST page, decide a job "to check". Forms post back here; the CORS guard already refuses any
  * other site's origin, so a cross-site form cannot use the browser's Basic credentials.
  */
 export function adminRoutes(deps: AppDeps) {
@@ -52,6 +52,8 @@ export function adminRoutes(deps: AppDeps) {
     const statuses = await deps.queue.refreshAll();
     return renderAdminPage({
       pairing: deps.pairing.current(),
+      isPairingLocked: deps.pairing.isLocked(),
+      kiosks: deps.pairing.kiosks(),
       printers: deps.printers.map((printer) => ({ printer, status: statuses.get(printer.id) })),
       jobs: deps.ledger.list({ limit: 30 }),
       ...(notice === undefined ? {} : { notice }),
@@ -81,6 +83,18 @@ export function adminRoutes(deps: AppDeps) {
         ? `Échec de la page de test / Test page failed: ${result.reason.fr} / ${result.reason.en}`
         : `Page de test envoyée (${result.status}) / Test page sent (${result.status})`;
       return c.html(await page(notice), httpStatus);
+    })
+    .post('/admin/pairing/rotate', admin, async (c) => {
+      const code = deps.pairing.rotate();
+      if (wantsJson(c)) return c.json({ code: code.code, expiresAt: code.expiresAt.toISOString() });
+      return c.html(await page('Nouveau code de jumelage / New pairing code'));
+    })
+    .get('/admin/kiosks', admin, (c) => c.json({ kiosks: deps.pairing.kiosks() }))
+    .post('/admin/kiosks/:id/revoke', admin, async (c) => {
+      const kiosk = deps.pairing.kiosks().find((k) => k.id === c.req.param('id'));
+      if (!kiosk || !deps.pairing.revoke(kiosk.id)) return c.json(apiError('kiosk_unknown'), 404);
+      if (wantsJson(c)) return c.json({ revoked: kiosk });
+      return c.html(await page(`Borne révoquée / Kiosk revoked : ${kiosk.label}`));
     })
     .post('/admin/jobs/:id/decision', admin, async (c) => {
       const parsed = await parseFormOrJson(c, toCheckDecisionSchema);
