@@ -96,7 +96,20 @@ describe('the started agent', () => {
   });
 
   it('creates its data dir 0700 and every file in it 0600 on the first start', async () => {
-    const { agent, dataDir } = await startInTemporaryDir();
+    const { agent, dataDir } = await startInTemporaryDir({
+      AGENT_ADMIN_SECRET: 'a-long-secret-123',
+    });
+    // A TEST page on the default file printer: the printed folder and a PDF in it.
+    const printed = await fetch(`${agent.url}/admin/test-page`, {
+      method: 'POST',
+      headers: {
+        'x-agent-admin-secret': 'a-long-secret-123',
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
+      body: JSON.stringify({ printer: 'file' }),
+    });
+    expect(printed.status).toBe(200);
     await agent.stop();
     cleanups.pop();
     const modeOf = (path: string) => statSync(path).mode & 0o777;
@@ -108,7 +121,11 @@ describe('the started agent', () => {
       });
     const entries = walk(dataDir);
     expect(entries.map((path) => path.slice(dataDir.length + 1))).toEqual(
-      expect.arrayContaining(['ledger.sqlite', 'admin-secret']),
+      expect.arrayContaining([
+        'ledger.sqlite',
+        'printed',
+        expect.stringMatching(/^printed\/.+\.pdf$/),
+      ]),
     );
     for (const path of entries) {
       const expected = statSync(path).isDirectory() ? '700' : '600';
