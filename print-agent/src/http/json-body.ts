@@ -11,21 +11,18 @@ export const MAX_JSON_DEPTH = 32;
 export type JsonBody = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
 /**
- * The deepest nesting of `[` and `{` in a JSON text, counted outside strings, stopping once it
- * exceeds `limit`: linear, no recursion, so a hostile body costs one pass over bytes the body
- * limit already bounded.
+ * True when `[` and `{` nest deeper than `limit` in a JSON text, counted outside strings: linear,
+ * no recursion, so a hostile body costs one pass over bytes the body limit already bounded.
+ * Strings are skipped with `indexOf` (a job's document is one long string).
  */
 export function jsonDepthExceeds(text: string, limit: number): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (ch === 0x22) inString = false;
-    } else if (ch === 0x22) {
-      inString = true;
+    if (ch === 0x22) {
+      i = closingQuote(text, i);
+      // Unterminated: not JSON, which the parser then says.
+      if (i < 0) return false;
     } else if (ch === 0x5b || ch === 0x7b) {
       if (++depth > limit) return true;
     } else if (ch === 0x5d || ch === 0x7d) {
@@ -33,6 +30,19 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
     }
   }
   return false;
+}
+
+/** The index of the quote closing the string opened at `open`, or -1. */
+function closingQuote(text: string, open: number): number {
+  let at = open;
+  for (;;) {
+    at = text.indexOf('"', at + 1);
+    if (at < 0) return -1;
+    // A quote after an odd run of backslashes is escaped.
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return at;
+  }
 }
 
 /**
