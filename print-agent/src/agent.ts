@@ -7,6 +7,7 @@ import type { AgentSettings } from './config/agent-settings.js';
 import { createDriver } from './drivers/create-driver.js';
 import type { Faults } from './faults.js';
 import { createLogger } from './log/logger.js';
+import { machineHostNames } from './http/host-guard.js';
 import { JobLedger } from './queue/job-ledger.js';
 import { PrintQueue } from './queue/print-queue.js';
 import type { DocumentRenderer } from './render/document-renderer.js';
@@ -76,6 +77,7 @@ export async function startAgent(
     drivers,
     adminSecret: settings.adminSecret,
     allowedOrigins: settings.allowedOrigins,
+    allowedHosts: [settings.host, ...settings.allowedHosts, ...machineHostNames()],
     serverOrigin,
     logger,
   });

@@ -4,8 +4,10 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './deps.js';
 import { allowListCors } from './http/cors.js';
+import { allowedHostsOnly } from './http/host-guard.js';
 import { rateLimit } from './http/rate-limit.js';
 import { requestLog } from './http/request-log.js';
+import { securityHeadersOnEveryAnswer } from './http/security-headers.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
 import { openApiDocument } from './routes/openapi.js';
@@ -30,6 +32,8 @@ function socketAddress(c: Context): string {
 export function createApp(deps: AppDeps) {
   const clientAddress = deps.clientAddress ?? socketAddress;
   return new Hono()
+    .use(securityHeadersOnEveryAnswer())
+    .use(allowedHostsOnly(deps.allowedHosts ?? []))
     .use(requestLog(deps.logger))
     .use(allowListCors(deps.allowedOrigins))
     .use(rateLimit(deps.rateLimit ?? { burst: 120, perSecond: 60 }, clientAddress))

@@ -23,6 +23,8 @@ export interface AppDeps {
   drivers: Map<string, PrinterDriver>;
   adminSecret: string;
   allowedOrigins: string[];
+  /** Host names and addresses the agent answers to besides the loopback ones (DNS rebinding). */
+  allowedHosts?: readonly string[];
   /** The server's origin: QR codes point to its verification page. */
   serverOrigin: string;
   /** Every request, per client address. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { BilingualText } from './bilingual.js';
 import { accountErrors } from './error-catalogues/accounts.errors.js';
+import { agentHardeningErrors } from './error-catalogues/agent-hardening.errors.js';
+import { printableTextErrors } from './error-catalogues/printable-text.errors.js';
 import { registrationErrors } from './error-catalogues/registration.errors.js';
 import { staffErrors } from './error-catalogues/staff.errors.js';
 
@@ -274,6 +276,8 @@ export const errorCatalogue = {
   ...registrationErrors,
   ...staffErrors,
   ...accountErrors,
+  ...agentHardeningErrors,
+  ...printableTextErrors,
 } as const satisfies Record<string, BilingualText>;
 
 /** Every stable error code. */
@@ -312,9 +316,12 @@ export const apiErrorSchema = z.object({
 /** The error body of every refusal: stable code, French/English message, failing fields. */
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
-/** Builds one failing field from the catalogue. */
-export function fieldError(path: string, code: ErrorCode): ApiFieldError {
-  return { path, code, message: { ...errorCatalogue[code] } };
+/**
+ * Builds one failing field from the catalogue; `message` replaces the catalogue's when the
+ * refusal names what it refused (the character a document cannot print).
+ */
+export function fieldError(path: string, code: ErrorCode, message?: BilingualText): ApiFieldError {
+  return { path, code, message: { ...(message ?? errorCatalogue[code]) } };
 }
 
 /**
@@ -332,6 +339,8 @@ export function apiError(code: ErrorCode, fields: ApiFieldError[] = []): ApiErro
  */
 export interface CodedIssueParams {
   code: ErrorCode;
+  /** A message naming the refused value, in place of the catalogue's. */
+  message?: BilingualText;
 }
 
 /** The zod issue (custom) a refinement adds to report a stable field code. */
@@ -386,6 +395,13 @@ const formatCodes: Partial<Record<string, ErrorCode>> = {
   regex: 'invalid_format',
 };
 
+/** The message a refinement wrote for this very value ({@link CodedIssueParams.message}). */
+function namedMessageOf(issue: z.core.$ZodIssue): BilingualText | undefined {
+  if (issue.code !== 'custom') return undefined;
+  const parsed = bilingualMessageSchema.safeParse(issue.params?.message);
+  return parsed.success ? parsed.data : undefined;
+}
+
 function fieldCodeOf(issue: z.core.$ZodIssue): ErrorCode {
   switch (issue.code) {
     case 'custom': {
@@ -433,7 +449,7 @@ export function fromZodError(error: z.ZodError, code: ErrorCode = 'invalid_input
       }
       continue;
     }
-    fields.push(fieldError(joinPath(issue.path), fieldCodeOf(issue)));
+    fields.push(fieldError(joinPath(issue.path), fieldCodeOf(issue), namedMessageOf(issue)));
   }
   return apiError(code, fields);
 }

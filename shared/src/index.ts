@@ -33,6 +33,7 @@ export * from './schemas/staff.schema.js';
 
 export * from './domain/constants.js';
 export * from './domain/vin.js';
+export * from './domain/printable-text.js';
 export * from './domain/validity.js';
 export * from './domain/eligibility.js';
 export * from './domain/caps.js';

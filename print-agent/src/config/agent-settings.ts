@@ -11,11 +11,12 @@ import {
   type Printer,
 } from '@comptoir/shared';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { z } from 'zod';
+import { ensurePrivateDir } from '../storage/private-files.js';
 
 /** Everything the agent needs to run, resolved from flags, env and the optional site file. */
 export interface AgentSettings {
@@ -28,6 +29,12 @@ export interface AgentSettings {
   /** The 0600 file the new admin secret was written to (set with `isAdminSecretNew`). */
   adminSecretFile: string | undefined;
   allowedOrigins: string[];
+  /**
+   * Names and addresses kiosks reach the agent by, besides the loopback ones and the machine's
+   * own: the site file's `publicHost` and `altNames`, and `AGENT_ALLOWED_HOSTS`. Any other
+   * `Host` is refused (DNS rebinding).
+   */
+  allowedHosts: string[];
   jwksUrl: string;
   pinnedKeys: PinnedKey[];
   printers: Printer[];
@@ -41,6 +48,7 @@ const envSchema = z.object({
   COMPTOIR_DATA_DIR: z.string().min(1).optional(),
   AGENT_ADMIN_SECRET: z.string().min(12).optional(),
   AGENT_ALLOWED_ORIGINS: z.string().min(1).optional(),
+  AGENT_ALLOWED_HOSTS: z.string().min(1).optional(),
   AGENT_JWKS_URL: z.url().optional(),
   AGENT_PINNED_KEYS: z.string().min(1).optional(),
   AGENT_TLS_CERT_FILE: z.string().min(1).optional(),
@@ -107,7 +115,7 @@ export function loadAgentSettings(
       site?.agent.dataDir ??
       join(vars.COMPTOIR_DATA_DIR ?? join(repoRoot, '.data'), 'agent'),
   );
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const trust = <T>(setting: string, envName: string, siteField: string, fromEnv: T, fromSite: T) =>
     agreeing(setting, { envName, siteField, sitePath: sitePath ?? '' }, fromEnv, fromSite);
   const origin = vars.ORIGIN ?? 'http://127.0.0.1:3000';
@@ -142,6 +150,14 @@ export function loadAgentSettings(
       envOrigins,
       site && agentAllowedOrigins(site),
     ) ?? [origin],
+    allowedHosts: [
+      ...(site?.agent.publicHost === undefined ? [] : [site.agent.publicHost]),
+      ...(site?.agent.altNames ?? []),
+      ...(vars.AGENT_ALLOWED_HOSTS ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    ],
     jwksUrl:
       trust(
         'JWKS URL',

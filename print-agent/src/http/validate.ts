@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { apiError, fieldError, fromZodError, type ApiError } from '@comptoir/shared';
+import { fromZodError, type ApiError } from '@comptoir/shared';
+import { readJsonBody } from './json-body.js';
 
 /** A parsed input, or the ApiError to answer with (400). */
 export type Parsed<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -13,16 +14,14 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): Parse
     : { ok: false, error: fromZodError(result.error) };
 }
 
-/** Reads a JSON body and parses it; a body that is not JSON is `invalid_input` too. */
+/**
+ * Reads a JSON body (depth bounded) and parses it; a body that is not JSON, or nests too
+ * deeply, is `invalid_input` too.
+ */
 export async function parseJsonBody<S extends z.ZodType>(
   c: Context,
   schema: S,
 ): Promise<Parsed<z.output<S>>> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    return { ok: false, error: apiError('invalid_input', [fieldError('', 'invalid_format')]) };
-  }
-  return parseWith(schema, body);
+  const body = await readJsonBody(c);
+  return body.ok ? parseWith(schema, body.value) : body;
 }

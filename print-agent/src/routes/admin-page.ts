@@ -1,9 +1,12 @@
 import type { PrintJob, Printer, PrinterStatus } from '@comptoir/shared';
 import type { PairingCode } from '../trust/kiosk-pairing.js';
+import type { PairedKiosk } from '../trust/pairing-store.js';
 
 /** What the admin page shows. */
 export interface AdminView {
   pairing: PairingCode;
+  isPairingLocked: boolean;
+  kiosks: PairedKiosk[];
   printers: { printer: Printer; status: PrinterStatus | undefined }[];
   jobs: PrintJob[];
   notice?: string;
@@ -47,16 +50,31 @@ export function renderAdminPage(view: AdminView): string {
 <td>${escape(stateLabels[job.state] ?? job.state)} ${why}</td><td>${decide}</td></tr>`;
     })
     .join('\n');
+  const kiosks = view.kiosks
+    .map(
+      (kiosk) => `<tr><td>${escape(kiosk.label)}</td><td>${escape(kiosk.pairedAt)}</td>
+<td><form method="post" action="/admin/kiosks/${escape(kiosk.id)}/revoke">
+<button>Révoquer / Revoke</button></form></td></tr>`,
+    )
+    .join('\n');
+  const locked = view.isPairingLocked
+    ? `<p role="alert">Trop de codes erronés : jumelage bloqué jusqu’à l’expiration ou un nouveau code. / Too many wrong codes: pairing locked until expiry or a new code.</p>`
+    : '';
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Agent d’impression Comptoir / Comptoir print agent</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left}.code{font-size:2rem;letter-spacing:.2em}</style>
+<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left}.code{font-size:2rem;letter-spacing:.2em}button{min-height:48px;min-width:48px}</style>
 </head><body>
 <h1>Agent d’impression Comptoir <small>/ Comptoir print agent</small></h1>
 ${view.notice ? `<p role="status"><strong>${escape(view.notice)}</strong></p>` : ''}
 <h2>Code de jumelage / Pairing code</h2>
 <p class="code">${escape(view.pairing.code)}</p>
 <p>Valide jusqu’à / Valid until ${escape(view.pairing.expiresAt.toISOString())}</p>
+${locked}
+<form method="post" action="/admin/pairing/rotate"><button>Nouveau code / New code</button></form>
+<h2>Bornes jumelées / Paired kiosks</h2>
+<table><tr><th>Nom / Label</th><th>Jumelée le / Paired at</th><th></th></tr>
+${kiosks}</table>
 <h2>Imprimantes / Printers</h2>
 <table><tr><th>Id</th><th>Nom / Name</th><th>Pilote / Driver</th><th>Rôles / Roles</th><th>État / State</th><th></th></tr>
 ${printers}</table>

@@ -7,10 +7,12 @@ import {
 } from '@comptoir/shared';
 import { Hono, type Context } from 'hono';
 import { accepts } from 'hono/accepts';
+import type { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { sendFailureReason } from '../drivers/printer-driver.js';
 import { requireCaller } from '../http/auth.js';
-import { parseWith } from '../http/validate.js';
+import { readJsonBody, type JsonBody } from '../http/json-body.js';
+import { parseWith, type Parsed } from '../http/validate.js';
 import { renderTestPage } from '../render/test-page.js';
 import { renderAdminPage } from './admin-page.js';
 
@@ -24,17 +26,24 @@ function wantsJson(c: Context): boolean {
   return type === 'application/json';
 }
 
-/** The page's forms post urlencoded fields; a script may post JSON. */
-async function formOrJson(c: Context): Promise<unknown> {
-  if (c.req.header('content-type')?.startsWith('application/json')) {
-    return c.req.json().catch(() => undefined);
-  }
-  return c.req.parseBody();
+/** The page's forms post urlencoded fields; a script may post JSON (depth bounded). */
+async function formOrJson(c: Context): Promise<JsonBody> {
+  if (c.req.header('content-type')?.startsWith('application/json')) return readJsonBody(c);
+  return { ok: true, value: await c.req.parseBody() };
+}
+
+/** Reads the form or JSON body and parses it with `schema`. */
+async function parseFormOrJson<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+): Promise<Parsed<z.output<S>>> {
+  const body = await formOrJson(c);
+  return body.ok ? parseWith(schema, body.value) : body;
 }
 
 /**
- * The admin status page (pairing code, printers, recent jobs) and its two actions: print a
- * TEST page, decide a job "to check". Forms post back here; the CORS guard already refuses any
+ * The admin status page (pairing code, paired kiosks, printers, recent jobs) and its actions:
+ * a new pairing code, revoke a kiosk, print a TEST page, decide a job "to check". Forms post back here; the CORS guard already refuses any
  * other site's origin, so a cross-site form cannot use the browser's Basic credentials.
  */
 export function adminRoutes(deps: AppDeps) {
@@ -43,6 +52,8 @@ export function adminRoutes(deps: AppDeps) {
     const statuses = await deps.queue.refreshAll();
     return renderAdminPage({
       pairing: deps.pairing.current(),
+      isPairingLocked: deps.pairing.isLocked(),
+      kiosks: deps.pairing.kiosks(),
       printers: deps.printers.map((printer) => ({ printer, status: statuses.get(printer.id) })),
       jobs: deps.ledger.list({ limit: 30 }),
       ...(notice === undefined ? {} : { notice }),
@@ -51,10 +62,9 @@ export function adminRoutes(deps: AppDeps) {
   return new Hono()
     .get('/admin', admin, async (c) => c.html(await page()))
     .post('/admin/test-page', admin, async (c) => {
-      const parsed = parseWith(testPageRequestSchema, await formOrJson(c));
-      const printer = parsed.ok
-        ? deps.printers.find((p) => p.id === parsed.data.printer)
-        : undefined;
+      const parsed = await parseFormOrJson(c, testPageRequestSchema);
+      if (!parsed.ok) return c.json(parsed.error, 400);
+      const printer = deps.printers.find((p) => p.id === parsed.data.printer);
       const driver = printer ? deps.drivers.get(printer.id) : undefined;
       if (!printer || !driver) return c.json(apiError('printer_unknown'), 400);
       // A test page never enters the ledger; its id names it in the printer's own queue.
@@ -74,8 +84,20 @@ export function adminRoutes(deps: AppDeps) {
         : `Page de test envoyée (${result.status}) / Test page sent (${result.status})`;
       return c.html(await page(notice), httpStatus);
     })
+    .post('/admin/pairing/rotate', admin, async (c) => {
+      const code = deps.pairing.rotate();
+      if (wantsJson(c)) return c.json({ code: code.code, expiresAt: code.expiresAt.toISOString() });
+      return c.html(await page('Nouveau code de jumelage / New pairing code'));
+    })
+    .get('/admin/kiosks', admin, (c) => c.json({ kiosks: deps.pairing.kiosks() }))
+    .post('/admin/kiosks/:id/revoke', admin, async (c) => {
+      const kiosk = deps.pairing.kiosks().find((k) => k.id === c.req.param('id'));
+      if (!kiosk || !deps.pairing.revoke(kiosk.id)) return c.json(apiError('kiosk_unknown'), 404);
+      if (wantsJson(c)) return c.json({ revoked: kiosk });
+      return c.html(await page(`Borne révoquée / Kiosk revoked : ${kiosk.label}`));
+    })
     .post('/admin/jobs/:id/decision', admin, async (c) => {
-      const parsed = parseWith(toCheckDecisionSchema, await formOrJson(c));
+      const parsed = await parseFormOrJson(c, toCheckDecisionSchema);
       if (!parsed.ok) return c.json(parsed.error, 400);
       const job = deps.ledger.decideToCheck(c.req.param('id'), parsed.data.decision);
       if (!job) return c.json(apiError('job_not_to_check'), 409);

@@ -49,7 +49,7 @@ export function openApiDocument(): Record<string, unknown> {
             201: ok('The kiosk token', pairResponseSchema),
             400: error('Invalid input'),
             403: error('pairing_code_invalid'),
-            429: error('rate_limited'),
+            429: error('rate_limited, or pairing_code_locked after 5 wrong codes'),
           },
         },
       },
@@ -117,9 +117,30 @@ export function openApiDocument(): Record<string, unknown> {
           },
           responses: {
             200: ok('Sent: printed or spooled', testPageResultSchema),
-            400: error('printer_unknown'),
+            400: error('invalid_input or printer_unknown'),
             502: ok('The driver failed: status failed, with the reason', testPageResultSchema),
           },
+        },
+      },
+      '/admin/pairing/rotate': {
+        post: {
+          security: [{ adminBasic: [] }],
+          description:
+            'A new pairing code now (lifts a lock); JSON with `Accept: application/json`',
+          responses: { 200: ok('The new code and its expiry') },
+        },
+      },
+      '/admin/kiosks': {
+        get: {
+          security: [{ adminBasic: [] }],
+          responses: { 200: ok('The paired kiosks: id, label, pairedAt (never a token)') },
+        },
+      },
+      '/admin/kiosks/{id}/revoke': {
+        post: {
+          security: [{ adminBasic: [] }],
+          description: 'Revokes the kiosk token: its next request is refused (401)',
+          responses: { 200: ok('Revoked'), 404: error('kiosk_unknown') },
         },
       },
     },

@@ -13,7 +13,11 @@ export function pairingRoutes(deps: AppDeps, clientAddress: (c: Context) => stri
       const parsed = await parseJsonBody(c, pairRequestSchema);
       if (!parsed.ok) return c.json(parsed.error, 400);
       const token = deps.pairing.redeem(parsed.data.code, parsed.data.label);
-      if (token === undefined) return c.json(apiError('pairing_code_invalid'), 403);
+      if (token === undefined) {
+        return deps.pairing.isLocked()
+          ? c.json(apiError('pairing_code_locked'), 429)
+          : c.json(apiError('pairing_code_invalid'), 403);
+      }
       return c.json({ token } satisfies PairResponse, 201);
     },
   );

@@ -1,8 +1,12 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import type { PairingStore } from './pairing-store.js';
+import type { PairedKiosk, PairingStore } from './pairing-store.js';
 
 const CODE_TTL_MS = 10 * 60_000;
-/** Wrong codes tolerated before the code rotates: guessing 8 digits then needs a new console. */
+/**
+ * Wrong codes tolerated before the code locks until it expires: 5 guesses out of 10^8 per code.
+ * It locks rather than rotates: a rotation anyone on the LAN can cause would let a neighbour
+ * make the code on the admin page change under the person reading it, at will.
+ */
 const MAX_WRONG_CODES = 5;
 
 /** The one-time code shown on the console and the admin page. */
@@ -12,9 +16,10 @@ export interface PairingCode {
 }
 
 /**
- * Pairing: a one-time code (shown on the console and the admin page, rotated after each use,
- * after expiry and after a few wrong tries) buys a kiosk token. Tokens are stored hashed, in
- * their own store.
+ * Pairing: a one-time code (shown on the console and the admin page) buys a kiosk token. The code
+ * changes only when it is used, when it expires, or when the admin asks (admin page); after a
+ * few wrong tries it refuses even the right code until one of those. Tokens are stored hashed,
+ * in their own store, listed and revoked from the admin page.
  */
 export class KioskPairing {
   readonly #store: PairingStore;
@@ -35,34 +40,55 @@ export class KioskPairing {
 
   /** The code valid now (a new one once it expired). */
   current(): PairingCode {
-    if (this.#current.expiresAt <= this.#now()) this.#rotate();
+    if (this.#current.expiresAt <= this.#now()) this.rotate();
     return this.#current;
   }
 
-  /** Exchanges the code for a new kiosk token, or undefined when the code is wrong. */
+  /** True while too many wrong codes were tried on the current code. */
+  isLocked(): boolean {
+    this.current();
+    return this.#wrongTries >= MAX_WRONG_CODES;
+  }
+
+  /**
+   * Exchanges the code for a new kiosk token, or undefined when the code is wrong or locked
+   * ({@link isLocked} tells which).
+   */
   redeem(code: string, label: string): string | undefined {
-    const expected = Buffer.from(this.current().code);
+    if (this.isLocked()) return undefined;
+    const expected = Buffer.from(this.#current.code);
     const given = Buffer.from(code.replace(/\D/g, ''));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       this.#wrongTries += 1;
-      if (this.#wrongTries >= MAX_WRONG_CODES) this.#rotate();
       return undefined;
     }
-    this.#rotate();
+    this.rotate();
     const token = `cpk_${randomBytes(32).toString('base64url')}`;
     this.#store.addKioskToken(hashToken(token), label);
     return token;
   }
 
-  /** True for a token a pairing gave out. */
+  /** A new code now, the lock lifted: the admin page's button (the admin is authenticated). */
+  rotate(): PairingCode {
+    this.#current = this.#newCode();
+    this.#wrongTries = 0;
+    this.#onRotate(this.#current);
+    return this.#current;
+  }
+
+  /** True for a token a pairing gave out and nobody revoked. */
   isValidToken(token: string): boolean {
     return this.#store.hasKioskToken(hashToken(token));
   }
 
-  #rotate(): void {
-    this.#current = this.#newCode();
-    this.#wrongTries = 0;
-    this.#onRotate(this.#current);
+  /** The paired kiosks, oldest first, without their tokens. */
+  kiosks(): PairedKiosk[] {
+    return this.#store.listKiosks();
+  }
+
+  /** Revokes a kiosk's token: its next request is refused. False when no such kiosk is paired. */
+  revoke(kioskId: string): boolean {
+    return this.#store.removeKiosk(kioskId);
   }
 
   #newCode(): PairingCode {

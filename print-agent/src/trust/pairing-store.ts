@@ -11,6 +11,17 @@ create table if not exists kiosk_tokens (
 );
 `;
 
+/** The length of a kiosk's public id: a prefix of its token's hash, unique in practice. */
+const KIOSK_ID_LENGTH = 16;
+
+/** A paired kiosk as the admin page lists it: never its token, nor the whole hash. */
+export interface PairedKiosk {
+  /** A prefix of the token's hash: names the kiosk for revocation, useless to authenticate. */
+  id: string;
+  label: string;
+  pairedAt: string;
+}
+
 /**
  * The kiosk tokens pairing gave out, kept only hashed, in the agent's SQLite file. Tokens do
  * not expire and survive restarts.
@@ -32,6 +43,24 @@ export class PairingStore {
     this.#db
       .prepare(`insert into kiosk_tokens (token_hash, label, created_at) values (?, ?, ?)`)
       .run(tokenHash, label, this.#now().toISOString());
+  }
+
+  listKiosks(): PairedKiosk[] {
+    return this.#db
+      .prepare<[], PairedKiosk>(
+        `select substr(token_hash, 1, ${KIOSK_ID_LENGTH}) as id, label, created_at as pairedAt
+         from kiosk_tokens order by created_at, rowid`,
+      )
+      .all();
+  }
+
+  /** Deletes the kiosk's token; false when no kiosk has that id. */
+  removeKiosk(kioskId: string): boolean {
+    if (!/^[0-9a-f]+$/.test(kioskId) || kioskId.length !== KIOSK_ID_LENGTH) return false;
+    const result = this.#db
+      .prepare(`delete from kiosk_tokens where substr(token_hash, 1, ${KIOSK_ID_LENGTH}) = ?`)
+      .run(kioskId);
+    return result.changes > 0;
   }
 
   hasKioskToken(tokenHash: string): boolean {

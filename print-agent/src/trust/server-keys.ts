@@ -1,7 +1,8 @@
 import type { PinnedKey } from '@comptoir/shared';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writePrivateFileAtomically } from '../storage/private-files.js';
 
 const jwkSchema = z.object({ kty: z.string(), kid: z.string().min(1) }).loose();
 const jwksSchema = z.object({ keys: z.array(jwkSchema) });
@@ -59,8 +60,7 @@ export class ServerKeys {
       const parsed = jwksSchema.safeParse(await response.json());
       if (!parsed.success) return false;
       this.#fetched = parsed.data.keys;
-      writeFileSync(`${this.#cachePath}.part`, JSON.stringify(parsed.data));
-      renameSync(`${this.#cachePath}.part`, this.#cachePath);
+      writePrivateFileAtomically(this.#cachePath, JSON.stringify(parsed.data));
       return true;
     } catch {
       return false;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codedRefinement } from '../errors.js';
-import { textSchema } from './primitives.schema.js';
+import { refuseUnprintable, textSchema } from './primitives.schema.js';
 
 const canadianPostalCode = /^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]) ?(\d[ABCEGHJ-NPRSTV-Z]\d)$/;
 const usZipCode = /^\d{5}(-\d{4})?$/;
@@ -45,7 +45,14 @@ export const addressSchema = z
       .trim()
       .toUpperCase()
       .regex(/^[A-Z]{2}$/),
-    postalCode: z.string().trim().toUpperCase().min(1).max(12),
+    postalCode: z
+      .string()
+      .trim()
+      .normalize('NFC')
+      .toUpperCase()
+      .min(1)
+      .max(12)
+      .superRefine(refuseUnprintable),
     country: z
       .string()
       .trim()

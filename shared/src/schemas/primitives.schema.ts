@@ -1,12 +1,32 @@
 import { z } from 'zod';
+import { unprintableCharacters, unprintableMessage } from '../domain/printable-text.js';
 import { codedIssue } from '../errors.js';
 
 /**
- * Text a person types: trimmed, required (an empty or blank string is `required`), at most
- * `max` characters.
+ * Refuses a string holding a character a document cannot print faithfully
+ * (`domain/printable-text.ts`), as `unprintable_character` with a message naming the
+ * characters. For strings already NFC-normalized: the set is defined after NFC.
+ *
+ * @example z.string().normalize('NFC').superRefine(refuseUnprintable)
+ */
+export function refuseUnprintable(value: string, ctx: z.RefinementCtx): void {
+  const characters = unprintableCharacters(value);
+  if (characters.length === 0) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: unprintableMessage(characters).en,
+    params: { code: 'unprintable_character', message: unprintableMessage(characters) },
+  });
+}
+
+/**
+ * Text a person types: trimmed, stored NFC-normalized (one spelling per name, whatever the
+ * keyboard composed), required (an empty or blank string is `required`), at most `max`
+ * characters, and only characters a document prints faithfully: no control or bidi
+ * character, nothing the document fonts cannot draw.
  */
 export function textSchema(max: number): z.ZodString {
-  return z.string().trim().min(1).max(max);
+  return z.string().trim().normalize('NFC').min(1).max(max).superRefine(refuseUnprintable);
 }
 
 /**
@@ -56,4 +76,10 @@ export const driverLicenceSchema = z
   .refine((value) => /^[A-Z]\d{12}$/.test(value), codedIssue('invalid_driver_licence'));
 
 /** A document or transaction number assigned by the server. */
-export const documentNumberSchema = z.string().trim().min(1).max(40);
+export const documentNumberSchema = z
+  .string()
+  .trim()
+  .normalize('NFC')
+  .min(1)
+  .max(40)
+  .superRefine(refuseUnprintable);

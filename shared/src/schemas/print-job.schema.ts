@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { codedIssue } from '../errors.js';
 import { uuidSchema } from '../ids.js';
 import { documentKindSchema } from './document.schema.js';
-import { isoDateTimeSchema } from './primitives.schema.js';
+import { isoDateTimeSchema, textSchema } from './primitives.schema.js';
 import { printerRoleSchema, siteIdSchema, type PrinterDriver } from './site.schema.js';
 
 // The print agent's HTTP API (docs/printing.md). Request bodies are strict: they come
@@ -191,7 +191,8 @@ export type AgentPrinterList = z.infer<typeof agentPrinterListSchema>;
 export const pairRequestSchema = z
   .object({
     code: z.string().trim().min(6).max(20),
-    label: z.string().trim().min(1).max(80).default('kiosk'),
+    // Shown on the admin page: printable text, like every name.
+    label: textSchema(80).default('kiosk'),
   })
   .strict();
 /** A parsed pairing request. */

@@ -3,6 +3,7 @@
  * dashes), for property tests of normalization and round-trips.
  */
 import fc from 'fast-check';
+import { PRINTABLE_RANGES, isPrintableText } from '../domain/printable-text.js';
 import { vehicleTypes } from '../schemas/vehicle.schema.js';
 import { withCheckDigit } from './factories.js';
 
@@ -24,11 +25,27 @@ export const typedVin = fc
     return spaced ? `${cased.slice(0, 6)} ${cased.slice(6, 11)} ${cased.slice(11)}` : cased;
   });
 
-/** Text a person types: 1 to `max` characters, not blank, maybe padded with spaces. */
+/** One character of the printable set, any block equally likely. */
+const printableCharacter = fc.oneof(
+  ...PRINTABLE_RANGES.map(([first, last]) =>
+    fc.integer({ min: first, max: last }).map((codePoint) => String.fromCodePoint(codePoint)),
+  ),
+);
+
+/**
+ * Text a person types: 1 to `max` characters of the printable set (composed or not: the
+ * schema stores NFC), not blank, maybe padded with spaces.
+ */
 export function typedText(max: number): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.string({ minLength: 1, maxLength: max, unit: 'grapheme' }), fc.boolean())
-    .filter(([text]) => text.trim().length > 0 && text.length <= max)
+    .tuple(fc.string({ minLength: 1, maxLength: max, unit: printableCharacter }), fc.boolean())
+    .filter(([text]) => {
+      const stored = text.trim().normalize('NFC');
+      // NFC may compose two printable characters into one outside the set (¨ + ◌̀ = ῭).
+      return (
+        stored.length > 0 && stored.length <= max && text.length <= max && isPrintableText(stored)
+      );
+    })
     .map(([text, padded]) => (padded && text.length + 2 <= max ? ` ${text} ` : text));
 }
 

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { printJobSchema, printerSchema } from '@comptoir/shared';
+import { createFileDriver } from '../drivers/file/file.driver.js';
+import { DriverError, type PrinterDriver } from '../drivers/printer-driver.js';
+import { createTestSigner, provisionalPlate, type TestSigner } from '../testing/documents.js';
+import { createTestAgent, eventually } from '../testing/test-agent.js';
+
+let signer: TestSigner;
+const cleanups: (() => Promise<void>)[] = [];
+beforeAll(async () => {
+  signer = await createTestSigner();
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/**
+ * The file printer whose first answer is lost after the file is written: the job becomes "to
+ * check" with its sheet on disk, as when a real printer stops answering mid-job.
+ */
+function fileDriverLosingFirstAnswer(directory: string): PrinterDriver {
+  const file = createFileDriver(directory);
+  let sends = 0;
+  return {
+    ...file,
+    async send(bytes, options) {
+      const status = await file.send(bytes, options);
+      sends += 1;
+      if (sends === 1) {
+        throw new DriverError(
+          'no_answer',
+          { fr: 'Pas de réponse.', en: 'No answer.' },
+          { isUncertain: true },
+        );
+      }
+      return status;
+    },
+  };
+}
+
+describe('reprinting a job "to check" on the file printer', () => {
+  it('keeps the first output and adds the reprint beside it', async () => {
+    const printer = printerSchema.parse({
+      id: 'file',
+      name: 'Fichier',
+      driver: 'file',
+      roles: ['plate'],
+    });
+    const folder = mkdtempSync(join(tmpdir(), 'comptoir-reprint-'));
+    cleanups.push(() => Promise.resolve(rmSync(folder, { recursive: true, force: true })));
+    const directory = () => join(folder, 'printed');
+    const agent = await createTestAgent({
+      signer,
+      printers: [printer],
+      drivers: new Map([['file', fileDriverLosingFirstAnswer(directory())]]),
+    });
+    cleanups.push(() => agent.dispose());
+    const headers = { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json' };
+    const jobId = randomUUID();
+    const submitted = await agent.app.request('/jobs', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        jobId,
+        document: await signer.sign(provisionalPlate(signer.key.kid)),
+        role: 'plate',
+      }),
+    });
+    expect(submitted.status).toBe(202);
+    const stateOf = async () =>
+      printJobSchema.parse(await (await agent.app.request(`/jobs/${jobId}`, { headers })).json())
+        .state;
+    await eventually(async () => (await stateOf()) === 'to_check');
+    const first = readdirSync(directory());
+    expect(first).toHaveLength(1);
+    const original = readFileSync(join(directory(), first[0] ?? ''));
+
+    const decided = await agent.app.request(`/jobs/${jobId}/confirm-reprint`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ decision: 'reprint' }),
+    });
+    expect(decided.status).toBe(200);
+    await eventually(async () => (await stateOf()) === 'printed');
+    const files = readdirSync(directory()).sort();
+    expect(files).toHaveLength(2);
+    expect(readFileSync(join(directory(), first[0] ?? ''))).toEqual(original);
+  });
+});
