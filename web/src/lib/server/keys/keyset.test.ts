@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { registryJwksSchema } from '@comptoir/shared';
+import { registryJwksSchema, transitDocumentSchema } from '@comptoir/shared';
 import { generateSigningKeyPair, signQrToken, verifyQrToken } from '@comptoir/shared/tokens';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerConfig } from '../config.js';
@@ -31,12 +31,21 @@ function configOf(
   };
 }
 
-const qrDocument = (kid: string) => ({
-  number: 'T-2026-000001',
-  kind: 'transit' as const,
-  expiresAt: '2026-03-21T03:59:59.000Z',
-  issuedBy: { signer: 'server' as const, kid },
-});
+const qrDocument = (kid: string) =>
+  transitDocumentSchema.parse({
+    schemaVersion: 1,
+    kind: 'transit',
+    number: 'T-2026-000001',
+    licence: 'L-100001',
+    dealer: { name: 'Automobiles Laurentides inc.', neq: '1160000001' },
+    issuedAt: '2026-03-10T15:00:00.000Z',
+    expiresAt: '2026-03-21T03:59:59.000Z',
+    vehicle: { vin: '2HGFC2F55PH000101', make: 'Honda', model: 'Civic', year: 2023 },
+    issuedBy: { signer: 'server', kid },
+    days: 10,
+    reason: 'register_at_service_point',
+    holder: { name: 'Marie Tremblay' },
+  });
 
 describe.each(ENGINES)('the registry keyset on %s', (engine) => {
   const opened: ServerContext[] = [];
