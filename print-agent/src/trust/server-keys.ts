@@ -29,6 +29,7 @@ export class ServerKeys {
   #learned = new Map<string, ServerKey>();
   #revoked = new Map<string, string>();
   #lastFetchAt = 0;
+  #inFlight: Promise<boolean> | undefined;
 
   constructor(options: {
     dataDir: string;
@@ -56,6 +57,11 @@ export class ServerKeys {
     if (this.#revoked.has(kid)) return undefined;
     const known = this.#lookup(kid);
     if (known) return known;
+    // A fetch under way (the one at start, say) may bring it: wait for it rather than refuse.
+    if (this.#inFlight) {
+      await this.#inFlight;
+      return this.#lookup(kid);
+    }
     if (Date.now() - this.#lastFetchAt < this.#refetchIntervalMs) return undefined;
     await this.refresh();
     return this.#lookup(kid);
@@ -67,7 +73,14 @@ export class ServerKeys {
   }
 
   /** Fetches the JWKS, merges it and caches the union; false (cache kept) when unreachable. */
-  async refresh(): Promise<boolean> {
+  refresh(): Promise<boolean> {
+    this.#inFlight ??= this.#fetchAndMerge().finally(() => {
+      this.#inFlight = undefined;
+    });
+    return this.#inFlight;
+  }
+
+  async #fetchAndMerge(): Promise<boolean> {
     this.#lastFetchAt = Date.now();
     try {
       const response = await this.#fetch(this.#jwksUrl, { signal: AbortSignal.timeout(5000) });
