@@ -53,6 +53,9 @@ http {
   upstream registry {
 ${servers}
     keepalive 32;
+    # Under Node's own keep-alive timeout (5 s): nginx must never reuse a connection Node is
+    # closing, or a POST (never retried) answers 502.
+    keepalive_timeout 4s;
   }
   server {
     listen 127.0.0.1:${String(port)};
