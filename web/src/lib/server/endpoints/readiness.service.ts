@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { ServerContext } from '../context.js';
 import { isRegistrySecret } from '../keys/registry-secret.js';
+import { pingDatabase } from '../registry/health.repo.js';
 
 /** What `/api/health/ready` answers: ready only when every check passed. */
 export interface Readiness {
@@ -16,7 +16,7 @@ export interface Readiness {
 export async function readiness(server: ServerContext): Promise<Readiness> {
   const checks: Readiness['checks'] = { database: 'failed', keyset: 'failed' };
   try {
-    await sql`select 1`.execute(server.storage.db);
+    await pingDatabase(server.storage.db);
     checks.database = 'ok';
     const isSameSecret = await isRegistrySecret(server.storage.db, server.secretKey);
     if (isSameSecret && server.signer.current().kid) checks.keyset = 'ok';
