@@ -38,6 +38,7 @@ const SYSTEM_PACKAGES = {
   'libnss3-tools': '/usr/bin/certutil',
   // systemd-analyze: the agent unit's verify and security score (kiosk-config).
   systemd: '/usr/bin/systemd-analyze',
+  nginx: '/usr/sbin/nginx',
 };
 
 const isRoot = process.getuid?.() === 0;

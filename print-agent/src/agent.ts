@@ -85,6 +85,8 @@ export async function startAgent(
   const resumed = queue.start();
   if (resumed.toCheck > 0)
     log(`${resumed.toCheck} job(s) interrupted while sending are now "to check"`);
+  // Every 5 minutes too: a revocation of a key already known arrives no other way.
+  const stopKeyRefresh = keys.refreshEvery(5 * 60_000);
   void keys
     .refresh()
     .then((ok) =>
@@ -122,6 +124,7 @@ export async function startAgent(
     url,
     pairing,
     async stop() {
+      stopKeyRefresh();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await queue.stop();
       ledger.close();

@@ -30,6 +30,7 @@ export * from './schemas/kiosk.schema.js';
 export * from './schemas/listing.schema.js';
 export * from './schemas/registry-queries.schema.js';
 export * from './schemas/staff.schema.js';
+export * from './schemas/jwks.schema.js';
 
 export * from './domain/constants.js';
 export * from './domain/vin.js';

@@ -8,6 +8,7 @@
  * (request parsing, session, SvelteKit) and the client's share. Prints `BENCH {...}` lines
  * (root `npm run bench` collects them).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,12 +19,14 @@ import {
   signDocumentWith,
   signQrToken,
   signQrTokenWith,
+  generateSigningKeyPair,
+  importSigningKey,
 } from '@comptoir/shared/tokens';
 import { loadAccount } from '../src/lib/server/accounts/session.service.js';
 import { createServerContext } from '../src/lib/server/context.js';
 import { seedDemoData } from '../src/lib/server/demo/index.js';
 import { openStorage, type Storage } from '../src/lib/server/db/engine.js';
-import { loadSigner } from '../src/lib/server/signing.js';
+import { workerSigner } from '../src/lib/server/signing-worker.js';
 import { pushCommands, type PushPhases } from '../src/lib/server/sync/push.js';
 import { person, transitCommand, vehicle } from '../src/lib/server/testing/factories.js';
 import { apiClient, spawnBuiltServer } from '../src/lib/server/testing/spawn-server.js';
@@ -229,6 +232,7 @@ async function phases(engine: EngineName, httpMsPerCommand: number): Promise<voi
     origin: 'http://127.0.0.1:3000',
     faults: undefined,
     trustProxy: false,
+    secretKey: { fromEnv: randomBytes(32).toString('base64url') },
   });
   await seedDemoData(ctx);
   try {
@@ -262,6 +266,7 @@ async function phases(engine: EngineName, httpMsPerCommand: number): Promise<voi
       note: `HTTP run ${httpMsPerCommand.toFixed(3)} ms/cmd minus the in-process phases`,
     });
   } finally {
+    ctx.signer.close();
     await ctx.storage.close();
     await database?.drop();
     await rm(dataDir, { recursive: true, force: true });
@@ -272,7 +277,9 @@ async function phases(engine: EngineName, httpMsPerCommand: number): Promise<voi
 async function signingCost(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'comptoir-bench-keys-'));
   try {
-    const { signingKey, rawSigningKey } = await loadSigner(dataDir);
+    const { privateJwk } = await generateSigningKeyPair();
+    const signingKey = await importSigningKey(privateJwk);
+    const rawSigningKey = { kid: signingKey.kid, sign: workerSigner(privateJwk) };
     const document = transitDocumentSchema.parse({
       schemaVersion: 1,
       kind: 'transit',

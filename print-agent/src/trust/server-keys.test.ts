@@ -65,3 +65,50 @@ describe('server keys', () => {
     expect(server.hits()).toBe(1);
   });
 });
+
+describe('server keys across a rotation and a load balancer', () => {
+  it('merges what each fetch lists, keeps it across a restart, and drops only revoked keys', async () => {
+    const oldKey = await createTestSigner();
+    const newKey = await createTestSigner();
+    const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-keys-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    // Two answers in turn, as two processes behind a balancer (or before and after a rotation).
+    let answer: unknown = { keys: [{ ...oldKey.publicJwk, status: 'current' }] };
+    const fetchJwks: typeof fetch = () => Promise.resolve(Response.json(answer));
+    const keys = new ServerKeys({
+      dataDir,
+      jwksUrl: 'http://registry.test/jwks',
+      fetch: fetchJwks,
+    });
+    expect(await keys.refresh()).toBe(true);
+    answer = { keys: [{ ...newKey.publicJwk, status: 'current' }] };
+    expect(await keys.refresh()).toBe(true);
+
+    const oldPaper = await oldKey.sign(provisionalPlate(oldKey.key.kid));
+    const newPaper = await newKey.sign(provisionalPlate(newKey.key.kid));
+    // Restarted with the server down: both keys still verify.
+    const down: typeof fetch = () => Promise.reject(new Error('offline'));
+    const restarted = new ServerKeys({
+      dataDir,
+      jwksUrl: 'http://registry.test/jwks',
+      fetch: down,
+    });
+    expect(await restarted.refresh()).toBe(false);
+    const verifier = createDocumentVerifier(restarted);
+    expect((await verifier.verify(oldPaper)).kind).toBe('provisional_plate');
+    expect((await verifier.verify(newPaper)).kind).toBe('provisional_plate');
+    expect(restarted.count()).toBe(2);
+
+    // The old key is revoked: it is refused from then on, and after a restart too.
+    answer = {
+      keys: [{ ...newKey.publicJwk, status: 'current' }],
+      revoked: [{ kid: oldKey.key.kid, revokedAt: '2026-03-10T15:00:00.000Z' }],
+    };
+    expect(await keys.refresh()).toBe(true);
+    await expect(createDocumentVerifier(keys).verify(oldPaper)).rejects.toThrow();
+    const again = new ServerKeys({ dataDir, jwksUrl: 'http://registry.test/jwks', fetch: down });
+    expect(again.isRevoked(oldKey.key.kid)).toBe(true);
+    await expect(createDocumentVerifier(again).verify(oldPaper)).rejects.toThrow();
+    expect((await createDocumentVerifier(again).verify(newPaper)).kind).toBe('provisional_plate');
+  });
+});

@@ -20,6 +20,17 @@ export interface ServerConfig {
   homeCountry?: string;
   /** Sign-in through an OpenID Connect provider, when `OIDC_ISSUER` and `OIDC_CLIENT_ID` are set. */
   oidc?: OidcConfig;
+  /** The registry secret, how every process gets the same (see `keys/registry-secret.ts`). */
+  secretKey?: { fromEnv?: string | undefined; file?: string | undefined };
+  /** PostgreSQL connections per process (`COMPTOIR_DB_POOL_SIZE`, default 10). */
+  dbPoolSize?: number;
+  /** How often the keyset is re-read from the database (`COMPTOIR_KEYSET_REFRESH_MS`, default 30 s). */
+  keysetRefreshMs?: number;
+}
+
+function positiveInteger(value: string | undefined): number | undefined {
+  const parsed = Number.parseInt(value ?? '', 10);
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : undefined;
 }
 
 /** An OpenID Connect relying party's settings (`OIDC_*`). */
@@ -78,5 +89,9 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     trustProxy: env.COMPTOIR_TRUST_PROXY === '1',
     homeCountry: (env.COMPTOIR_HOME_COUNTRY?.trim() || 'CA').toUpperCase(),
     oidc: readOidcConfig(env),
+    // The value stays here and in the loader only: a config is never logged whole.
+    secretKey: { fromEnv: env.COMPTOIR_SECRET_KEY, file: env.COMPTOIR_SECRET_KEY_FILE },
+    dbPoolSize: positiveInteger(env.COMPTOIR_DB_POOL_SIZE),
+    keysetRefreshMs: positiveInteger(env.COMPTOIR_KEYSET_REFRESH_MS),
   };
 }

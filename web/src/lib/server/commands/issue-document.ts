@@ -50,7 +50,8 @@ export async function issueDocument<K extends DocumentKind>(
   const value = await c.batch.nextNumber(series);
   const year = c.batch.once('year', () => localDate(now).slice(0, 4));
   const number = formatDocumentNumber(series, year, value);
-  const { signingKey } = server.signer;
+  // The batch's key: a rotation read meanwhile changes the next batch's, never this one's.
+  const signingKey = c.batch.once('signing-key', () => server.signer.current());
   const common: CommonFields = {
     schemaVersion: 1,
     number,

@@ -76,9 +76,11 @@ pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 export async function openStorage(options: {
   dataDir: string;
   databaseUrl?: string | undefined;
+  /** PostgreSQL connections of this process (default 10). */
+  dbPoolSize?: number | undefined;
 }): Promise<Storage> {
   const storage = options.databaseUrl
-    ? openPostgres(options.databaseUrl)
+    ? openPostgres(options.databaseUrl, options.dbPoolSize ?? 10)
     : openSqlite(options.dataDir);
   await migrate(storage);
   return storage;
@@ -199,8 +201,8 @@ function openSqlite(dataDir: string): Storage {
   };
 }
 
-function openPostgres(url: string): Storage {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+function openPostgres(url: string, poolSize: number): Storage {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',

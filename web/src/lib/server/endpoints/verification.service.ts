@@ -1,5 +1,6 @@
 import { documentNumberSchema, type DocumentKind, type DocumentStatus } from '@comptoir/shared';
 import { TokenError, verifyQrToken } from '@comptoir/shared/tokens';
+import { decodeProtectedHeader } from 'jose';
 import type { ServerContext } from '../context.js';
 import { findDocument, parseStoredDocument, statusOf } from '../registry/documents.repo.js';
 
@@ -8,7 +9,7 @@ export interface PublicVerification {
   number: string;
   status: DocumentStatus;
   /** Set when a scanned token was given: whether its signature and content check out. */
-  token?: 'authentic' | 'tampered' | 'mismatch';
+  token?: 'authentic' | 'tampered' | 'mismatch' | 'revoked';
   document?: {
     kind: DocumentKind;
     dealerName: string;
@@ -52,7 +53,11 @@ export async function verifyPublic(
   if (token) {
     try {
       // Expiry is the status's business; here we only ask "did we sign exactly this?".
-      const claims = await verifyQrToken(token, server.signer.jwks, { checkExpiry: false });
+      // Any key of the registry, current or retired, whichever process signed; a key added
+      // by another process since the last read is fetched from the database on the miss.
+      const claims = await verifyQrToken(token, (kid) => server.signer.resolve(kid), {
+        checkExpiry: false,
+      });
       const matches =
         row !== undefined &&
         claims.number === row.number &&
@@ -65,8 +70,18 @@ export async function verifyPublic(
       result.token = matches ? 'authentic' : 'mismatch';
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;
-      result.token = 'tampered';
+      result.token = isRevokedKeyToken(server, token) ? 'revoked' : 'tampered';
     }
   }
   return result;
+}
+
+/** True when the token names a key the registry revoked (read from its header, unverified). */
+function isRevokedKeyToken(server: ServerContext, token: string): boolean {
+  try {
+    const kid = decodeProtectedHeader(token).kid;
+    return kid !== undefined && server.signer.isRevoked(kid);
+  } catch {
+    return false;
+  }
 }

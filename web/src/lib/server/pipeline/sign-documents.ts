@@ -11,12 +11,16 @@ export async function signDocuments(
   server: ServerContext,
   pending: readonly PendingSignature[],
 ): Promise<DocumentSignatures[]> {
-  const { rawSigningKey } = server.signer;
   return Promise.all(
-    pending.map(async ({ number, document }) => ({
-      number,
-      jws: await signDocumentWith(document, rawSigningKey),
-      qrToken: await signQrTokenWith(document, rawSigningKey),
-    })),
+    pending.map(async ({ number, document }) => {
+      // Signed by the key the document names (chosen when it was issued).
+      const rawSigningKey = server.signer.signerFor(document.issuedBy.kid);
+      if (!rawSigningKey) throw new Error(`no open signing key ${document.issuedBy.kid}`);
+      return {
+        number,
+        jws: await signDocumentWith(document, rawSigningKey),
+        qrToken: await signQrTokenWith(document, rawSigningKey),
+      };
+    }),
   );
 }

@@ -101,7 +101,7 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
     expect(view.status).toBe(200);
     const envelope = documentEnvelopeSchema.parse(await view.json());
     expect(envelope.status).toBe('valid');
-    const verified = await verifyDocument(envelope.jws, server.ctx.signer.jwks, {
+    const verified = await verifyDocument(envelope.jws, server.ctx.signer.jwks(), {
       now: server.clock.now(),
     });
     expect(verified.document.number).toBe(documents[0]?.number);
@@ -277,7 +277,7 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
     const keys = z
       .object({ keys: z.array(z.object({ kid: z.string() })) })
       .parse(await jwks.json());
-    expect(keys.keys[0]?.kid).toBe(server.ctx.signer.signingKey.kid);
+    expect(keys.keys[0]?.kid).toBe(server.ctx.signer.current().kid);
   });
 
   it('holds the 7-day cap inside one batch, counting what the batch itself issues', async () => {

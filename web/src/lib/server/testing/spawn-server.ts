@@ -21,6 +21,12 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The registry secret of spawned servers on PostgreSQL (a test value: every spawned process of
+ * one test shares it, as every process of one registry must).
+ */
+export const TEST_REGISTRY_SECRET = Buffer.alloc(32, 7).toString('base64url');
+
 /** A running built server. */
 export interface SpawnedServer {
   origin: string;
@@ -41,12 +47,16 @@ export async function spawnBuiltServer(options: {
   demo?: boolean;
   /** Another build of the server (a benchmark's baseline, e.g. the previous commit's). */
   builtServer?: string;
+  /** More environment (`COMPTOIR_SECRET_KEY`, `COMPTOIR_KEYSET_REFRESH_MS`...), over the defaults. */
+  env?: Record<string, string>;
+  /** The port to listen on (default: a free one). */
+  port?: number;
 }): Promise<SpawnedServer> {
   const builtServer = options.builtServer ?? BUILT_SERVER;
   if (!existsSync(builtServer)) {
     throw new Error(`${builtServer} is missing: build first (npm run build -w @comptoir/web)`);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${String(port)}`;
   const child = spawn(process.execPath, [builtServer], {
     env: {
@@ -59,6 +69,8 @@ export async function spawnBuiltServer(options: {
       ...(options.databaseUrl && { DATABASE_URL: options.databaseUrl }),
       ...(options.faults && { COMPTOIR_FAULTS: options.faults }),
       ...(options.demo !== false && { COMPTOIR_DEMO: '1' }),
+      ...(options.databaseUrl && { COMPTOIR_SECRET_KEY: TEST_REGISTRY_SECRET }),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

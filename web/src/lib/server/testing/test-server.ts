@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,8 @@ export async function createTestServer(
       origin: 'http://127.0.0.1:3000',
       faults: options.faults,
       trustProxy: false,
+      // PostgreSQL may be shared by processes: its secret must be given (never the data dir's).
+      ...(database && { secretKey: { fromEnv: randomBytes(32).toString('base64url') } }),
     },
     { clock: clock.now },
   );
@@ -62,6 +65,7 @@ export async function createTestServer(
     clock,
     dataDir,
     async dispose() {
+      ctx.signer.close();
       await ctx.storage.close();
       await database?.drop();
       await rm(dataDir, { recursive: true, force: true });

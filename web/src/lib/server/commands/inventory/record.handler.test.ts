@@ -61,7 +61,7 @@ describe.each(ENGINES)('inventory record over HTTP on %s', (engine) => {
       vehicle: { vin: firstVin },
       employeeSignature: { accountId, name: 'Employé agréé' },
     });
-    const verified = await verifyDocument(envelope.jws, server.ctx.signer.jwks, {
+    const verified = await verifyDocument(envelope.jws, server.ctx.signer.jwks(), {
       now: server.clock.now(),
     });
     expect(verified.document).toEqual(envelope.document);

@@ -188,7 +188,7 @@ describe.each(ENGINES)('registration lifecycle over HTTP on %s', (engine) => {
       'valid',
     ]);
     for (const envelope of afterConfirm.documents) {
-      const verified = await verifyDocument(envelope.jws, server.ctx.signer.jwks, {
+      const verified = await verifyDocument(envelope.jws, server.ctx.signer.jwks(), {
         now: server.clock.now(),
       });
       expect(verified.document).toEqual(envelope.document);
@@ -264,7 +264,7 @@ describe.each(ENGINES)('registration lifecycle over HTTP on %s', (engine) => {
     const proof = afterCancel.documents[3];
     if (!proof) throw new Error('no proof of cancellation');
     expect(proof.document).toMatchObject({ cancelledNumber: number, reasonCode: 'sale_cancelled' });
-    await verifyDocument(proof.jws, server.ctx.signer.jwks, { now: server.clock.now() });
+    await verifyDocument(proof.jws, server.ctx.signer.jwks(), { now: server.clock.now() });
     expect(await verifyPublic(server.ctx, proof.document.number, proof.qrToken)).toMatchObject({
       status: 'valid',
       token: 'authentic',
