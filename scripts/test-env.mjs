@@ -36,6 +36,7 @@ const SYSTEM_PACKAGES = {
   'printer-driver-cups-pdf': '/usr/lib/cups/backend/cups-pdf',
   'poppler-utils': '/usr/bin/pdftotext',
   'libnss3-tools': '/usr/bin/certutil',
+  'zbar-tools': '/usr/bin/zbarimg',
 };
 
 const isRoot = process.getuid?.() === 0;

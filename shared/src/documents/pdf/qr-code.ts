@@ -56,15 +56,31 @@ export function prepareQrCode(data: string): QrSymbol {
 /** The form XObject of each document's QR code, registered once however many pages use it. */
 const registeredForms = new WeakMap<PDFDocument, Map<QrSymbol, PDFRef>>();
 
-/** Draws a prepared QR code of `size` points (quiet zone included), lower-left at (x, y). */
+/**
+ * Module sizes are whole quarters of a point: at 72 dpi (a phone at arm's length, a worn
+ * print, `pdftoppm -r 72`) a 2-point module is exactly 2 pixels, with no grey seams between
+ * modules that a decoder must guess about.
+ */
+const MODULE_STEP = 0.25;
+
+/**
+ * Draws a prepared QR code in the square box of `size` points whose top-left corner is
+ * (left, top): modules as large as the box allows, in whole quarters of a point, the code
+ * anchored at the box's top-left corner on whole points. Returns the side drawn, quiet zone
+ * included.
+ */
 export function drawQrCode(
   pdf: PDFDocument,
   page: PDFPage,
   symbol: QrSymbol,
-  x: number,
-  y: number,
+  left: number,
+  top: number,
   size: number,
-): void {
+): number {
+  const moduleSize = Math.floor(size / symbol.moduleCount / MODULE_STEP) * MODULE_STEP;
+  const side = moduleSize * symbol.moduleCount;
+  const x = Math.round(left);
+  const y = Math.round(top) - side;
   let forms = registeredForms.get(pdf);
   if (forms === undefined) {
     forms = new Map();
@@ -83,12 +99,12 @@ export function drawQrCode(
     forms.set(symbol, form);
   }
   const name = page.node.newXObject('QR', form);
-  page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
-  const moduleSize = size / symbol.moduleCount;
+  page.drawRectangle({ x, y, width: side, height: side, color: rgb(1, 1, 1) });
   page.pushOperators(
     pushGraphicsState(),
     concatTransformationMatrix(moduleSize, 0, 0, moduleSize, x, y),
     drawObject(name),
     popGraphicsState(),
   );
+  return side;
 }

@@ -241,9 +241,12 @@ export class Sheet {
     }
   }
 
-  /** The document's QR code, `size` points wide, with its top-left corner at (x, top). */
-  qrCode(x: number, top: number, size: number): void {
-    drawQrCode(this.pdf, this.page, this.qrSymbol, x, top - size, size);
+  /**
+   * The document's QR code in a box `size` points wide whose top-left corner is (x, top); see
+   * `drawQrCode`. Returns the side drawn.
+   */
+  qrCode(x: number, top: number, size: number): number {
+    return drawQrCode(this.pdf, this.page, this.qrSymbol, x, top, size);
   }
 
   /** Every page of the document, for marks and footers drawn once the content is done. */

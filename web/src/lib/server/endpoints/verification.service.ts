@@ -52,7 +52,12 @@ export async function verifyPublic(
   if (token) {
     try {
       // Expiry is the status's business; here we only ask "did we sign exactly this?".
-      const claims = await verifyQrToken(token, server.signer.jwks, { checkExpiry: false });
+      // Either format (compact, or the JWS on papers printed before it); the compact token's
+      // signature covers the number of the URL it came in.
+      const claims = await verifyQrToken(token, server.signer.jwks, {
+        checkExpiry: false,
+        number: row?.number ?? number,
+      });
       const matches =
         row !== undefined &&
         claims.number === row.number &&
