@@ -39,6 +39,7 @@ const SYSTEM_PACKAGES = {
   // systemd-analyze: the agent unit's verify and security score (kiosk-config).
   systemd: '/usr/bin/systemd-analyze',
   nginx: '/usr/sbin/nginx',
+  'zbar-tools': '/usr/bin/zbarimg',
 };
 
 const isRoot = process.getuid?.() === 0;

@@ -6,6 +6,8 @@
  *
  * Run from `shared/`: `node --import tsx bench/render-pdf.bench.ts`
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { renderDocumentPdf, sampleDocument } from '../src/documents/index.js';
@@ -25,8 +27,36 @@ const CHROMIUM_ARGS = [
 ];
 
 const document = sampleDocument('provisional_plate');
-// A URL as long as a real one: origin, number and a 262-character signed token.
-const qrUrl = `https://comptoir.example/verifier/${document.number}?t=${'e'.repeat(262)}`;
+// A URL as long as a real one: origin, number and the 119-character compact token.
+const qrUrl = `https://comptoir.example/verifier/${document.number}?t=${'A'.repeat(119)}`;
+// What the layouts printed before issue 18 (fonts parsed per document, 262-character JWS token).
+const BASELINE_COMMIT = '302aa34';
+const baselineQrUrl = `https://comptoir.example/verifier/${document.number}?t=${'e'.repeat(262)}`;
+
+/**
+ * The layouts of {@link BASELINE_COMMIT}, extracted from git next to the dependencies (so that
+ * they resolve pdf-lib and fontkit the same way), to time them in this very run.
+ */
+async function baselineRenderer(): Promise<typeof renderDocumentPdf | undefined> {
+  const dir = new URL(`../node_modules/.cache/bench-baseline-${BASELINE_COMMIT}/`, import.meta.url)
+    .pathname;
+  try {
+    if (!existsSync(`${dir}shared/src`)) {
+      mkdirSync(dir, { recursive: true });
+      const archive = execFileSync('git', ['archive', BASELINE_COMMIT, 'shared/src'], {
+        cwd: new URL('../../', import.meta.url).pathname,
+      });
+      execFileSync('tar', ['-x', '-C', dir], { input: archive });
+    }
+    const module = (await import(`${dir}shared/src/documents/index.ts`)) as {
+      renderDocumentPdf: typeof renderDocumentPdf;
+    };
+    return module.renderDocumentPdf;
+  } catch (error) {
+    console.log(`baseline ${BASELINE_COMMIT} unavailable (${String(error)})`);
+    return undefined;
+  }
+}
 
 interface Timing {
   meanMs: number;
@@ -99,7 +129,26 @@ function report(name: string, figure: number, unit: string, baseline: number, no
   console.log(`BENCH ${JSON.stringify(line)}`);
 }
 
+const renderBefore = await baselineRenderer();
+const before =
+  renderBefore &&
+  (await time(() => renderBefore(document, { mark: 'original', qrUrl: baselineQrUrl })));
 const pdfLib = await time(() => renderDocumentPdf(document, { mark: 'original', qrUrl }));
+if (before) {
+  const line = (name: string, figure: number, baseline: number) =>
+    console.log(
+      `BENCH ${JSON.stringify({
+        name,
+        figure: Number(figure.toFixed(2)),
+        unit: 'ms',
+        baseline: Number(baseline.toFixed(2)),
+        baselineName: `layouts of ${BASELINE_COMMIT} (before #18), same run`,
+        note: `aim <= 5 ms mean; ${Math.round(pdfLib.bytes / 1024)} KB vs ${Math.round(before.bytes / 1024)} KB (whole Latin Extended fonts embedded)`,
+      })}`,
+    );
+  line('provisional plate PDF, mean render time vs before #18', pdfLib.meanMs, before.meanMs);
+  line('provisional plate PDF, p95 render time vs before #18', pdfLib.p95Ms, before.p95Ms);
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -99,8 +99,12 @@ async function verificationUrl(
   qrToken: string | undefined,
 ): Promise<string> {
   if (qrToken === undefined) return documentVerificationUrl(ctx.serverOrigin, document.number);
+  // Either format: the compact token, or the JWS one of documents issued before it. The
+  // compact token names its key by a hint: the document's own key is the one to try.
   const verified = await verifyQrToken(qrToken, (kid) => ctx.keys.find(kid), {
     checkExpiry: false,
+    number: document.number,
+    candidateKids: [document.issuedBy.kid],
   });
   if (verified.number !== document.number) {
     throw new TokenError('token_malformed', 'QR token of another document');

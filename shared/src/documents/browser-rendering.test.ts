@@ -82,13 +82,16 @@ describe('in a real browser', { timeout: 120_000 }, () => {
       const now = new Date('2026-12-01T00:00:00Z');
       const verified = await lib.verifyDocument(jws, jwks, { now });
       const token = await lib.signQrToken(document, key);
-      const qr = await lib.verifyQrToken(token, jwks, { now });
+      const qr = await lib.verifyQrToken(token, jwks, { now, number: document.number });
+      const legacy = await lib.signJwsQrToken(document, key);
+      const legacyQr = await lib.verifyQrToken(legacy, jwks, { now });
       const qrUrl = lib.documentVerificationUrl('https://comptoir.example', document.number, token);
       const pdf = await lib.renderDocumentPdf(verified.document, { mark: 'preview', qrUrl });
-      return { number: qr.number, pdf: Array.from(pdf) };
+      return { number: qr.number, formats: [qr.format, legacyQr.format], pdf: Array.from(pdf) };
     });
     await page.close();
     expect(outcome.number).toBe('PP-2026-000123');
+    expect(outcome.formats).toEqual(['compact', 'jws']);
     const path = join(workDir, 'browser-plate.pdf');
     await writeFile(path, Uint8Array.from(outcome.pdf));
     const { stdout } = await run('pdftotext', [path, '-']);

@@ -54,6 +54,5 @@ export async function renderDocumentPdf(
       break;
   }
   finishPages(sheet, document, options);
-  // Object streams off: a few KB larger, but every PDF reader and printer RIP accepts it.
-  return sheet.pdf.save({ useObjectStreams: false });
+  return sheet.save();
 }

@@ -23,8 +23,12 @@ export {
 } from './document-token.js';
 export {
   documentVerificationUrl,
+  signJwsQrToken,
+  signJwsQrTokenWith,
   signQrToken,
   signQrTokenWith,
   verifyQrToken,
   type VerifiedQrToken,
+  type VerifyQrOptions,
 } from './qr-token.js';
+export { COMPACT_KIND_CODES, isCompactQrToken } from './compact-qr-token.js';

@@ -10,6 +10,8 @@ import {
   publicJwkOf,
   signDocument,
   signDocumentWith,
+  signJwsQrToken,
+  signJwsQrTokenWith,
   signQrToken,
   signQrTokenWith,
   TokenError,
@@ -216,10 +218,11 @@ describe('synchronous raw signer (Node crypto.sign)', () => {
     const document = plateDocument();
     const token = await signQrTokenWith(document, rawKey);
     expect(token).toBe(await signQrToken(document, signingKey));
-    expect(await verifyQrToken(token, jwks, beforeExpiry)).toMatchObject({
-      number: document.number,
-      kid: keyPair.kid,
-    });
+    expect(
+      await verifyQrToken(token, jwks, { ...beforeExpiry, number: document.number }),
+    ).toMatchObject({ number: document.number, kid: keyPair.kid, format: 'compact' });
+    const legacy = await signJwsQrTokenWith(document, rawKey);
+    expect(legacy).toBe(await signJwsQrToken(document, signingKey));
   });
 
   it('keeps the checks: a document naming another key is refused', async () => {
@@ -237,41 +240,117 @@ describe('synchronous raw signer (Node crypto.sign)', () => {
 });
 
 describe('QR tokens', () => {
-  it('round-trips number, kind and expiry, and stays short', async () => {
+  const number = 'PP-2026-000042';
+  const withNumber = { ...beforeExpiry, number };
+
+  it('round-trips kind and expiry for its number, in 119 base32 characters', async () => {
     const token = await signQrToken(plateDocument(), signingKey);
-    expect(token.length).toBeLessThan(300);
-    expect(await verifyQrToken(token, jwks, beforeExpiry)).toEqual({
-      number: 'PP-2026-000042',
+    expect(token).toMatch(/^[A-Z2-7]{119}$/);
+    expect(await verifyQrToken(token, jwks, withNumber)).toEqual({
+      number,
       kind: 'provisional_plate',
       expiresAt: '2027-01-10T04:59:59.000Z',
       kid: keyPair.kid,
+      format: 'compact',
     });
   });
 
-  it('carries no personal data', async () => {
-    const token = await signQrToken(plateDocument(), signingKey);
-    const claims: unknown = JSON.parse(
-      new TextDecoder().decode(base64url.decode(token.split('.')[1] ?? '')),
-    );
-    expect(Object.keys(claims ?? {}).sort()).toEqual(['exp', 'k', 'n']);
+  it('round-trips a document that does not expire, with a resolver and candidate kids', async () => {
+    const { expiresAt: _dropped, ...rest } = plateDocument();
+    const document = issuedDocumentSchema.parse({ ...rest, kind: 'receipt', lines: [] });
+    const token = await signQrToken(document, signingKey);
+    const resolver = (kid: string) => (kid === keyPair.kid ? keyPair.publicJwk : undefined);
+    const verified = await verifyQrToken(token, resolver, {
+      number,
+      candidateKids: ['unknown', keyPair.kid],
+    });
+    expect(verified).toEqual({ number, kind: 'receipt', kid: keyPair.kid, format: 'compact' });
+    expect(await refusal(verifyQrToken(token, resolver, { number }))).toBe('token_unknown_key');
   });
 
-  it('refuses expired, tampered and foreign tokens', async () => {
+  it('carries no personal data: format, kind, key hint, expiry and the signature only', async () => {
     const token = await signQrToken(plateDocument(), signingKey);
-    expect(await refusal(verifyQrToken(token, jwks, { now: new Date('2027-02-01Z') }))).toBe(
-      'token_expired',
+    const bytes = base32Bytes(token);
+    expect(bytes.length).toBe(74);
+    expect([bytes[0], bytes[1]]).toEqual([1, 0]);
+    expect(bytes.slice(2, 6)).toEqual(base64url.decode(keyPair.kid).slice(0, 4));
+    expect(new DataView(bytes.buffer).getUint32(6)).toBe(Date.parse('2027-01-10T04:59:59Z') / 1000);
+  });
+
+  it('refuses expired, tampered, re-numbered, foreign and unknown-format tokens', async () => {
+    const token = await signQrToken(plateDocument(), signingKey);
+    expect(
+      await refusal(verifyQrToken(token, jwks, { number, now: new Date('2027-02-01Z') })),
+    ).toBe('token_expired');
+    expect(
+      await refusal(verifyQrToken(token, jwks, { ...withNumber, number: 'PP-2026-000043' })),
+    ).toBe('token_bad_signature');
+    const bytes = base32Bytes(token);
+    bytes[9] = (bytes[9] ?? 0) ^ 1; // one second more of validity
+    expect(await refusal(verifyQrToken(base32(bytes), jwks, withNumber))).toBe(
+      'token_bad_signature',
     );
-    const tampered = swapPayload(token, { n: 'PP-2026-000043', k: 'provisional_plate' });
+    bytes[9] = (bytes[9] ?? 0) ^ 1;
+    bytes[0] = 2; // the kiosk-signed format, not defined yet
+    expect(await refusal(verifyQrToken(base32(bytes), jwks, withNumber))).toBe('token_malformed');
+    expect(await refusal(verifyQrToken(token, { keys: [] }, withNumber))).toBe('token_unknown_key');
+    const stranger = await generateSigningKeyPair();
+    const strangerToken = await signQrToken(
+      plateDocument(),
+      await importSigningKey(stranger.privateJwk),
+    );
+    expect(await refusal(verifyQrToken(strangerToken, jwks, withNumber))).toBe('token_unknown_key');
+    expect(await refusal(verifyQrToken(token, jwks, beforeExpiry))).toBe('token_malformed');
+    expect(await refusal(verifyQrToken(`${token}A`, jwks, withNumber))).toBe('token_malformed');
+    expect(await refusal(verifyQrToken(token.slice(0, -1), jwks, withNumber))).toBe(
+      'token_malformed',
+    );
+  });
+
+  it('refuses a signature by another key that shares the key hint', async () => {
+    const token = await signQrToken(plateDocument(), signingKey);
+    const other = await generateSigningKeyPair();
+    // Same kid, another public key: the hint matches, the signature cannot.
+    const impostor = { keys: [{ ...other.publicJwk, kid: keyPair.kid }] };
+    expect(await refusal(verifyQrToken(token, impostor, withNumber))).toBe('token_bad_signature');
+  });
+
+  it('still verifies the JWS tokens printed on papers before the compact token', async () => {
+    const legacy = await signJwsQrToken(plateDocument(), signingKey);
+    expect(legacy.split('.')).toHaveLength(3);
+    expect(await verifyQrToken(legacy, jwks, beforeExpiry)).toEqual({
+      number,
+      kind: 'provisional_plate',
+      expiresAt: '2027-01-10T04:59:59.000Z',
+      kid: keyPair.kid,
+      format: 'jws',
+    });
+    expect(await verifyQrToken(legacy, jwks, withNumber)).toMatchObject({ format: 'jws' });
+    const claims: unknown = JSON.parse(
+      new TextDecoder().decode(base64url.decode(legacy.split('.')[1] ?? '')),
+    );
+    expect(Object.keys(claims ?? {}).sort()).toEqual(['exp', 'k', 'n']);
+    // A JWS token says which number it is for; the caller compares (the verifier says
+    // "another document's code" rather than "forged").
+    expect(
+      await verifyQrToken(legacy, jwks, { ...withNumber, number: 'PP-2026-000043' }),
+    ).toMatchObject({ number });
+    expect(
+      await refusal(verifyQrToken(legacy, jwks, { number, now: new Date('2027-02-01Z') })),
+    ).toBe('token_expired');
+    const tampered = swapPayload(legacy, { n: 'PP-2026-000043', k: 'provisional_plate' });
     expect(await refusal(verifyQrToken(tampered, jwks))).toBe('token_bad_signature');
-    expect(await refusal(verifyQrToken(token, { keys: [] }))).toBe('token_unknown_key');
+    expect(await refusal(verifyQrToken(legacy, { keys: [] }))).toBe('token_unknown_key');
   });
 
   it('is not interchangeable with a document token', async () => {
     const document = plateDocument();
     const qr = await signQrToken(document, signingKey);
+    const legacy = await signJwsQrToken(document, signingKey);
     const jws = await signDocument(document, signingKey);
     expect(await refusal(verifyDocument(qr, jwks, beforeExpiry))).toBe('token_malformed');
-    expect(await refusal(verifyQrToken(jws, jwks, beforeExpiry))).toBe('token_malformed');
+    expect(await refusal(verifyDocument(legacy, jwks, beforeExpiry))).toBe('token_malformed');
+    expect(await refusal(verifyQrToken(jws, jwks, withNumber))).toBe('token_malformed');
   });
 
   it('builds the verification URL', () => {
@@ -280,3 +359,18 @@ describe('QR tokens', () => {
     );
   });
 });
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** Base32 written out here, independently of the code under test. */
+function base32Bytes(text: string): Uint8Array {
+  const bits = [...text].map((c) => BASE32.indexOf(c).toString(2).padStart(5, '0')).join('');
+  return Uint8Array.from(bits.match(/.{8}/g) ?? [], (byte) => parseInt(byte, 2));
+}
+
+function base32(bytes: Uint8Array): string {
+  const bits = [...bytes].map((b) => b.toString(2).padStart(8, '0')).join('');
+  return (bits.match(/.{1,5}/g) ?? [])
+    .map((chunk) => BASE32[parseInt(chunk.padEnd(5, '0'), 2)])
+    .join('');
+}

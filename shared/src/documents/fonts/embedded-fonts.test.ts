@@ -8,12 +8,12 @@ import { expect, it } from 'vitest';
 // the files: the kiosk renders previews in the browser, where there is no file system and
 // bundlers treat assets inside dependencies unevenly; a base64 string module works unchanged
 // under Node, Vite and Vitest.
-const faces = { regular: 'DejaVuSans-Latin.ttf', bold: 'DejaVuSans-Bold-Latin.ttf' };
+const faces = { regular: 'DejaVuSans-LatinExt.ttf', bold: 'DejaVuSans-Bold-LatinExt.ttf' };
 
 async function generatedSource(): Promise<string> {
   let source =
     '// GENERATED from shared/assets/fonts/*.ttf by embedded-fonts.test.ts (vitest -u): do not edit.\n' +
-    '// DejaVu Sans, Latin subset (Bitstream Vera licence, DejaVu changes public domain):\n' +
+    '// DejaVu Sans, Latin and Vietnamese subset (Bitstream Vera licence, DejaVu changes public domain):\n' +
     '// see shared/assets/fonts/README.md and LICENSE-DejaVu.txt.\n\n' +
     '/** Base64 TrueType bytes of the fonts every document embeds, by face. */\n' +
     'export const embeddedFontsBase64 = {\n';

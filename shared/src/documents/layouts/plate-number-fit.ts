@@ -28,15 +28,18 @@ export interface PlateNumberFit {
  */
 export function fitPlateNumber(plateNumber: string, availableWidth: number): PlateNumberFit {
   const font = fontMetrics('bold');
-  const run = font.layout(plateNumber);
+  // Glyph by glyph, as drawn (no shaping: the fonts have no GSUB/GPOS); fontkit caches glyphs.
   let yMin = 0;
   let yMax = 0;
-  for (const glyph of run.glyphs) {
+  let advance = 0;
+  for (const char of plateNumber) {
+    const glyph = font.glyphForCodePoint(char.codePointAt(0) ?? 0);
     yMin = Math.min(yMin, glyph.bbox.minY);
     yMax = Math.max(yMax, glyph.bbox.maxY);
+    advance += glyph.advanceWidth;
   }
   const inkPerPoint = Math.max(yMax - yMin, 1) / font.unitsPerEm;
-  const widthPerPoint = run.advanceWidth / font.unitsPerEm;
+  const widthPerPoint = advance / font.unitsPerEm;
   let fontSize = (PLATE_NUMBER_TARGET_HEIGHT_MM * POINTS_PER_MM) / inkPerPoint;
   let horizontalScale = Math.min(1, availableWidth / (widthPerPoint * fontSize));
   if (horizontalScale < MIN_HORIZONTAL_SCALE) {

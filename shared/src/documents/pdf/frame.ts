@@ -5,8 +5,11 @@ import { bothLanguages, paperDateTime, paperLabel } from '../paper-text.js';
 import type { RenderOptions } from '../render-options.js';
 import { BANNER_HEIGHT, ink, LETTER, MARGIN, type Sheet } from './sheet.js';
 
-/** Size of the QR code in the header of full-page documents: 36 mm, easy for any phone. */
-const HEADER_QR_SIZE = 102;
+/**
+ * The box of the QR code in the header of full-page documents: 40 mm, so that a version 8
+ * code (57 modules with its quiet zone) gets 2-point (0.71 mm) modules, read at 72 dpi.
+ */
+const HEADER_QR_SIZE = 114;
 
 /** Who issued the document, as the header and the plate print it. */
 export function dealerLine(document: IssuedDocument): string {

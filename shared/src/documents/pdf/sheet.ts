@@ -2,6 +2,7 @@ import type { BilingualText } from '../../bilingual.js';
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { embedDocumentFonts, textWidth, type DocumentFonts } from '../fonts/document-fonts.js';
 import { bothLanguages } from '../paper-text.js';
+import { deflateStreams } from './native-deflate.js';
 import { drawQrCode, prepareQrCode, type QrSymbol } from './qr-code.js';
 
 /** US Letter, in PDF points: the paper every Québec office printer holds. */
@@ -66,8 +67,16 @@ export class Sheet {
     pdf.setCreator('Comptoir');
     pdf.setProducer('Comptoir (pdf-lib)');
     pdf.setLanguage('fr-CA');
-    const [fonts, qrSymbol] = await Promise.all([embedDocumentFonts(pdf), prepareQrCode(qrData)]);
-    return new Sheet(pdf, fonts, qrSymbol);
+    return new Sheet(pdf, await embedDocumentFonts(pdf), prepareQrCode(qrData));
+  }
+
+  /**
+   * The finished PDF: streams deflated natively in one go, object streams off (a few KB
+   * larger, but every PDF reader and printer RIP accepts it).
+   */
+  async save(): Promise<Uint8Array> {
+    await deflateStreams(this.pdf.context);
+    return this.pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
   }
 
   /** Starts a new page and puts the cursor under the banner strip. */
@@ -232,9 +241,12 @@ export class Sheet {
     }
   }
 
-  /** The document's QR code, `size` points wide, with its top-left corner at (x, top). */
-  qrCode(x: number, top: number, size: number): void {
-    drawQrCode(this.pdf, this.page, this.qrSymbol, x, top - size, size);
+  /**
+   * The document's QR code in a box `size` points wide whose top-left corner is (x, top); see
+   * `drawQrCode`. Returns the side drawn.
+   */
+  qrCode(x: number, top: number, size: number): number {
+    return drawQrCode(this.pdf, this.page, this.qrSymbol, x, top, size);
   }
 
   /** Every page of the document, for marks and footers drawn once the content is done. */

@@ -35,13 +35,28 @@ describe('80 mm receipt', () => {
       copy: false,
     });
     expect(characterSet).toBe('PC863_CANADIAN_FRENCH');
-    expect(lines).toContainEqual({ type: 'qr', data: qrUrl, cellSize: 4 });
+    expect(lines).toContainEqual({ type: 'qr', data: qrUrl, cellSize: 5 });
     expect(lines.at(-1)).toEqual({ type: 'cut' });
   });
 
   it('prints the lines of a receipt document', () => {
     const text = renderReceiptText(sampleDocument('receipt'), { qrUrl, copy: false });
     expect(text).toMatch(/Frais \/ Fees +412,75 \$/);
+  });
+
+  it('says plainly, on the slip, which letters code page 863 replaced, and by what', () => {
+    const document = sampleDocument('transit', {
+      dealer: { name: 'Łukasz Wąsowski', neq: '1163456789' },
+    });
+    const text = renderReceiptText(document, { qrUrl, copy: false });
+    expect(text).toContain('?ukasz Wasowski');
+    const note = text.slice(text.indexOf('Caractères remplacés')).replace(/\s+/g, ' ');
+    expect(note).toContain('code page 863');
+    expect(note).toContain('U+0141 -> ?, U+0105 -> a');
+    // French names print whole: no note.
+    expect(renderReceiptText(sampleDocument('transit'), { qrUrl, copy: false })).not.toContain(
+      'Caractères remplacés',
+    );
   });
 
   it('folds text to what code page 863 can print', () => {

@@ -53,10 +53,17 @@ export async function verifyPublic(
   if (token) {
     try {
       // Expiry is the status's business; here we only ask "did we sign exactly this?".
-      // Any key of the registry, current or retired, whichever process signed; a key added
-      // by another process since the last read is fetched from the database on the miss.
+      // Either format (compact, or the JWS on papers printed before it); the compact token's
+      // signature covers the number of the URL it came in. Any key of the registry, current or
+      // retired, whichever process signed; a key added by another process since the last read
+      // is fetched from the database on the miss.
       const claims = await verifyQrToken(token, (kid) => server.signer.resolve(kid), {
         checkExpiry: false,
+        number: row?.number ?? number,
+        candidateKids: [
+          ...server.signer.jwks().keys.map((key) => key.kid),
+          ...server.signer.jwks().revoked.map((key) => key.kid),
+        ],
       });
       const matches =
         row !== undefined &&

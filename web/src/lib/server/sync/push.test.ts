@@ -13,7 +13,7 @@ import {
   kioskListResponseSchema,
   vinCheckDigit,
 } from '@comptoir/shared';
-import { verifyDocument } from '@comptoir/shared/tokens';
+import { signJwsQrToken, verifyDocument } from '@comptoir/shared/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { verifyAuditChains } from '../audit.js';
@@ -241,9 +241,17 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
     const ok = await verifyPublic(server.ctx, number, envelope.qrToken);
     expect(ok).toMatchObject({ status: 'valid', token: 'authentic' });
     expect(JSON.stringify(ok)).not.toContain('R345678901234');
-    const [head, payload, signature] = envelope.qrToken.split('.');
-    const forged = `${head ?? ''}.${payload ?? ''}x.${signature ?? ''}`;
+    // The compact token: another character anywhere is another signature or another expiry.
+    const last = envelope.qrToken.at(-2) === 'A' ? 'B' : 'A';
+    const forged = `${envelope.qrToken.slice(0, -2)}${last}${envelope.qrToken.slice(-1)}`;
     expect((await verifyPublic(server.ctx, number, forged)).token).toBe('tampered');
+    // Papers printed before the compact token carry a JWS token: they keep verifying.
+    const storedDocument = documentEnvelopeSchema.parse(envelope).document;
+    const legacy = await signJwsQrToken(storedDocument, server.ctx.signer.signingKey);
+    expect(await verifyPublic(server.ctx, number, legacy)).toMatchObject({ token: 'authentic' });
+    const [head, payload, signature] = legacy.split('.');
+    const forgedLegacy = `${head ?? ''}.${payload ?? ''}x.${signature ?? ''}`;
+    expect((await verifyPublic(server.ctx, number, forgedLegacy)).token).toBe('tampered');
     expect((await verifyPublic(server.ctx, 'T-1999-000001', null)).status).toBe('unknown');
     server.clock.advance(30 * 24 * 3600 * 1000);
     expect((await verifyPublic(server.ctx, number, envelope.qrToken)).status).toBe('expired');
