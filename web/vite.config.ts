@@ -1,10 +1,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import { firstScreenChunks } from './first-screen-chunks';
 
 export default defineConfig({
   plugins: [
     sveltekit(),
+    firstScreenChunks(),
     SvelteKitPWA({
       // The kiosk asks before updating (never under a person's feet): see update.service.ts.
       registerType: 'prompt',

@@ -1,12 +1,14 @@
 /**
  * Lighthouse 12 (desktop preset) in Debian's Chromium against the production build: the
- * performance, accessibility and best-practices scores of the sign-in screen and of the home
- * screen signed in. Aim: 0.95 or better each (printed as figures out of 100, the baseline is
- * the aim).
+ * performance, accessibility and best-practices scores of the sign-in screen, then, signed in
+ * as an accredited employee, of the home screen, the ATAC form, the transit form, a new
+ * registration and the queue. Each screen is audited RUNS times (`LIGHTHOUSE_RUNS`, 3 by
+ * default) and its median score printed. Aim: 0.95 or better each (printed as figures out of
+ * 100, the baseline is the aim). Too slow and too noisy for `npm test`: here only.
  *
- * The home screen needs a session kept in the kiosk's IndexedDB: Chromium is started by
+ * The signed-in screens need a session kept in the kiosk's IndexedDB: Chromium is started by
  * chrome-launcher, Playwright attaches to it over CDP to sign in through the real screen, and
- * Lighthouse then audits `/` in that profile without resetting its storage (the service worker
+ * Lighthouse then audits in that profile without resetting its storage (the service worker
  * stays, as on a kiosk in use). The sign-in screen is audited first, from an empty profile.
  *
  * Run after the build, with cwd web/: `node --import tsx bench/lighthouse.bench.ts`.
@@ -21,12 +23,28 @@ import { freePort, startServer } from '../e2e/server-process';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 const AIM = 95;
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+/** The signed-in screens audited, by name. */
+const SIGNED_IN_SCREENS = [
+  ['home', '/'],
+  ['atac-form', '/atac/nouvelle'],
+  ['transit-form', '/transit/nouveau'],
+  ['registration-form', '/immatriculation/nouvelle'],
+  ['queue', '/file-attente'],
+] as const;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
 
 function bench(line: Record<string, unknown>): void {
   process.stdout.write(`BENCH ${JSON.stringify(line)}\n`);
 }
 
-async function audit(url: string, flags: Flags, screen: string): Promise<void> {
+type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+
+async function runOnce(url: string, flags: Flags): Promise<Lhr> {
   const result = await lighthouse(
     url,
     { ...flags, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
@@ -35,10 +53,26 @@ async function audit(url: string, flags: Flags, screen: string): Promise<void> {
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
+  return lhr;
+}
+
+function scoreOf(lhr: Lhr, category: (typeof CATEGORIES)[number]): number {
+  const score = lhr.categories[category]?.score;
+  if (typeof score !== 'number')
+    throw new Error(`No ${category} score for ${lhr.finalDisplayedUrl}`);
+  return Math.round(score * 100);
+}
+
+async function audit(url: string, flags: Flags, screen: string): Promise<void> {
+  const runs: Lhr[] = [];
+  for (let run = 0; run < RUNS; run += 1) runs.push(await runOnce(url, flags));
   for (const category of CATEGORIES) {
-    const score = lhr.categories[category]?.score;
-    if (typeof score !== 'number') throw new Error(`No ${category} score for ${url}`);
-    // The audits that cost points, so a figure under the aim says what to fix.
+    const scores = runs.map((lhr) => scoreOf(lhr, category));
+    const figure = median(scores);
+    // The run whose score is the median says what cost points, so a figure under the aim
+    // says what to fix.
+    const lhr = runs[scores.indexOf(figure)] ?? runs[0];
+    if (!lhr) continue;
     const lost = (lhr.categories[category]?.auditRefs ?? [])
       .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
       .map((ref) => ref.id);
@@ -54,11 +88,12 @@ async function audit(url: string, flags: Flags, screen: string): Promise<void> {
       .join(', ');
     bench({
       name: `web.lighthouse.${screen}.${category}`,
-      figure: Math.round(score * 100),
+      figure,
       unit: 'score',
       baseline: AIM,
       baselineName: 'aim',
       note:
+        `median of ${String(RUNS)} (${scores.join(', ')}); ` +
         (category === 'performance' ? `${metrics}; ` : '') +
         (lost.length > 0 ? `below 100: ${lost.slice(0, 6).join(', ')}` : 'every audit passed'),
     });
@@ -95,9 +130,11 @@ async function main(): Promise<void> {
     if (!context) throw new Error('Chromium has no default context');
     const page = await context.newPage();
     await page.goto(`${server.origin}/connexion`);
-    await page.locator('#username').fill('demo-generic');
+    await page.locator('#username').fill('demo-agree');
     await page.locator('#password').fill('demo-password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
+    // Two licences: the first one is chosen, then the home screen shows.
+    await page.locator('main li button').first().click();
     await page.getByRole('heading', { level: 1, name: 'Services' }).waitFor();
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -106,7 +143,13 @@ async function main(): Promise<void> {
     // Disconnects only: the profile, its session and its service worker stay for Lighthouse.
     await browser.close();
 
-    await audit(`${server.origin}/`, { port: chrome.port, disableStorageReset: true }, 'home');
+    for (const [screen, path] of SIGNED_IN_SCREENS) {
+      await audit(
+        `${server.origin}${path}`,
+        { port: chrome.port, disableStorageReset: true },
+        screen,
+      );
+    }
   } finally {
     chrome.kill();
     await server.stop();

@@ -11,6 +11,8 @@ const agentDir = fileURLToPath(new URL('../../print-agent', import.meta.url));
 export interface AgentProcess {
   url: string;
   pairingCode: string;
+  /** The code shown now: the agent logs a new one each time a kiosk pairs. */
+  currentPairingCode(): string;
   printedDir: string;
   /** The PDFs the file printer wrote so far. */
   printedFiles(): string[];
@@ -59,6 +61,10 @@ export async function startPrintAgent(origin: string): Promise<AgentProcess> {
   return {
     url: ready.url,
     pairingCode: ready.code,
+    currentPairingCode() {
+      const codes = [...output.matchAll(/Pairing code: (\d{8})/g)];
+      return codes.at(-1)?.[1] ?? ready.code;
+    },
     printedDir,
     printedFiles() {
       try {

@@ -8,6 +8,7 @@ import {
   type PrinterRole,
 } from '@comptoir/shared';
 import { openAgentDatabase } from '../storage/agent-database.js';
+import { JobWatch } from './job-watch.js';
 
 /** What the ledger needs to accept a new job (already verified and routed). */
 export interface NewJob {
@@ -87,6 +88,8 @@ create index if not exists jobs_by_created on jobs (created_at);
 export class JobLedger {
   readonly #db: Database.Database;
   readonly #now: () => Date;
+  /** Waiters of the long poll (`GET /jobs/:id?wait=`), woken after each write. */
+  readonly watch = new JobWatch();
 
   constructor(dataDir: string, now: () => Date = () => new Date()) {
     this.#db = openAgentDatabase(dataDir, schema);
@@ -125,6 +128,7 @@ export class JobLedger {
           now,
           now,
         );
+      this.watch.changed(job.jobId);
       return { kind: 'created', job: this.#mustGet(job.jobId) };
     })();
   }
@@ -260,12 +264,14 @@ export class JobLedger {
 
   /** The printer is back: its held jobs go back in line, in their order. */
   releaseHeld(printer: string): number {
-    return this.#db
+    const released = this.#db
       .prepare(
         `update jobs set state = 'queued', reason = null, next_attempt_at = 0, updated_at = ?
          where printer = ? and state = 'held'`,
       )
       .run(this.#now().toISOString(), printer).changes;
+    if (released > 0) this.watch.changedAll();
+    return released;
   }
 
   /** True when this printer has a held job (its queue waits). */
@@ -297,6 +303,7 @@ export class JobLedger {
       const requeued = this.#db
         .prepare(`update jobs set state = 'queued', updated_at = ? where state = 'rendering'`)
         .run(now).changes;
+      this.watch.changedAll();
       return { toCheck, requeued };
     })();
   }
@@ -356,6 +363,7 @@ export class JobLedger {
     this.#db
       .prepare(`update jobs set ${sets} where id = ?`)
       .run(...entries.map(([, value]) => value), jobId);
+    this.watch.changed(jobId);
   }
 }
 

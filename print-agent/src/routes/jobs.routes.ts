@@ -2,10 +2,12 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { requireCaller } from '../http/auth.js';
 import { parseJsonBody, parseWith } from '../http/validate.js';
+import { nextJobState } from '../jobs/job-wait.service.js';
 import { submitJob } from '../jobs/submit-job.service.js';
 import {
   apiError,
   jobListQuerySchema,
+  jobWaitQuerySchema,
   jobRequestSchema,
   type PrintJobList,
   toCheckDecisionSchema,
@@ -29,10 +31,13 @@ export function jobRoutes(deps: AppDeps) {
       if (!parsed.ok) return c.json(parsed.error, 400);
       return c.json({ jobs: deps.ledger.list(parsed.data) } satisfies PrintJobList);
     })
-    .get('/jobs/:id', kioskOrAdmin, (c) => {
+    .get('/jobs/:id', kioskOrAdmin, async (c) => {
       const id = parseWith(uuidSchema, c.req.param('id'));
+      const query = parseWith(jobWaitQuerySchema, c.req.query());
+      if (!query.ok) return c.json(query.error, 400);
       const job = id.ok ? deps.ledger.get(id.data) : undefined;
-      return job ? c.json(job) : c.json(apiError('not_found'), 404);
+      if (!job) return c.json(apiError('not_found'), 404);
+      return c.json(await nextJobState(deps, job, query.data, c.req.raw.signal));
     })
     .post('/jobs/:id/confirm-reprint', kioskOrAdmin, async (c) => {
       const parsed = await parseJsonBody(c, toCheckDecisionSchema);

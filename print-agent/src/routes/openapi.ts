@@ -2,6 +2,7 @@ import {
   agentPrinterListSchema,
   apiErrorSchema,
   jobListQuerySchema,
+  jobWaitQuerySchema,
   jobRequestSchema,
   pairRequestSchema,
   pairResponseSchema,
@@ -80,7 +81,18 @@ export function openApiDocument(): Record<string, unknown> {
       '/jobs/{id}': {
         get: {
           security: kioskOrAdmin,
-          responses: { 200: ok('The job', printJobSchema), 404: error('not_found') },
+          description:
+            'With `wait` (seconds, at most 30): a long poll, answered as soon as the job leaves `state` (default: its current state), or unchanged when the wait is over.',
+          parameters: Object.keys(jobWaitQuerySchema.shape).map((name) => ({
+            name,
+            in: 'query',
+            required: false,
+          })),
+          responses: {
+            200: ok('The job', printJobSchema),
+            400: error('invalid_input'),
+            404: error('not_found'),
+          },
         },
       },
       '/jobs/{id}/confirm-reprint': {

@@ -130,6 +130,24 @@ export const jobListQuerySchema = z
 /** See {@link jobListQuerySchema}. */
 export type JobListQuery = z.output<typeof jobListQuerySchema>;
 
+/** The longest a `GET /jobs/:id?wait=` long poll is held open, in seconds. */
+export const JOB_WAIT_MAX_SECONDS = 30;
+
+/**
+ * `GET /jobs/:id` query: with `wait` (seconds), a long poll that answers as soon as the job's
+ * state differs from `state` (the state the kiosk last saw; the current one when omitted), or
+ * after `wait` seconds with the job unchanged. Without `wait`, the job at once. An agent that
+ * predates the long poll ignores both and answers at once: the kiosk then paces itself.
+ */
+export const jobWaitQuerySchema = z
+  .object({
+    wait: z.coerce.number().int().min(0).max(JOB_WAIT_MAX_SECONDS).default(0),
+    state: optionalParam(z.enum(printJobStates)),
+  })
+  .strict();
+/** See {@link jobWaitQuerySchema}. */
+export type JobWaitQuery = z.output<typeof jobWaitQuerySchema>;
+
 /**
  * `POST /jobs/:id/confirm-reprint`: a person's decision on a job "to check": print the unsent
  * sheets again as COPY, or record it printed.

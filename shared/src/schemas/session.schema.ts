@@ -55,5 +55,17 @@ export const sessionInfoSchema = z
 /** Session information. */
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
+/**
+ * `GET /api/auth/session` query. `ifSignedIn=1`: the kiosk's start-up check, where being
+ * signed out is an answer (200 with `{ session: null }`), not an error; without it, signed out
+ * is `401 unauthenticated` as for every other route.
+ */
+export const sessionQuerySchema = z.object({ ifSignedIn: z.literal('1').optional() }).strict();
+
+/** `GET /api/auth/session?ifSignedIn=1`: who is signed in, or null. */
+export const sessionLookupSchema = z.object({ session: sessionInfoSchema.nullable() });
+/** See {@link sessionLookupSchema}. */
+export type SessionLookup = z.infer<typeof sessionLookupSchema>;
+
 /** The licence a session chooses to work under. */
 export const licenceChoiceSchema = z.object({ licence: licenceNumberSchema }).strict();

@@ -153,6 +153,13 @@ describe('readJob and decideToCheck', () => {
     expect(sent[0]?.url).toBe(`http://127.0.0.1:9631/jobs/${job.jobId}`);
   });
 
+  it('asks for a long poll with the state last seen', async () => {
+    const job = agentJob({ state: 'printed' });
+    answer = () => Response.json(job);
+    await readJob(settings, job.jobId, { wait: 20, state: 'queued' });
+    expect(sent[0]?.url).toBe(`http://127.0.0.1:9631/jobs/${job.jobId}?wait=20&state=queued`);
+  });
+
   it('sends a person’s decision on a job to check', async () => {
     const job = agentJob({ state: 'queued', mark: 'copy' });
     answer = () => Response.json(job);

@@ -4,6 +4,7 @@ import {
   apiErrorSchema,
   type ApiError,
   jobRequestSchema,
+  type JobWaitQuery,
   pairRequestSchema,
   pairResponseSchema,
   printJobListSchema,
@@ -169,9 +170,20 @@ export async function listJobs(settings: AgentSettings, limit = 50): Promise<Pri
   return (await request(settings, { path, answer: printJobListSchema })).jobs;
 }
 
-/** Reads a job's progress. */
-export async function readJob(settings: AgentSettings, jobId: string): Promise<PrintJob> {
-  return request(settings, { path: jobPath(jobId), answer: printJobSchema });
+/**
+ * Reads a job's progress. With `wait` (seconds), a long poll: the agent answers as soon as the
+ * job leaves `state` (the state the kiosk last saw), or unchanged after `wait` seconds; an
+ * agent without the long poll answers at once (see {@link followJob}).
+ */
+export async function readJob(
+  settings: AgentSettings,
+  jobId: string,
+  wait?: JobWaitQuery,
+): Promise<PrintJob> {
+  const query = wait
+    ? `?${new URLSearchParams({ wait: String(wait.wait), ...(wait.state ? { state: wait.state } : {}) }).toString()}`
+    : '';
+  return request(settings, { path: `${jobPath(jobId)}${query}`, answer: printJobSchema });
 }
 
 /**

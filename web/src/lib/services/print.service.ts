@@ -19,6 +19,7 @@ import {
   submitJob,
   type AgentSettings,
 } from '$lib/print/agent.client';
+import { followJob } from '$lib/print/follow-job';
 import { printerState } from '$lib/print/printer-state.svelte';
 import { queueCommand } from '$lib/commands/queue';
 import { kioskError, type ActionResult } from './result';
@@ -138,13 +139,14 @@ export async function printDocument(
     reprint: reprint || (row.printCount ?? 0) > 0,
   } satisfies JobRequestInput;
   try {
-    let current = await submitJob(settings, job);
-    onProgress(current.state);
-    for (let poll = 0; poll < 120 && !isFinal(current.state); poll += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      current = await readJob(settings, job.jobId);
-      onProgress(current.state);
-    }
+    const accepted = await submitJob(settings, job);
+    onProgress(accepted.state);
+    const current = await followJob(
+      (wait) => readJob(settings, job.jobId, wait),
+      accepted,
+      isFinal,
+      onProgress,
+    );
     printerState.state = 'ready';
     // Still queued or held after a minute: recorded as held (the printer holds its queue);
     // a job in flight whose fate is unknown is "to check", never assumed printed.

@@ -3,6 +3,7 @@ import {
   loginRequestSchema,
   fromZodError,
   sessionInfoSchema,
+  sessionLookupSchema,
 } from '@comptoir/shared';
 import { kioskCredentialHeaders } from '$lib/offline/kiosk-credential';
 import { kioskDb } from '$lib/offline/kiosk-db';
@@ -32,14 +33,14 @@ export async function loadSession(): Promise<void> {
   session.isLoaded = true;
   if (!navigator.onLine) return;
   try {
-    const response = await fetch('/api/auth/session', { credentials: 'same-origin' });
-    if (response.status === 401) {
-      if (stored) await updateSyncStatus(db, { isAuthRequired: true });
-      return;
-    }
+    // `ifSignedIn`: signed out is an answer here (the sign-in screen opens signed out), not a
+    // 401 that the browser logs as an error on every start.
+    const response = await fetch('/api/auth/session?ifSignedIn=1', { credentials: 'same-origin' });
     if (!response.ok) return;
-    const parsed = sessionInfoSchema.safeParse(await response.json());
-    if (parsed.success) await remember(parsed.data, session.licence);
+    const parsed = sessionLookupSchema.safeParse(await response.json());
+    if (!parsed.success) return;
+    if (parsed.data.session) await remember(parsed.data.session, session.licence);
+    else if (stored) await updateSyncStatus(db, { isAuthRequired: true });
   } catch {
     // Offline after all: keep the stored session.
   }

@@ -1,4 +1,9 @@
-import { apiErrorSchema, pullResponseSchema, sessionInfoSchema } from '@comptoir/shared';
+import {
+  apiErrorSchema,
+  pullResponseSchema,
+  sessionInfoSchema,
+  sessionLookupSchema,
+} from '@comptoir/shared';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo/demo-seed.js';
@@ -63,10 +68,19 @@ describe.each(ENGINES)('accounts, sessions and demo data on %s', (engine) => {
       json: { ops: [transitCommand({ accountId, licence: 'L-100001' })] },
     });
     expect(await push.text()).toContain('licence_not_permitted');
+    const lookup = await client.request('GET', '/api/auth/session?ifSignedIn=1');
+    expect(sessionLookupSchema.parse(await lookup.json()).session?.account.id).toBe(accountId);
     expect((await client.request('POST', '/api/auth/logout')).status).toBe(204);
     const after = await client.request('GET', '/api/auth/session');
     expect(after.status).toBe(401);
     expect(apiErrorSchema.parse(await after.json()).code).toBe('unauthenticated');
+    // The kiosk's start-up check: signed out is an answer, not an error the browser logs.
+    const quiet = await client.request('GET', '/api/auth/session?ifSignedIn=1');
+    expect(quiet.status).toBe(200);
+    expect(sessionLookupSchema.parse(await quiet.json())).toEqual({ session: null });
+    const unknown = await client.request('GET', '/api/auth/session?ifSignedIn=yes');
+    expect(unknown.status).toBe(400);
+    expect(apiErrorSchema.parse(await unknown.json()).fields[0]?.path).toBe('ifSignedIn');
   });
 
   it('pages pulls with `more` and a cursor that never goes back', async () => {
