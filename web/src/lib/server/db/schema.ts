@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AccountTables } from './accounts.tables.js';
+import type { EpochTables } from './epochs.tables.js';
 import type { KioskTables } from './kiosks.tables.js';
 import type { RegistrationTables } from './registrations.tables.js';
 import type { StaffTables } from './staff.tables.js';
@@ -201,7 +202,8 @@ export interface NumberCounterTable {
 }
 
 /** The database, as Kysely sees it; later service groups add their tables from their own files. */
-export interface Database extends RegistrationTables, StaffTables, AccountTables, KioskTables {
+export interface Database
+  extends RegistrationTables, StaffTables, AccountTables, KioskTables, EpochTables {
   dealers: DealerTable;
   licences: LicenceTable;
   accounts: AccountTable;

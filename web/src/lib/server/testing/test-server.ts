@@ -32,6 +32,8 @@ export interface TestServer {
   ctx: ServerContext;
   clock: TestClock;
   dataDir: string;
+  /** The PostgreSQL database's URL (undefined on SQLite). */
+  databaseUrl: string | undefined;
   dispose(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function createTestServer(
     ctx,
     clock,
     dataDir,
+    databaseUrl: database?.url,
     async dispose() {
       await ctx.storage.close();
       await database?.drop();
