@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -113,6 +113,7 @@ export async function restoreServerBackup(
     );
   }
   const stamp = options.now().toISOString().replace(/[:.]/g, '-');
+  await mkdir(location.dataDir, { recursive: true, mode: 0o700 });
   const setAside = async (path: string) => {
     if (existsSync(path)) await rename(path, `${path}.before-restore-${stamp}`);
   };
