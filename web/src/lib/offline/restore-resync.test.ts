@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { newId, sessionInfoSchema, type Command } from '@comptoir/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../server/audit';
-import { loadBackupKey, openArchive, sealArchive } from '../server/backup/archive';
+import { openArchive, sealArchive } from '@comptoir/shared/backup';
+import { loadBackupKey } from '../server/backup/archive-files';
 import {
   restoreServerBackup,
   takeServerBackup,

@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ArchiveError,
-  loadBackupKey,
   openArchive,
   sealArchive,
-  writeArchive,
   type BackupManifest,
-} from './archive';
+} from '@comptoir/shared/backup';
+import { loadBackupKey, writeArchive } from './archive-files';
 
 const manifest: BackupManifest = {
   format: 1,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
-import { loadBackupKey } from './archive.js';
+import { loadBackupKey } from './archive-files.js';
 
 const run = promisify(execFile);
 

@@ -11,7 +11,8 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readServerConfig } from '../config.js';
-import { loadBackupKey, sealArchive, writeArchive } from './archive.js';
+import { sealArchive } from '@comptoir/shared/backup';
+import { loadBackupKey, writeArchive } from './archive-files.js';
 import { takeServerBackup } from './server-backup.service.js';
 
 const { values } = parseArgs({

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readServerConfig } from '../config.js';
-import { loadBackupKey, openArchive } from './archive.js';
+import { openArchive } from '@comptoir/shared/backup';
+import { loadBackupKey } from './archive-files.js';
 import { restoreServerBackup } from './server-backup.service.js';
 
 const { values, positionals } = parseArgs({

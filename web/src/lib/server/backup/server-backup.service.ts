@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { openStorage } from '../db/engine.js';
-import type { ArchiveFile, BackupManifest } from './archive.js';
+import type { ArchiveFile, BackupManifest } from '@comptoir/shared/backup';
 import { currentEpoch, startNewEpoch, type NewEpoch } from './epoch.service.js';
 
 /** Where the registry keeps its data (the server configuration's storage part). */

@@ -1,5 +1,6 @@
+/// <reference types="node" />
+// Node only (node:crypto): imported by the server's and the agent's backup commands, never by the kiosk.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 
 /*
@@ -13,7 +14,8 @@ import { z } from 'zod';
 const MAGIC = Buffer.from('COMPTOIR-BACKUP-1');
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-const KEY_BYTES = 32;
+/** The backup key's length: AES-256. */
+export const BACKUP_KEY_BYTES = 32;
 
 /** What a backup says about itself (read back at restore). */
 export const backupManifestSchema = z.object({
@@ -112,27 +114,5 @@ export function openArchive(
 }
 
 function assertKey(key: Buffer): void {
-  if (key.length !== KEY_BYTES) throw new ArchiveError('the backup key must be 32 bytes');
-}
-
-/**
- * Reads the backup key file (32 random bytes, base64url), creating it with mode 0600 when
- * `create` is set and it does not exist yet. The key is kept apart from the archives: an
- * archive next to its key protects nothing.
- */
-export async function loadBackupKey(path: string, create: boolean): Promise<Buffer> {
-  try {
-    return Buffer.from((await readFile(path, 'utf8')).trim(), 'base64url');
-  } catch (error) {
-    if (!(create && error instanceof Error && 'code' in error && error.code === 'ENOENT'))
-      throw error;
-    const key = randomBytes(KEY_BYTES);
-    await writeFile(path, key.toString('base64url'), { mode: 0o600, flag: 'wx' });
-    return key;
-  }
-}
-
-/** Writes an archive readable by its owner only; never overwrites one. */
-export async function writeArchive(path: string, archive: Buffer): Promise<void> {
-  await writeFile(path, archive, { mode: 0o600, flag: 'wx' });
+  if (key.length !== BACKUP_KEY_BYTES) throw new ArchiveError('the backup key must be 32 bytes');
 }
