@@ -6,16 +6,23 @@ import {
   type RecoveryItem,
 } from '@comptoir/shared';
 import { z } from 'zod';
-import type { OutboxRow } from './db';
+import type { ComptoirDb, OutboxRow } from './db';
 import { syncRequestHeaders } from './kiosk-credential';
 import { readKioskState, updateSyncStatus, writeKioskState } from './kiosk-state';
-import type { SyncDeps } from './sync';
 
 /**
  * Commands acknowledged this long before the backup are sent back too: the kiosk's clock and
  * the server's may disagree, and a command the restored server already has costs one lookup.
  */
 const CLOCK_MARGIN_MS = 24 * 3_600_000;
+
+/** What the recovery needs of the sync engine's outside world (a subset of `SyncDeps`). */
+export interface RecoveryDeps {
+  db: ComptoirDb;
+  baseUrl: string;
+  fetch: typeof fetch;
+  now: () => number;
+}
 
 /** How a change of epoch was followed. */
 export type EpochFollowing = 'same' | 'followed' | 'pending';
@@ -29,7 +36,7 @@ export type EpochFollowing = 'same' | 'followed' | 'pending';
  * under a number), and forgets its cursors, so every document is pulled again. The epoch is
  * kept only once all of it went through: an interrupted recovery starts over next time.
  */
-export async function followEpoch(deps: SyncDeps, seen: EpochInfo): Promise<EpochFollowing> {
+export async function followEpoch(deps: RecoveryDeps, seen: EpochInfo): Promise<EpochFollowing> {
   const known = await readKioskState(deps.db, 'epoch', z.number());
   if (known === seen.epoch) return 'same';
   if (known === undefined || known > seen.epoch) {
@@ -81,7 +88,11 @@ export async function followEpoch(deps: SyncDeps, seen: EpochInfo): Promise<Epoc
   return 'followed';
 }
 
-async function sendBack(deps: SyncDeps, epoch: number, items: RecoveryItem[]): Promise<boolean> {
+async function sendBack(
+  deps: RecoveryDeps,
+  epoch: number,
+  items: RecoveryItem[],
+): Promise<boolean> {
   let response: Response;
   try {
     response = await deps.fetch(`${deps.baseUrl}/api/sync/recover`, {

@@ -13,6 +13,7 @@ import {
   type StorageLocation,
 } from '../server/backup/server-backup.service';
 import { createServerContext, type ServerContext } from '../server/context';
+import { printOutcomeCommand } from '../server/testing/factories';
 import { createHarnessClient, type HarnessClient } from '../server/testing/http-harness';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../server/testing/test-env';
 import { createTestServer, type TestServer } from '../server/testing/test-server';
@@ -118,6 +119,15 @@ describe.each(ENGINES)('backup and restore (%s)', (engine) => {
     clock.advance(120_000);
     const afterBackup = [await queue(), await queue(makeAtacCommand), await queue()];
     await sync();
+    // A print of one of them: it issued no number, so it is pushed again as new work.
+    const printedNumber = (await kiosk.outbox.get(afterBackup[0] ?? ''))?.documentNumber ?? '';
+    const print = {
+      ...printOutcomeCommand({ accountId, documentNumber: printedNumber }),
+      createdAt: clock.now().toISOString(),
+    };
+    await enqueueCommand(kiosk, print);
+    await sync();
+    expect(await kiosk.outbox.get(print.id)).toMatchObject({ state: 'applied' });
     // ...but one it never pulled: nothing proves its content to the restored server.
     const unpulled = await queue();
     expect((await drainOutbox(deps, accountId)).kind).toBe('done');
@@ -160,6 +170,15 @@ describe.each(ENGINES)('backup and restore (%s)', (engine) => {
     // New work after the restore, then the kiosk's ordinary sync: it sees the new epoch.
     const newIds = [await queue(), await queue(makeAtacCommand)];
     await sync();
+    expect(await kiosk.outbox.get(print.id)).toMatchObject({ state: 'waiting' });
+    await sync();
+    expect(await kiosk.outbox.get(print.id)).toMatchObject({ state: 'applied' });
+    const reprinted = await restored.storage.db
+      .selectFrom('documents')
+      .select('print_count')
+      .where('number', '=', printedNumber)
+      .executeTakeFirst();
+    expect(reprinted?.print_count).toBe(1);
     expect(await readKioskState(kiosk, 'epoch', z.number())).toBe(2);
 
     const after = await serverDocuments(restored);
@@ -194,7 +213,7 @@ describe.each(ENGINES)('backup and restore (%s)', (engine) => {
     }
     // Each document the server holds belongs to the command that the kiosk says issued it.
     for (const row of await kiosk.outbox.toArray()) {
-      if (row.state !== 'applied' || row.id === unpulled) continue;
+      if (row.state !== 'applied' || row.id === unpulled || !row.documentNumber) continue;
       expect(after.get(row.documentNumber ?? '')?.command_id).toBe(row.id);
     }
     // The kiosk pulled everything again from a reset cursor.

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { z } from 'zod';
 import { openStorage } from '../db/engine.js';
 import type { ArchiveFile, BackupManifest } from '@comptoir/shared/backup';
 import { currentEpoch, startNewEpoch, type NewEpoch } from './epoch.service.js';
@@ -15,6 +16,7 @@ export interface StorageLocation {
 }
 
 const SQLITE_FILE = 'comptoir.sqlite';
+const epochRowSchema = z.object({ epoch: z.number().int().nullable() });
 const DUMP_FILE = 'comptoir.pgdump';
 /** The keys kept beside the database: without them bank data cannot be read back. */
 const KEY_FILES = ['signing-key.jwk.json', 'secret.key'] as const;
@@ -61,9 +63,10 @@ export async function takeServerBackup(
       }
       const copy = new SqliteDatabase(copyPath, { readonly: true });
       try {
-        const row = copy.prepare('select max(epoch) as epoch from server_epochs').get() as
-          { epoch: number | null } | undefined;
-        epoch = Number(row?.epoch ?? 1);
+        const row = epochRowSchema.parse(
+          copy.prepare('select max(epoch) as epoch from server_epochs').get(),
+        );
+        epoch = row.epoch ?? 1;
       } finally {
         copy.close();
       }
