@@ -3,6 +3,7 @@ import type { BilingualText } from './bilingual.js';
 import { accountErrors } from './error-catalogues/accounts.errors.js';
 import { agentHardeningErrors } from './error-catalogues/agent-hardening.errors.js';
 import { printableTextErrors } from './error-catalogues/printable-text.errors.js';
+import { recoveryErrors } from './error-catalogues/recovery.errors.js';
 import { registrationErrors } from './error-catalogues/registration.errors.js';
 import { staffErrors } from './error-catalogues/staff.errors.js';
 
@@ -278,6 +279,7 @@ export const errorCatalogue = {
   ...accountErrors,
   ...agentHardeningErrors,
   ...printableTextErrors,
+  ...recoveryErrors,
 } as const satisfies Record<string, BilingualText>;
 
 /** Every stable error code. */

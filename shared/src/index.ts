@@ -24,6 +24,7 @@ export * from './schemas/print-job.schema.js';
 export * from './schemas/document.schema.js';
 export * from './commands/index.js';
 export * from './schemas/sync.schema.js';
+export * from './schemas/recovery.schema.js';
 export * from './schemas/session.schema.js';
 export * from './schemas/accounts.schema.js';
 export * from './schemas/kiosk.schema.js';

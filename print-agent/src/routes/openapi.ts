@@ -24,6 +24,26 @@ const ok = (description: string, schema?: z.ZodType) => ({
   ...(schema && { content: json(schema, 'output') }),
 });
 
+/** `{id}` in a path: a job id, declared once for every operation under it. */
+const jobIdParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', format: 'uuid' },
+};
+
+/** Every query parameter of a shared zod query schema, each with its own JSON schema. */
+function queryParameters(schema: z.ZodObject): Record<string, unknown>[] {
+  return Object.entries(schema.shape).map(([name, field]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: z.toJSONSchema(field, { io: 'input', unrepresentable: 'any' }),
+  }));
+}
+
+const unauthorized = error('kiosk_token_required | kiosk_token_invalid | admin_auth_required');
+
 /** The agent API as OpenAPI 3.1; request bodies come from the same zod schemas the routes use. */
 export function openApiDocument(): Record<string, unknown> {
   const kiosk = [{ kioskToken: [] }];
@@ -62,7 +82,7 @@ export function openApiDocument(): Record<string, unknown> {
             202: ok('Accepted: the job, queued', printJobSchema),
             200: ok('The same jobId again: the existing job, nothing printed', printJobSchema),
             400: error('invalid_input | printer_unknown | no_printer_for_role'),
-            401: error('kiosk_token_required | kiosk_token_invalid'),
+            401: unauthorized,
             409: error('idempotency_conflict'),
             413: error('payload_too_large'),
             422: error('token_malformed | token_bad_signature | token_unknown_key | token_expired'),
@@ -70,49 +90,79 @@ export function openApiDocument(): Record<string, unknown> {
         },
         get: {
           security: kioskOrAdmin,
-          parameters: Object.keys(jobListQuerySchema.shape).map((name) => ({
-            name,
-            in: 'query',
-            required: false,
-          })),
-          responses: { 200: ok('The jobs, newest first', printJobListSchema) },
+          parameters: queryParameters(jobListQuerySchema),
+          responses: {
+            200: ok('The jobs, newest first', printJobListSchema),
+            400: error('invalid_input'),
+            401: unauthorized,
+          },
         },
       },
       '/jobs/{id}': {
+        parameters: [jobIdParameter],
         get: {
           security: kioskOrAdmin,
           description:
             'With `wait` (seconds, at most 30): a long poll, answered as soon as the job leaves `state` (default: its current state), or unchanged when the wait is over.',
-          parameters: Object.keys(jobWaitQuerySchema.shape).map((name) => ({
-            name,
-            in: 'query',
-            required: false,
-          })),
+          parameters: queryParameters(jobWaitQuerySchema),
           responses: {
             200: ok('The job', printJobSchema),
             400: error('invalid_input'),
+            401: unauthorized,
             404: error('not_found'),
           },
         },
       },
       '/jobs/{id}/confirm-reprint': {
+        parameters: [jobIdParameter],
         post: {
           security: kioskOrAdmin,
           requestBody: { content: json(toCheckDecisionSchema) },
           responses: {
             200: ok('The job, queued again as COPY or marked printed', printJobSchema),
+            400: error('invalid_input'),
+            401: unauthorized,
+            404: error('not_found'),
             409: error('job_not_to_check'),
           },
         },
       },
+      '/admin/jobs/{id}/decision': {
+        parameters: [jobIdParameter],
+        post: {
+          security: [{ adminBasic: [] }],
+          description: 'The admin page’s form: a person’s decision on a job to check',
+          requestBody: {
+            content: {
+              ...json(toCheckDecisionSchema),
+              'application/x-www-form-urlencoded': {
+                schema: z.toJSONSchema(toCheckDecisionSchema, { io: 'input' }),
+              },
+            },
+          },
+          responses: {
+            200: ok('The status page (HTML) with a notice'),
+            400: error('invalid_input'),
+            401: unauthorized,
+            409: error('job_not_to_check'),
+          },
+        },
+      },
+      '/openapi.json': { get: { responses: { 200: ok('This document') } } },
       '/printers': {
         get: {
           security: kioskOrAdmin,
-          responses: { 200: ok('Each printer with its status', agentPrinterListSchema) },
+          responses: {
+            200: ok('Each printer with its status', agentPrinterListSchema),
+            401: unauthorized,
+          },
         },
       },
       '/admin': {
-        get: { security: [{ adminBasic: [] }], responses: { 200: ok('HTML status page') } },
+        get: {
+          security: [{ adminBasic: [] }],
+          responses: { 200: ok('HTML status page'), 401: unauthorized },
+        },
       },
       '/admin/test-page': {
         post: {
@@ -130,6 +180,7 @@ export function openApiDocument(): Record<string, unknown> {
           responses: {
             200: ok('Sent: printed or spooled', testPageResultSchema),
             400: error('invalid_input or printer_unknown'),
+            401: unauthorized,
             502: ok('The driver failed: status failed, with the reason', testPageResultSchema),
           },
         },

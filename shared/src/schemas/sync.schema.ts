@@ -86,12 +86,27 @@ export const pullChangeSchema = z
 /** One pulled change. */
 export type PullChange = z.infer<typeof pullChangeSchema>;
 
+/**
+ * The registry's epoch, as every pull answers it (docs/sync.md#epochs-after-a-restore): a
+ * restore from a backup starts a new epoch; a kiosk that sees the number change resets its
+ * cursors and sends back what the server applied for it after `backupTakenAt`.
+ */
+export const epochInfoSchema = z.object({
+  epoch: z.number().int().min(1),
+  /** When the backup the current epoch was restored from was taken; absent in epoch 1. */
+  backupTakenAt: isoDateTimeSchema.optional(),
+});
+/** The registry's epoch as the kiosk learns it. */
+export type EpochInfo = z.infer<typeof epochInfoSchema>;
+
 /** The answer to a pull: the next cursor, the changes, and whether more wait. */
 export const pullResponseSchema = z
   .object({
     cursor: z.number().int().min(0),
     changes: z.array(pullChangeSchema),
     more: z.boolean(),
+    /** The registry's epoch (docs/sync.md#epochs-after-a-restore); older servers omit it. */
+    epoch: epochInfoSchema.optional(),
   })
   .loose();
 /** A pull response. */

@@ -10,6 +10,7 @@ import type { ComptoirDb, OutboxRow } from './db';
 import { forgetKioskEnrolment, syncRequestHeaders } from './kiosk-credential';
 import { readKioskState, updateSyncStatus, writeKioskState } from './kiosk-state';
 import { takeBatch } from './outbox';
+import { followEpoch } from './recovery';
 
 /** What the sync engine needs from the outside world (real in the browser, fakes in tests). */
 export interface SyncDeps {
@@ -271,6 +272,12 @@ export async function pullDocuments(deps: SyncDeps, licence: string): Promise<nu
     if (!response.ok) return changed;
     const parsed = pullResponseSchema.safeParse(await response.json());
     if (!parsed.success) return changed;
+    if (parsed.data.epoch) {
+      // A restored server: send back what it forgot, then pull everything again from 0.
+      const following = await followEpoch(deps, parsed.data.epoch);
+      if (following === 'pending') return changed;
+      if (following === 'followed') continue;
+    }
     const { cursor, changes, more } = parsed.data;
     await deps.db.transaction('rw', deps.db.documents, deps.db.kioskState, async () => {
       for (const change of changes) {

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { accountsMigration } from './0005-accounts.migration.js';
+import { epochsMigration } from './0008-epochs.migration.js';
 import { kiosksMigration } from './0006-kiosks.migration.js';
 import { keysetMigration } from './0009-keyset.migration.js';
 import { registrationsMigration } from './0003-registrations.migration.js';
@@ -245,6 +246,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0004_staff': staffMigration(engine),
         '0005_accounts': accountsMigration(engine),
         '0006_kiosks': kiosksMigration(engine),
+        '0008_epochs': epochsMigration,
         '0009_keyset': keysetMigration,
       }),
   };

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AccountTables } from './accounts.tables.js';
 import type { KeysetTables } from './keyset.tables.js';
+import type { EpochTables } from './epochs.tables.js';
 import type { KioskTables } from './kiosks.tables.js';
 import type { RegistrationTables } from './registrations.tables.js';
 import type { StaffTables } from './staff.tables.js';
@@ -203,7 +204,7 @@ export interface NumberCounterTable {
 
 /** The database, as Kysely sees it; later service groups add their tables from their own files. */
 export interface Database
-  extends RegistrationTables, StaffTables, AccountTables, KioskTables, KeysetTables {
+  extends RegistrationTables, StaffTables, AccountTables, KioskTables, EpochTables, KeysetTables {
   dealers: DealerTable;
   licences: LicenceTable;
   accounts: AccountTable;

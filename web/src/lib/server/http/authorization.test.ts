@@ -85,6 +85,10 @@ const table: Record<string, RouteCase> = {
     access: { kind: 'signed_in' },
     request: () => ({ path: '/api/sync/push', json: { ops: [] } }),
   },
+  'POST /api/sync/recover': {
+    access: { kind: 'signed_in' },
+    request: () => ({ path: '/api/sync/recover', json: { epoch: 1, items: [] } }),
+  },
   'POST /api/commands': {
     access: { kind: 'signed_in' },
     request: () => ({ path: '/api/commands', json: {} }),

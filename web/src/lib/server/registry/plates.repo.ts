@@ -69,3 +69,20 @@ export async function allocatePlateNumbers(
   if (end > capacity) throw new Error(`plate series ${series} is exhausted`);
   return Array.from({ length: count }, (_, offset) => format(start + offset));
 }
+
+/**
+ * Moves every plate series `gap` values ahead (a restore's new epoch, docs/operating.md): a
+ * plate handed out after the backup was taken must never be handed out again. A series with
+ * no row yet starts `gap` past its first value.
+ */
+export async function jumpPlateSeries(tx: Tx, gap: number): Promise<void> {
+  for (const [series, { kind, firstValue }] of Object.entries(seriesFormats)) {
+    await tx
+      .insertInto('plate_series')
+      .values({ series, kind, next_value: firstValue + gap })
+      .onConflict((oc) =>
+        oc.column('series').doUpdateSet({ next_value: sql`plate_series.next_value + ${gap}` }),
+      )
+      .execute();
+  }
+}

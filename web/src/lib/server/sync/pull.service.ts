@@ -4,6 +4,7 @@ import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/responses.js';
 import { documentChangesSince, parseStoredDocument, statusOf } from '../registry/documents.repo.js';
 import { authorizeLicence, refuse } from '../http/authorize.js';
+import { currentEpoch } from '../backup/epoch.service.js';
 
 /** The most changes one pull returns, whatever the kiosk asks. */
 export const PULL_PAGE_MAX = 200;
@@ -29,6 +30,7 @@ export async function pullChanges(
   const rows = await documentChangesSince(server.storage.db, licence, since, limit + 1);
   const page = rows.slice(0, limit);
   const now = server.clock();
+  const { epoch, backupTakenAt } = await currentEpoch(server.storage.db);
   return {
     cursor: page.length > 0 ? Number(page[page.length - 1]?.change_seq) : since,
     changes: page.map((row) => ({
@@ -40,5 +42,6 @@ export async function pullChanges(
       printCount: row.print_count,
     })),
     more: rows.length > limit,
+    epoch: { epoch, ...(backupTakenAt !== null && { backupTakenAt }) },
   };
 }

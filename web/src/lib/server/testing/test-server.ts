@@ -33,6 +33,8 @@ export interface TestServer {
   ctx: ServerContext;
   clock: TestClock;
   dataDir: string;
+  /** The PostgreSQL database's URL (undefined on SQLite). */
+  databaseUrl: string | undefined;
   dispose(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function createTestServer(
     ctx,
     clock,
     dataDir,
+    databaseUrl: database?.url,
     async dispose() {
       ctx.signer.close();
       await ctx.storage.close();
