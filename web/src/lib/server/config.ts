@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readOutboxConfig, type OutboxConfig } from './outbox/outbox-settings.js';
 
 /** Server settings read from the environment (names as in docs/configuration.md). */
 export interface ServerConfig {
@@ -20,6 +21,8 @@ export interface ServerConfig {
   homeCountry?: string;
   /** Sign-in through an OpenID Connect provider, when `OIDC_ISSUER` and `OIDC_CLIENT_ID` are set. */
   oidc?: OidcConfig;
+  /** Plates by mail and notices: the supplier, SMTP, the retry cap (unset: embedded defaults). */
+  outbox?: OutboxConfig;
 }
 
 /** An OpenID Connect relying party's settings (`OIDC_*`). */
@@ -78,5 +81,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     trustProxy: env.COMPTOIR_TRUST_PROXY === '1',
     homeCountry: (env.COMPTOIR_HOME_COUNTRY?.trim() || 'CA').toUpperCase(),
     oidc: readOidcConfig(env),
+    outbox: readOutboxConfig(env),
   };
 }

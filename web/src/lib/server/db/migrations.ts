@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { accountsMigration } from './0005-accounts.migration.js';
 import { kiosksMigration } from './0006-kiosks.migration.js';
+import { platesByMailMigration } from './0010-plates-by-mail.migration.js';
 import { registrationsMigration } from './0003-registrations.migration.js';
 import { staffMigration } from './0004-staff.migration.js';
 import type { Engine } from './schema.js';
@@ -244,6 +245,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0004_staff': staffMigration(engine),
         '0005_accounts': accountsMigration(engine),
         '0006_kiosks': kiosksMigration(engine),
+        '0010_plates_by_mail': platesByMailMigration(engine),
       }),
   };
 }

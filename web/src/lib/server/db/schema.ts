@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AccountTables } from './accounts.tables.js';
 import type { KioskTables } from './kiosks.tables.js';
+import type { PlatesByMailTables } from './plates-by-mail.tables.js';
 import type { RegistrationTables } from './registrations.tables.js';
 import type { StaffTables } from './staff.tables.js';
 
@@ -201,7 +202,8 @@ export interface NumberCounterTable {
 }
 
 /** The database, as Kysely sees it; later service groups add their tables from their own files. */
-export interface Database extends RegistrationTables, StaffTables, AccountTables, KioskTables {
+export interface Database
+  extends RegistrationTables, StaffTables, AccountTables, KioskTables, PlatesByMailTables {
   dealers: DealerTable;
   licences: LicenceTable;
   accounts: AccountTable;
