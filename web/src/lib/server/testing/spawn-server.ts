@@ -41,12 +41,16 @@ export async function spawnBuiltServer(options: {
   demo?: boolean;
   /** Another build of the server (a benchmark's baseline, e.g. the previous commit's). */
   builtServer?: string;
+  /** A fixed port (a restarted server keeping its origin); a free one by default. */
+  port?: number;
+  /** More settings (e.g. the plate supplier's, SMTP's). */
+  env?: Record<string, string>;
 }): Promise<SpawnedServer> {
   const builtServer = options.builtServer ?? BUILT_SERVER;
   if (!existsSync(builtServer)) {
     throw new Error(`${builtServer} is missing: build first (npm run build -w @comptoir/web)`);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${String(port)}`;
   const child = spawn(process.execPath, [builtServer], {
     env: {
@@ -59,6 +63,7 @@ export async function spawnBuiltServer(options: {
       ...(options.databaseUrl && { DATABASE_URL: options.databaseUrl }),
       ...(options.faults && { COMPTOIR_FAULTS: options.faults }),
       ...(options.demo !== false && { COMPTOIR_DEMO: '1' }),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
