@@ -23,6 +23,11 @@ async function startServerContext(): Promise<ServerContext> {
   const ctx = await createServerContext(config);
   if (config.isDemo) await seedDemoData(ctx);
   // Plate orders and e-mails leave through the outbox, after the requests that queued them.
-  await startPlatesByMail(ctx);
+  const platesByMail = await startPlatesByMail(ctx);
+  // adapter-node's graceful stop (SIGTERM, SIGINT): the worker's polling would otherwise keep
+  // the database pool busy and the process alive.
+  process.once('sveltekit:shutdown', () => {
+    void platesByMail.stop().then(() => ctx.storage.close());
+  });
   return ctx;
 }
