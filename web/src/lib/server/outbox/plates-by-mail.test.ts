@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   commandResultSchema,
   newId,
@@ -387,5 +389,39 @@ describe.each(ENGINES)('plates by mail over HTTP on %s', (engine) => {
     });
     expect(mail?.subject).toBe('Compte bancaire modifié : Automobiles Laurentides inc.');
     expect(mail?.text).not.toContain('345678');
+  });
+
+  it('tells the administrators, each in their language, when a kiosk is enrolled', async () => {
+    server.clock.set('2026-03-10T14:00:00.000Z');
+    const admin = await signIn(server, 'demo-admin2');
+    const response = await admin.client.request('POST', '/api/kiosks', {
+      json: { kioskId: newId(), name: 'Comptoir 2', location: 'showroom', licence: 'L-200001' },
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+    const before = smtp.mails.length;
+    await drainOutbox(server.ctx, senders);
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    // Demo-admin2 chose English.
+    expect(mail).toMatchObject({ to: 'office@garage-beauce.example', language: 'en' });
+    expect(mail?.subject).toBe('Kiosk enrolled: Comptoir 2');
+  });
+
+  it('writes each e-mail as an .eml file in the data dir when no SMTP server is set', async () => {
+    const files = createMailer({
+      smtpUrl: undefined,
+      from: 'Comptoir <avis@test.example>',
+      dataDir: server.dataDir,
+    });
+    await files.send(
+      {
+        to: { email: 'client@example.com', language: 'fr' },
+        notice: { kind: 'plate_shipped', plateNumber: 'A12 BCD', trackingNumber: 'RR473124829CA' },
+      },
+      'eml-test',
+    );
+    const eml = await readFile(join(server.dataDir, 'mail', 'eml-test.eml'), 'utf8');
+    expect(eml).toContain('To: client@example.com');
+    expect(eml).toContain('Content-Language: fr');
+    expect(eml).toContain('RR473124829CA');
   });
 });
