@@ -68,6 +68,8 @@ export default defineConfig({
       ORIGIN: origin,
       COMPTOIR_DATA_DIR: process.env.COMPTOIR_E2E_DATA_DIR,
       COMPTOIR_DEMO: '1',
+      // The stand-in plate supplier makes and ships within seconds (delivery stays far off).
+      PLATE_SUPPLIER_TIMINGS: 'made=1,shipped=2,delivered=3600',
     },
   },
 });

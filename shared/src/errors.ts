@@ -4,6 +4,7 @@ import { accountErrors } from './error-catalogues/accounts.errors.js';
 import { agentHardeningErrors } from './error-catalogues/agent-hardening.errors.js';
 import { printableTextErrors } from './error-catalogues/printable-text.errors.js';
 import { recoveryErrors } from './error-catalogues/recovery.errors.js';
+import { platesByMailErrors } from './error-catalogues/plates-by-mail.errors.js';
 import { registrationErrors } from './error-catalogues/registration.errors.js';
 import { staffErrors } from './error-catalogues/staff.errors.js';
 
@@ -280,6 +281,7 @@ export const errorCatalogue = {
   ...agentHardeningErrors,
   ...printableTextErrors,
   ...recoveryErrors,
+  ...platesByMailErrors,
 } as const satisfies Record<string, BilingualText>;
 
 /** Every stable error code. */

@@ -45,3 +45,4 @@ export * from './domain/document-numbers.js';
 export * from './domain/permissions.js';
 export * from './domain/listing.js';
 export * from './domain/sessions.js';
+export * from './plates-by-mail/index.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentEnvelopeSchema } from './document.schema.js';
+import { plateDeliverySchema } from '../plates-by-mail/plate-supplier.schema.js';
 import { isoDateTimeSchema } from './primitives.schema.js';
 import { cancellationReasons, registrationRequestSchema } from './registration.schema.js';
 
@@ -35,6 +36,8 @@ export const registrationSummarySchema = z
     cancelledAt: isoDateTimeSchema.optional(),
     cancelReasonCode: z.enum(cancellationReasons).optional(),
     cancelReasonText: z.string().optional(),
+    /** Confirmed once: the metal plate mailed by the supplier, its state and tracking number. */
+    metalPlate: plateDeliverySchema.optional(),
   })
   .loose();
 /** A registration as listed. */

@@ -5,6 +5,7 @@ import {
   holderIndexSchema,
   isHolderAmongBuyers,
 } from './buyers.schema.js';
+import { noticeContactSchema } from '../plates-by-mail/plate-supplier.schema.js';
 import { partySchema } from './party.schema.js';
 import { centsSchema, documentNumberSchema, textSchema } from './primitives.schema.js';
 import { vehicleSchema, vinSchema } from './vehicle.schema.js';
@@ -22,6 +23,8 @@ export const registrationRequestSchema = z
     seller: partySchema.optional(),
     tradeIn: z.object({ vin: vinSchema, allowanceCents: centsSchema }).strict().optional(),
     atacNumber: documentNumberSchema.optional(),
+    /** The client's e-mail for the plate's shipping notice (optional), in their language. */
+    clientNotice: noticeContactSchema.optional(),
   })
   .strict()
   .refine(isHolderAmongBuyers, holderIndexRefinement);

@@ -38,6 +38,9 @@ export const registrationValuesSchema = z.object({
   tradeInVin: z.string(),
   tradeInAllowance: z.string(),
   atacNumber: z.string(),
+  // Drafts saved before plates by mail have neither: the defaults fill them in.
+  clientEmail: z.string().default(''),
+  clientLanguage: z.enum(['fr', 'en']).default('fr'),
 });
 /** The registration form as typed. */
 export type RegistrationValues = z.infer<typeof registrationValuesSchema>;
@@ -54,6 +57,8 @@ export function emptyRegistration(): RegistrationValues {
     tradeInVin: '',
     tradeInAllowance: '',
     atacNumber: '',
+    clientEmail: '',
+    clientLanguage: 'fr',
   };
 }
 
@@ -70,6 +75,9 @@ export function toRegistrationInput(values: RegistrationValues): Record<string, 
         }
       : {}),
     ...(values.atacNumber.trim() ? { atacNumber: values.atacNumber } : {}),
+    ...(values.clientEmail.trim()
+      ? { clientNotice: { email: values.clientEmail, language: values.clientLanguage } }
+      : {}),
   };
 }
 
@@ -85,6 +93,8 @@ export function registrationValuesOf(payload: RegistrationRequest): Registration
     tradeInVin: payload.tradeIn?.vin ?? '',
     tradeInAllowance: payload.tradeIn ? fromCents(payload.tradeIn.allowanceCents) : '',
     atacNumber: payload.atacNumber ?? '',
+    clientEmail: payload.clientNotice?.email ?? '',
+    clientLanguage: payload.clientNotice?.language ?? 'fr',
   };
 }
 

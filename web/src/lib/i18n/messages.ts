@@ -1,5 +1,6 @@
 import { accountMessages } from './catalogue/accounts.messages.js';
 import { kioskAccessMessages } from './catalogue/kiosk-access.messages.js';
+import { platesByMailMessages } from './catalogue/plates-by-mail.messages.js';
 import { registryScreenMessages } from './catalogue/registry-screens.messages.js';
 import { vinScanMessages } from './catalogue/vin-scan.messages.js';
 
@@ -287,6 +288,7 @@ export const messages = {
   ...kioskAccessMessages,
   ...vinScanMessages,
   ...registryScreenMessages,
+  ...platesByMailMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 /** A key of the message catalogue. */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readOutboxConfig, type OutboxConfig } from './outbox/outbox-settings.js';
 
 /** Server settings read from the environment (names as in docs/configuration.md). */
 export interface ServerConfig {
@@ -26,6 +27,8 @@ export interface ServerConfig {
   dbPoolSize?: number;
   /** How often the keyset is re-read from the database (`COMPTOIR_KEYSET_REFRESH_MS`, default 30 s). */
   keysetRefreshMs?: number;
+  /** Plates by mail and notices: the supplier, SMTP, the retry cap (unset: embedded defaults). */
+  outbox?: OutboxConfig;
 }
 
 function positiveInteger(value: string | undefined): number | undefined {
@@ -93,5 +96,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     secretKey: { fromEnv: env.COMPTOIR_SECRET_KEY, file: env.COMPTOIR_SECRET_KEY_FILE },
     dbPoolSize: positiveInteger(env.COMPTOIR_DB_POOL_SIZE),
     keysetRefreshMs: positiveInteger(env.COMPTOIR_KEYSET_REFRESH_MS),
+    outbox: readOutboxConfig(env),
   };
 }

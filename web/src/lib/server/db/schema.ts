@@ -3,6 +3,7 @@ import type { AccountTables } from './accounts.tables.js';
 import type { KeysetTables } from './keyset.tables.js';
 import type { EpochTables } from './epochs.tables.js';
 import type { KioskTables } from './kiosks.tables.js';
+import type { PlatesByMailTables } from './plates-by-mail.tables.js';
 import type { RegistrationTables } from './registrations.tables.js';
 import type { StaffTables } from './staff.tables.js';
 
@@ -204,7 +205,13 @@ export interface NumberCounterTable {
 
 /** The database, as Kysely sees it; later service groups add their tables from their own files. */
 export interface Database
-  extends RegistrationTables, StaffTables, AccountTables, KioskTables, EpochTables, KeysetTables {
+  extends RegistrationTables,
+    StaffTables,
+    AccountTables,
+    KioskTables,
+    EpochTables,
+    KeysetTables,
+    PlatesByMailTables {
   dealers: DealerTable;
   licences: LicenceTable;
   accounts: AccountTable;

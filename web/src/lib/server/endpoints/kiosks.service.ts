@@ -13,6 +13,8 @@ import type { SessionAccount } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/responses.js';
 import { authorizeLicence, refuse, requireAdministration } from '../http/authorize.js';
+import { findDealerName } from '../registry/account-contacts.repo.js';
+import { noticeDealerAdministrators } from '../registry/notices.repo.js';
 import {
   findKiosk,
   findKioskDealer,
@@ -76,6 +78,13 @@ export async function enrolKiosk(
       subject: request.kioskId,
       detail: { name: request.name, location: request.location },
     });
+    const dealer = await findDealerName(tx, dealerId);
+    await noticeDealerAdministrators(
+      tx,
+      dealerId,
+      { kind: 'kiosk_enrolled', dealerName: dealer ?? '', kioskName: request.name, at: now },
+      server.clock(),
+    );
     return 'enrolled' as const;
   });
   if (outcome === 'elsewhere') {

@@ -16,6 +16,12 @@ import type { RegistrationTable } from '../db/registrations.tables.js';
 import { HttpError, fail } from '../http/responses.js';
 import { authorizeLicence, refuse } from '../http/authorize.js';
 import { documentsOfCommands, envelopeOf } from '../registry/documents.repo.js';
+import {
+  findPlateOrderOfRegistration,
+  plateDeliveryOf,
+  plateOrdersOfRegistrations,
+  type PlateOrderRow,
+} from '../registry/plate-orders.repo.js';
 import { findStoredRegistration, registrationsCreatedIn } from '../registry/registrations.repo.js';
 import { nextDay, startOfLocalDay } from './listing.service.js';
 import { cancellableUntil } from '../commands/registration/registration-rules.js';
@@ -26,7 +32,7 @@ import { cancellableUntil } from '../commands/registration/registration-rules.js
  * (`vehicle.register`); another dealer's number answers like an unknown one.
  */
 
-function summaryOf(row: RegistrationTable): RegistrationSummary {
+function summaryOf(row: RegistrationTable, plateOrder?: PlateOrderRow): RegistrationSummary {
   const request: unknown = JSON.parse(row.request_json);
   const status = registrationStatuses.find((candidate) => candidate === row.status);
   if (!status) throw new Error(`unknown registration status in database: ${row.status}`);
@@ -47,6 +53,7 @@ function summaryOf(row: RegistrationTable): RegistrationSummary {
     ...(row.cancelled_at !== null && { cancelledAt: row.cancelled_at }),
     ...(reasonCode !== undefined && { cancelReasonCode: reasonCode }),
     ...(row.cancel_reason_text !== null && { cancelReasonText: row.cancel_reason_text }),
+    ...(plateOrder && { metalPlate: plateDeliveryOf(plateOrder) }),
   };
 }
 
@@ -91,7 +98,11 @@ export async function listRegistrations(
     from: startOfLocalDay(window.from),
     to: startOfLocalDay(nextDay(window.to)),
   });
-  return { ...window, items: rows.map(summaryOf) };
+  const plateOrders = await plateOrdersOfRegistrations(
+    server.storage.db,
+    rows.map((row) => row.number),
+  );
+  return { ...window, items: rows.map((row) => summaryOf(row, plateOrders.get(row.number))) };
 }
 
 /**
@@ -120,8 +131,9 @@ export async function viewRegistration(
   );
   const documents = commandIds.length === 0 ? [] : await documentsOfCommands(db, commandIds);
   const now = server.clock();
+  const plateOrder = await findPlateOrderOfRegistration(db, row.number);
   return {
-    ...summaryOf(row),
+    ...summaryOf(row, plateOrder),
     documents: documents
       .sort((a, b) => issueOrder.indexOf(a.kind) - issueOrder.indexOf(b.kind))
       .map((document) => envelopeOf(document, now)),

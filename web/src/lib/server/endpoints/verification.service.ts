@@ -3,6 +3,7 @@ import { TokenError, verifyQrToken } from '@comptoir/shared/tokens';
 import { decodeProtectedHeader } from 'jose';
 import type { ServerContext } from '../context.js';
 import { findDocument, parseStoredDocument, statusOf } from '../registry/documents.repo.js';
+import { findPlateOrderOfPlate } from '../registry/plate-orders.repo.js';
 
 /** What the public page may show: what the paper itself shows, never more. */
 export interface PublicVerification {
@@ -18,6 +19,11 @@ export interface PublicVerification {
     expiresAt?: string;
     vehicle: { vin: string; make: string; model: string; year: number };
   };
+  /**
+   * A provisional plate only: whether the metal plate mailed by the supplier has reached the
+   * holder (an officer seeing an expired provisional plate can tell a late plate from none).
+   */
+  metalPlate?: 'delivered' | 'not_delivered';
 }
 
 /**
@@ -49,6 +55,10 @@ export async function verifyPublic(
         year: document.vehicle.year,
       },
     };
+    if (document.kind === 'provisional_plate') {
+      const order = await findPlateOrderOfPlate(server.storage.db, document.plateNumber);
+      if (order) result.metalPlate = order.state === 'delivered' ? 'delivered' : 'not_delivered';
+    }
   }
   if (token) {
     try {

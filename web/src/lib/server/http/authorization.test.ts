@@ -137,6 +137,15 @@ const table: Record<string, RouteCase> = {
     access: { kind: 'licence', action: 'history.view' },
     request: (licence) => ({ path: `/api/history/2HGFC2F55PH000101?licence=${licence}` }),
   },
+  'GET /api/plates/late': {
+    access: { kind: 'licence', action: 'document.list' },
+    request: (licence) => ({ path: `/api/plates/late?licence=${licence}` }),
+  },
+  // The supplier's webhook: no session, its HMAC signature is the proof (refused unsigned).
+  'POST /api/plate-supplier/events': {
+    access: { kind: 'public' },
+    request: () => ({ path: '/api/plate-supplier/events', json: {} }),
+  },
   'GET /api/bank-account': {
     access: { kind: 'licence', action: 'bankaccount.set' },
     request: (licence) => ({ path: `/api/bank-account?licence=${licence}` }),

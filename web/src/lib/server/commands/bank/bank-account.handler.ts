@@ -7,6 +7,7 @@ import {
 } from '../../registry/bank.repo.js';
 import { reject, type AppliedResult } from '@comptoir/shared';
 import type { CommandContext } from '../command-context.js';
+import { noticeDealerAdministrators } from '../../registry/notices.repo.js';
 
 /** How an account number is shown once stored: its last 4 digits only. */
 export function maskAccount(last4: string): string {
@@ -47,5 +48,12 @@ export async function setBankAccount(c: CommandContext<'bankaccount.set'>): Prom
     subject: dealerId,
     detail: { commandId: command.id, before: before ? masked(before) : null, after: masked(after) },
   });
+  // The administrators hear of it by e-mail: a change they did not make is fraud.
+  await noticeDealerAdministrators(
+    tx,
+    dealerId,
+    { kind: 'bank_account_changed', dealerName: licence.dealer.name, at: now.toISOString() },
+    now,
+  );
   return { documents: [] };
 }

@@ -6,6 +6,7 @@ import { parseRegistryChange, undoOwnershipTransfer } from '../../registry/vehic
 import type { CommandContext } from '../command-context.js';
 import { issueDocument } from '../issue-document.js';
 import { employeeSignature, printedVehicle } from '../registry-records.js';
+import { cancelMetalPlate } from './metal-plate.js';
 import { lockVehicle, registrationOf, transactionOf } from './registration-rules.js';
 
 /** The papers a cancellation voids: the plate and the certificate (the proof of service stays). */
@@ -17,7 +18,9 @@ const voidedByCancellation = ['provisional_plate', 'registration_certificate'];
  * command (ATAC, transit, inventory record, another registration's papers) under any licence,
  * or another registration of the VIN saved since (docs/domain.md#transaction-lifecycle).
  * Voids the plate and certificate (their change counters move so kiosks pull the new status),
- * credits the fee back, undoes the registry transfer and issues the proof of cancellation.
+ * credits the fee back, undoes the registry transfer, cancels the metal plate if the supplier
+ * has not made it (the result's `transaction.metalPlate` says which) and issues the proof of
+ * cancellation.
  */
 export async function cancelRegistration(
   c: CommandContext<'registration.cancel'>,
@@ -91,6 +94,7 @@ export async function cancelRegistration(
       employeeSignature: employeeSignature(c),
     }),
   });
+  const metalPlate = await cancelMetalPlate(c, registration.number);
   await markCancelled(tx, registration.number, {
     commandId: command.id,
     cancelledBy: actor.id,
@@ -103,7 +107,10 @@ export async function cancelRegistration(
     actor: actor.id,
     licence: licence.number,
     subject: registration.number,
-    detail: { commandId: command.id, reasonCode: payload.reasonCode, voided },
+    detail: { commandId: command.id, reasonCode: payload.reasonCode, voided, metalPlate },
   });
-  return { documents: [proof], transaction: transactionOf(registration.number, 'cancelled') };
+  return {
+    documents: [proof],
+    transaction: { ...transactionOf(registration.number, 'cancelled'), metalPlate },
+  };
 }

@@ -24,6 +24,7 @@ import { capRefusalFor } from '../caps.js';
 import type { CommandContext } from '../command-context.js';
 import { issueDocument } from '../issue-document.js';
 import { employeeSignature, printedVehicle, type AnyCommandContext } from '../registry-records.js';
+import { orderMetalPlate } from './metal-plate.js';
 import { lockVehicle, registrationOf, transactionOf } from './registration-rules.js';
 
 /**
@@ -79,7 +80,8 @@ function printedHolder(holder: Party) {
  * of buyers and seller, bank account on file, fee in the schedule) and the licence's weekly cap
  * on provisional plates (docs/domain.md#anti-fraud-limits-and-caps), then allocates the plate,
  * updates the registry, issues the provisional plate (45 days), the registration certificate
- * and the proof of service, and debits the year's fee from the dealer's account.
+ * and the proof of service, debits the year's fee from the dealer's account and orders the
+ * metal plate from the supplier (docs/plates-by-mail.md).
  */
 export async function confirmRegistration(
   c: CommandContext<'registration.confirm'>,
@@ -176,12 +178,19 @@ export async function confirmRegistration(
     feesCents,
     registryChange,
   });
+  const plateOrderId = await orderMetalPlate(c, {
+    registrationNumber: registration.number,
+    plateNumber,
+    holder,
+    provisionalExpiresAt: expiresAt,
+    clientNotice: request.clientNotice,
+  });
   await c.batch.audit.append(tx, {
     event: 'registration.confirmed',
     actor: actor.id,
     licence: licence.number,
     subject: registration.number,
-    detail: { commandId: command.id, vin: vehicle.vin, plateNumber, feesCents },
+    detail: { commandId: command.id, vin: vehicle.vin, plateNumber, feesCents, plateOrderId },
   });
   return {
     documents,

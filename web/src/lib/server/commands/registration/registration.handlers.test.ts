@@ -244,6 +244,8 @@ describe.each(ENGINES)('registration lifecycle over HTTP on %s', (engine) => {
       number,
       type: 'registration',
       status: 'cancelled',
+      // No outbox runs here: the plate order had not left, it is simply withdrawn.
+      metalPlate: 'cancelled',
     });
     expect(appliedOf(cancelled.result).documents.map((document) => document.kind)).toEqual([
       'proof_of_cancellation',

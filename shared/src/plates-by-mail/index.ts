@@ -1,0 +1,3 @@
+export * from './plate-supplier.schema.js';
+export * from './plate-delivery.js';
+export * from './notice.schema.js';
