@@ -32,9 +32,9 @@ function socketAddress(c: Context): string {
 export function createApp(deps: AppDeps) {
   const clientAddress = deps.clientAddress ?? socketAddress;
   return new Hono()
+    .use(requestLog(deps.logger))
     .use(securityHeadersOnEveryAnswer())
     .use(allowedHostsOnly(deps.allowedHosts ?? []))
-    .use(requestLog(deps.logger))
     .use(allowListCors(deps.allowedOrigins))
     .use(rateLimit(deps.rateLimit ?? { burst: 120, perSecond: 60 }, clientAddress))
     .use(

@@ -22,10 +22,17 @@ export const PRINTABLE_RANGES: readonly (readonly [number, number])[] = [
   [0x0100, 0x017f],
   // Latin Extended-B (Romanian Ș Ț, Vietnamese Ơ Ư...)
   [0x0180, 0x024f],
-  // Combining diacritical marks (what NFC cannot compose stays a base letter plus a mark)
-  [0x0300, 0x036f],
-  // Latin Extended Additional (Vietnamese: ễ, ạ, ỳ...)
-  [0x1e00, 0x1eff],
+  // Combining diacritical marks (what NFC cannot compose stays a base letter plus a mark),
+  // without the archaic marks the embedded DejaVu Sans has no glyph for (U+0350, U+0354-0356,
+  // U+0359, U+035B, U+0363-036F: medieval superscript letters, no living orthography)
+  [0x0300, 0x034f],
+  [0x0351, 0x0353],
+  [0x0357, 0x0358],
+  [0x035a, 0x035a],
+  [0x035c, 0x0362],
+  // Latin Extended Additional (Vietnamese: ễ, ạ, ỳ...), without the Middle Welsh letters
+  // U+1EFC-1EFF the font lacks
+  [0x1e00, 0x1efb],
   // General Punctuation: dashes, quotes, daggers, bullet, ellipsis (no bidi or format control
   // lies in this range: those start at U+2028)
   [0x2010, 0x2027],

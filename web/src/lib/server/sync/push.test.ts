@@ -247,7 +247,7 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
     expect((await verifyPublic(server.ctx, number, forged)).token).toBe('tampered');
     // Papers printed before the compact token carry a JWS token: they keep verifying.
     const storedDocument = documentEnvelopeSchema.parse(envelope).document;
-    const legacy = await signJwsQrToken(storedDocument, server.ctx.signer.signingKey);
+    const legacy = await signJwsQrToken(storedDocument, server.ctx.signer.current().signingKey);
     expect(await verifyPublic(server.ctx, number, legacy)).toMatchObject({ token: 'authentic' });
     const [head, payload, signature] = legacy.split('.');
     const forgedLegacy = `${head ?? ''}.${payload ?? ''}x.${signature ?? ''}`;
