@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BilingualText } from './bilingual.js';
 import { accountErrors } from './error-catalogues/accounts.errors.js';
+import { intakeErrors } from './error-catalogues/intake.errors.js';
 import { registrationErrors } from './error-catalogues/registration.errors.js';
 import { staffErrors } from './error-catalogues/staff.errors.js';
 
@@ -274,6 +275,7 @@ export const errorCatalogue = {
   ...registrationErrors,
   ...staffErrors,
   ...accountErrors,
+  ...intakeErrors,
 } as const satisfies Record<string, BilingualText>;
 
 /** Every stable error code. */
