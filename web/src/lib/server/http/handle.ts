@@ -2,7 +2,8 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import type { ErrorCode } from '@comptoir/shared';
 import { BACKGROUND_HEADER, SESSION_COOKIE, accountForToken } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
-import { auditRefusal } from './authorize.js';
+import { clientAddressOf } from '../accounts/client-address.js';
+import { tallyRefusal } from './refusal-tally.js';
 import { MAX_BODY_BYTES, errorResponse } from './responses.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -93,14 +94,21 @@ export function createHandle(getServer: () => Promise<ServerContext>): Handle {
           new Set([server.config.origin, event.url.origin]),
         );
         if (refusal) {
-          const origin = event.request.headers.get('origin');
-          await auditRefusal(server, {
+          // Anyone can send these: tallied (bounded, aggregated per address and window), not
+          // one hash-chained row each (./refusal-tally.ts).
+          await tallyRefusal(server, {
+            event: 'request.refused',
+            clientAddress: clientAddressOf(
+              event.request,
+              event.getClientAddress(),
+              server.config.trustProxy,
+            ),
+            subject: path,
             detail: {
               code: refusal.code,
               reason: refusal.reason,
-              origin: origin?.slice(0, 200) ?? null,
+              origin: event.request.headers.get('origin'),
               fetchSite: event.request.headers.get('sec-fetch-site'),
-              path,
             },
           });
           return secureHeaders(errorResponse(refusal.status, refusal.code), event, true, isHttps);
