@@ -23,6 +23,8 @@ export default ts.config(
       // dependency-cruiser's rules and resolver (CommonJS, outside every tsconfig).
       '.dependency-cruiser*.cjs',
       'scripts/',
+      // The built server's entry and its build step (plain Node, copied into web/build).
+      'web/server/',
     ],
   },
   js.configs.recommended,

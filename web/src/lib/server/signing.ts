@@ -35,7 +35,7 @@ function isNotFound(error: unknown): boolean {
  * `wx` makes creation race-safe when two server processes start on one data dir.
  */
 export async function loadSigner(dataDir: string): Promise<Signer> {
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, KEY_FILE);
   let privateJwk: JWK;
   try {

@@ -16,7 +16,8 @@ import type { Database } from '../db/schema.js';
  * - `address:<ip>` (or `kiosk:<id>` for an enrolled kiosk): 100 attempts per quarter hour,
  *   high enough for a whole dealership behind one address, low enough to stop a spray of
  *   usernames from one place; a success gives its attempt back;
- * - `access-code:<ip>`: 10 access-code guesses per quarter hour on employee sign-up.
+ * - `access-code:<ip>`: 10 access-code guesses per quarter hour on employee sign-up;
+ * - `verifier:<ip>`: 30 lookups per quarter hour on the public verification page.
  *
  * The column keeps its historical name `failures`: it counts reserved attempts.
  */
@@ -32,6 +33,8 @@ export const ADDRESS_MAX_FAILURES = 100;
 const ADDRESS_WINDOW_MS = 15 * 60_000;
 /** Access-code guesses per address per window (employee sign-up). */
 export const ACCESS_CODE_MAX_FAILURES = 10;
+/** Public verification lookups (VIN typed or QR token) per address per window. */
+export const VERIFIER_MAX_LOOKUPS = 30;
 
 interface Policy {
   windowMs: number;
@@ -63,6 +66,7 @@ function fixedWindowPolicy(max: number): Policy {
 
 function policyOf(key: string): Policy {
   if (key.startsWith('account:')) return accountPolicy;
+  if (key.startsWith('verifier:')) return fixedWindowPolicy(VERIFIER_MAX_LOOKUPS);
   if (key.startsWith('access-code:')) return fixedWindowPolicy(ACCESS_CODE_MAX_FAILURES);
   return fixedWindowPolicy(ADDRESS_MAX_FAILURES);
 }
@@ -77,6 +81,11 @@ export function throttleKeys(username: string, clientAddress: string, kioskId?: 
   return kioskId
     ? [`kiosk:${kioskId}`, `${account}@kiosk:${kioskId}`]
     : [`address:${clientAddress}`, account];
+}
+
+/** The throttle key of public verification lookups from an address. */
+export function verifierKey(clientAddress: string): string {
+  return `verifier:${clientAddress}`;
 }
 
 /** The throttle key of access-code guesses from an address. */

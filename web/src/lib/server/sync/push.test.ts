@@ -238,15 +238,21 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
     const envelope = documentEnvelopeSchema.parse(
       await (await client.request('GET', `/api/documents/${number}`)).json(),
     );
-    const ok = await verifyPublic(server.ctx, number, envelope.qrToken);
+    const visitor = { clientAddress: '192.0.2.9' };
+    const ok = await verifyPublic(server.ctx, number, envelope.qrToken, visitor);
     expect(ok).toMatchObject({ status: 'valid', token: 'authentic' });
     expect(JSON.stringify(ok)).not.toContain('R345678901234');
     const [head, payload, signature] = envelope.qrToken.split('.');
     const forged = `${head ?? ''}.${payload ?? ''}x.${signature ?? ''}`;
-    expect((await verifyPublic(server.ctx, number, forged)).token).toBe('tampered');
-    expect((await verifyPublic(server.ctx, 'T-1999-000001', null)).status).toBe('unknown');
+    expect((await verifyPublic(server.ctx, number, forged, visitor)).token).toBe('tampered');
+    expect(
+      (await verifyPublic(server.ctx, 'T-1999-000001', null, { ...visitor, vin: '123456' }))
+        .verdict,
+    ).toBe('no_match');
     server.clock.advance(30 * 24 * 3600 * 1000);
-    expect((await verifyPublic(server.ctx, number, envelope.qrToken)).status).toBe('expired');
+    expect((await verifyPublic(server.ctx, number, envelope.qrToken, visitor)).status).toBe(
+      'expired',
+    );
     server.clock.advance(-30 * 24 * 3600 * 1000);
   });
 
