@@ -4,7 +4,7 @@ import { BACKGROUND_HEADER, SESSION_COOKIE, accountForToken } from '../accounts/
 import type { ServerContext } from '../context.js';
 import { clientAddressOf } from '../accounts/client-address.js';
 import { tallyRefusal } from './refusal-tally.js';
-import { MAX_BODY_BYTES, errorResponse } from './responses.js';
+import { MAX_BODY_BYTES, discardRest, errorResponse } from './responses.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -114,6 +114,8 @@ export function createHandle(getServer: () => Promise<ServerContext>): Handle {
           return secureHeaders(errorResponse(refusal.status, refusal.code), event, true, isHttps);
         }
         if (Number(event.request.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) {
+          // Read and dropped (bounded) so that the sender gets the 413, not a reset connection.
+          if (event.request.body) await discardRest(event.request.body.getReader());
           return secureHeaders(errorResponse(413, 'payload_too_large'), event, true, isHttps);
         }
       }

@@ -34,6 +34,27 @@ export function fail(status: number, code: ErrorCode, fields?: ApiError['fields'
   throw new HttpError(status, apiError(code, fields));
 }
 
+/** How much of an over-size body is read and thrown away so that its 413 can be delivered. */
+const DISCARD_LIMIT_BYTES = 8 * MAX_BODY_BYTES;
+
+/**
+ * Reads the rest of an over-size body without keeping it, up to a limit: cancelling the stream
+ * destroys the connection, and a chunked sender then got a dropped connection instead of the
+ * documented 413. Past the limit the sender is not worth answering.
+ */
+export async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let discarded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    discarded += value.byteLength;
+    if (discarded > DISCARD_LIMIT_BYTES) {
+      await reader.cancel();
+      return;
+    }
+  }
+}
+
 /**
  * Reads a JSON body of at most {@link MAX_BODY_BYTES} bytes, counting while streaming so a
  * lying or absent Content-Length cannot make us buffer more. Not JSON -> 400 invalid_input.
@@ -56,7 +77,7 @@ export async function readJsonBody(
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
+      await discardRest(reader);
       fail(413, 'payload_too_large');
     }
     chunks.push(value);
