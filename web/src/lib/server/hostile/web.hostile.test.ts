@@ -171,17 +171,20 @@ describe('the built web server under attack', () => {
     for (const { method, path } of routes) {
       for (const body of bodies) {
         const label = `${method} ${path} ${body.slice(0, 30)}`;
-        try {
+        const send = async () => {
           const response = await fetch(`${first()}${path}`, {
             method,
             headers: { origin: first(), 'content-type': 'application/json', cookie },
             body,
           });
           await response.arrayBuffer();
-          if (response.status >= 500) failures.push(`${label}: ${String(response.status)}`);
-        } catch (error) {
-          failures.push(`${label}: ${String(error)}`);
-        }
+          return response.status;
+        };
+        // A route refusing before it reads a body closes that connection; the client's pool
+        // may then reuse the closed socket once: one retry on a fresh one.
+        const status = await send().catch(() => send().catch((error: unknown) => String(error)));
+        if (typeof status !== 'number' || status >= 500)
+          failures.push(`${label}: ${String(status)}`);
       }
     }
     expect(failures).toEqual([]);
