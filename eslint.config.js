@@ -25,6 +25,8 @@ export default ts.config(
       'scripts/',
       // The comptoir-site launcher: plain JavaScript that must run before any build, like scripts/.
       'kiosk-config/bin/',
+      // The built server's entry and its build step (plain Node, copied into web/build).
+      'web/server/',
     ],
   },
   js.configs.recommended,

@@ -10,7 +10,7 @@
 //
 //   npm test                      everything
 //   npm test -- --only e2e        one suite (build, lint, boundaries, format, types, unit, smoke,
-//                                 e2e)
+//                                 hostile, e2e)
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -43,6 +43,9 @@ const SUITES = [
     name: 'smoke',
     command: ['node', '--test', 'scripts/start.test.mjs', 'scripts/fresh-clone.test.mjs'],
   },
+  // Attacks held as tests (`*.hostile.test.ts`, web and print-agent): built servers, bursts
+  // through two web processes, floods, fuzz at every JSON endpoint, headers on every route.
+  { name: 'hostile', command: ['npm', 'run', '--silent', 'test:hostile'] },
   { name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'web/playwright.config.ts'] },
 ];
 

@@ -5,6 +5,7 @@ import { agentHardeningErrors } from './error-catalogues/agent-hardening.errors.
 import { printableTextErrors } from './error-catalogues/printable-text.errors.js';
 import { recoveryErrors } from './error-catalogues/recovery.errors.js';
 import { platesByMailErrors } from './error-catalogues/plates-by-mail.errors.js';
+import { intakeErrors } from './error-catalogues/intake.errors.js';
 import { registrationErrors } from './error-catalogues/registration.errors.js';
 import { staffErrors } from './error-catalogues/staff.errors.js';
 
@@ -282,6 +283,7 @@ export const errorCatalogue = {
   ...printableTextErrors,
   ...recoveryErrors,
   ...platesByMailErrors,
+  ...intakeErrors,
 } as const satisfies Record<string, BilingualText>;
 
 /** Every stable error code. */

@@ -9,9 +9,9 @@ import { appendAudit } from '../audit.js';
 import type { ServerContext } from '../context.js';
 import { HttpError, fail } from '../http/responses.js';
 import { verifyPassword } from './password.js';
-import { refuseIfThrottled } from './sign-in.service.js';
+import { reserveOrRefuse } from './sign-in.service.js';
 import type { SessionAccount } from './session.service.js';
-import { clearAccountFailures, recordFailure, throttleKeys } from './signin-throttle.js';
+import { releaseAfterSuccess, throttleKeys } from './signin-throttle.js';
 
 /**
  * True when the person proved who they are within the last {@link REAUTH_WINDOW_MINUTES}
@@ -69,7 +69,7 @@ export async function reauthenticateWithPassword(
   if (!actor.sessionId) fail(401, 'unauthenticated');
   const now = ctx.clock();
   const keys = throttleKeys(actor.username, clientAddress);
-  await refuseIfThrottled(ctx, keys, now, {
+  await reserveOrRefuse(ctx, keys, now, {
     subject: actor.username,
     actor: actor.id,
     clientAddress,
@@ -81,7 +81,6 @@ export async function reauthenticateWithPassword(
     .executeTakeFirst();
   if (!(await verifyPassword(row?.password_hash, parsed.data.password))) {
     await ctx.storage.writeTransaction(async (tx) => {
-      await recordFailure(tx, keys, now);
       await appendAudit(tx, now, {
         event: 'reauth.failed',
         actor: actor.id,
@@ -92,6 +91,6 @@ export async function reauthenticateWithPassword(
     // 403, not 401: the session itself is still valid, the kiosk must not sign the person out.
     fail(403, 'invalid_credentials');
   }
-  await ctx.storage.writeTransaction((tx) => clearAccountFailures(tx, actor.username));
+  await releaseAfterSuccess(ctx.storage.db, keys);
   return markReauthenticated(ctx, actor.sessionId, actor.id, now, 'password');
 }

@@ -7,12 +7,10 @@ import { noteKioskSignIn } from './kiosk-credential.js';
 import { verifyPassword } from './password.js';
 import { RetryLaterError } from './retry-later.js';
 import { loadAccount, openSession, sessionInfo, type NewSession } from './session.service.js';
-import {
-  blockedForMs,
-  clearAccountFailures,
-  recordFailure,
-  throttleKeys,
-} from './signin-throttle.js';
+import { createFloodGuard, type FloodGuard } from '../http/flood-guard.js';
+import { tallyRefusal } from '../http/refusal-tally.js';
+import { kioskForRequest } from './kiosk-credential.js';
+import { releaseAfterSuccess, reserveAttempt, throttleKeys } from './signin-throttle.js';
 
 /** Where a sign-in comes from. */
 export interface SignInOrigin {
@@ -21,27 +19,44 @@ export interface SignInOrigin {
   clientAddress: string;
 }
 
+/** Attempts on sign-in, re-authentication and sign-up per address per minute, per process. */
+const AUTH_FLOOD_LIMIT = 300;
+const floodGuards = new WeakMap<ServerContext, FloodGuard>();
+
+function floodGuardOf(ctx: ServerContext): FloodGuard {
+  let guard = floodGuards.get(ctx);
+  if (!guard) {
+    guard = createFloodGuard({ limit: AUTH_FLOOD_LIMIT, windowMs: 60_000 });
+    floodGuards.set(ctx, guard);
+  }
+  return guard;
+}
+
 /**
- * Refuses the attempt with 429 and `Retry-After` while any of `keys` is throttled (audited).
- * Shared by password sign-in and password re-authentication.
+ * Reserves one attempt on each of `keys` BEFORE the secret is checked (see
+ * ./signin-throttle.ts), or refuses it with 429 and `Retry-After` (audited, aggregated). A
+ * flood from one address is refused first by a per-process count, before any database write.
+ * Shared by password sign-in, re-authentication and employee sign-up.
  */
-export async function refuseIfThrottled(
+export async function reserveOrRefuse(
   ctx: ServerContext,
   keys: readonly string[],
   now: Date,
   audit: { subject: string; actor?: string; clientAddress: string },
 ): Promise<void> {
-  const waitMs = await blockedForMs(ctx.storage.db, keys, now);
+  const guard = floodGuardOf(ctx);
+  const waitMs = guard.admit(audit.clientAddress, now.getTime())
+    ? await reserveAttempt(ctx.storage.db, keys, now)
+    : guard.retryAfterMs(now.getTime());
   if (waitMs <= 0) return;
   const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
-  await ctx.storage.writeTransaction((tx) =>
-    appendAudit(tx, now, {
-      event: 'signin.rate_limited',
-      actor: audit.actor ?? null,
-      subject: audit.subject,
-      detail: { code: 'rate_limited', clientAddress: audit.clientAddress, retryAfterSeconds },
-    }),
-  );
+  await tallyRefusal(ctx, {
+    event: 'signin.rate_limited',
+    actor: audit.actor ?? null,
+    subject: audit.subject,
+    clientAddress: audit.clientAddress,
+    detail: { code: 'rate_limited', retryAfterSeconds },
+  });
   throw new RetryLaterError(retryAfterSeconds);
 }
 
@@ -61,9 +76,14 @@ export async function signInWithPassword(
   const { username, password, idleMinutes } = parsed.data;
   const { clientAddress } = origin;
   const now = ctx.clock();
-  const keys = throttleKeys(username, clientAddress);
+  const kiosk = await kioskForRequest(ctx, origin.request);
+  const keys = throttleKeys(
+    username,
+    clientAddress,
+    kiosk.kind === 'valid' ? kiosk.kiosk.id : undefined,
+  );
   const { storage } = ctx;
-  await refuseIfThrottled(ctx, keys, now, { subject: username, clientAddress });
+  await reserveOrRefuse(ctx, keys, now, { subject: username, clientAddress });
 
   const account = await storage.db
     .selectFrom('accounts')
@@ -73,7 +93,6 @@ export async function signInWithPassword(
   const isValid = await verifyPassword(account?.password_hash, password);
   if (!account || !isValid || account.is_disabled) {
     await storage.writeTransaction(async (tx) => {
-      await recordFailure(tx, keys, now);
       await appendAudit(tx, now, {
         event: 'signin.failed',
         actor: account?.id ?? null,
@@ -85,8 +104,8 @@ export async function signInWithPassword(
   }
 
   const activation = await checkActivation(ctx, account.id, clientAddress, now);
+  await releaseAfterSuccess(storage.db, keys);
   const session = await storage.writeTransaction(async (tx) => {
-    await clearAccountFailures(tx, username);
     await recordActivation(tx, now, account.id, activation, clientAddress);
     const opened = await openSession(tx, now, {
       accountId: account.id,

@@ -12,8 +12,8 @@ import type { Tx } from '../db/engine.js';
 import { HttpError } from '../http/responses.js';
 import { Refusal, refusal, refuseDecided } from '../http/authorize.js';
 import { hashPassword } from './password.js';
-import { refuseIfThrottled } from './sign-in.service.js';
-import { recordFailure } from './signin-throttle.js';
+import { reserveOrRefuse } from './sign-in.service.js';
+import { accessCodeKey, releaseAfterSuccess } from './signin-throttle.js';
 
 /** The enterprise registry's legal form of a sole proprietorship (particulier en affaires). */
 export const SOLE_PROPRIETORSHIP = 'sole_proprietorship';
@@ -206,8 +206,9 @@ export async function signUpEmployee(
   if (!parsed.success) throw new HttpError(400, fromZodError(parsed.error));
   const input = parsed.data;
   const now = ctx.clock();
-  const addressKey = [`address:${clientAddress}`];
-  await refuseIfThrottled(ctx, addressKey, now, { subject: input.username, clientAddress });
+  // Reserved before the code is checked: guessing codes is guessing passwords.
+  const keys = [accessCodeKey(clientAddress)];
+  await reserveOrRefuse(ctx, keys, now, { subject: input.username, clientAddress });
   const passwordHash = await hashPassword(input.password);
   const codeHash = accessCodeHash(ctx.secretKey, input.accessCode);
   const { storage } = ctx;
@@ -266,10 +267,11 @@ export async function signUpEmployee(
       .execute();
     return created;
   });
+  // Only a wrong code keeps its attempt: a right code with a taken username is no guess.
+  if (!(outcome instanceof Refusal) || outcome.code !== 'access_code_invalid') {
+    await releaseAfterSuccess(storage.db, keys);
+  }
   if (outcome instanceof Refusal) {
-    if (outcome.code === 'access_code_invalid') {
-      await storage.writeTransaction((tx) => recordFailure(tx, addressKey, now));
-    }
     return refuseDecided(ctx, now, 'signup.employee.refused', outcome, {
       subject: input.username,
       detail: { clientAddress },

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
@@ -115,9 +115,22 @@ function withStatementCache(file: SqliteDatabase.Database): SqliteDialectDatabas
   };
 }
 
+/**
+ * The data directory, for this process's user alone (0700; an existing one is tightened), and
+ * the database file created 0600 before SQLite opens it: its WAL and shared-memory files take
+ * the database's permissions.
+ */
+export function prepareDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+}
+
 function openSqlite(dataDir: string): Storage {
-  mkdirSync(dataDir, { recursive: true });
-  const file = new SqliteDatabase(join(dataDir, 'comptoir.sqlite'));
+  prepareDataDir(dataDir);
+  const path = join(dataDir, 'comptoir.sqlite');
+  closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
+  const file = new SqliteDatabase(path);
   file.pragma('journal_mode = WAL');
   // Durability before throughput: a push is acknowledged only once it is on disk.
   file.pragma('synchronous = FULL');

@@ -264,7 +264,8 @@ describe.each(ENGINES)("the authority staff's actions over HTTP on %s", (engine)
   });
 
   it('voids a document: it verifies as voided and kiosks pull the change', async () => {
-    const [issued] = await push([newTransit('L-100001')]);
+    const transit = newTransit('L-100001');
+    const [issued] = await push([transit]);
     const [document] = appliedDocuments(issued);
     if (!document) throw new Error('no document issued');
     const { change_seq: cursor } = await licenceRow('L-100001');
@@ -282,7 +283,8 @@ describe.each(ENGINES)("the authority staff's actions over HTTP on %s", (engine)
     );
     expect(again).toEqual(result);
 
-    expect((await verifyPublic(server.ctx, document.number, null)).status).toBe('voided');
+    const visitor = { clientAddress: '192.0.2.8', vin: transit.payload.vehicle.vin };
+    expect((await verifyPublic(server.ctx, document.number, null, visitor)).status).toBe('voided');
     const page = await employee.client.request(
       'GET',
       `/api/sync/pull?licence=L-100001&since=${String(cursor)}`,

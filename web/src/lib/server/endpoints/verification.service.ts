@@ -2,15 +2,27 @@ import { documentNumberSchema, type DocumentKind, type DocumentStatus } from '@c
 import { TokenError, verifyQrToken } from '@comptoir/shared/tokens';
 import { decodeProtectedHeader } from 'jose';
 import type { ServerContext } from '../context.js';
+import { reserveAttempt, verifierKey } from '../accounts/signin-throttle.js';
 import { findDocument, parseStoredDocument, statusOf } from '../registry/documents.repo.js';
 import { findPlateOrderOfPlate } from '../registry/plate-orders.repo.js';
 
-/** What the public page may show: what the paper itself shows, never more. */
+/**
+ * What the public page may show: what the paper itself shows, never more.
+ * - `ask_vin`: no QR token: only a form asking for the vehicle's VIN (or its last 6);
+ * - `status`: the VIN matched: valid, expired or voided, nothing else;
+ * - `no_match`: no document with this number and VIN;
+ * - `authentic`: the QR token checks out: the paper's details, as today;
+ * - `forged`: a token that fails its signature, names another document or was signed by a
+ *   revoked key;
+ * - `throttled`: too many lookups from this address.
+ */
 export interface PublicVerification {
   number: string;
-  status: DocumentStatus;
+  verdict: 'ask_vin' | 'status' | 'no_match' | 'authentic' | 'forged' | 'throttled';
+  status?: DocumentStatus;
   /** Set when a scanned token was given: whether its signature and content check out. */
   token?: 'authentic' | 'tampered' | 'mismatch' | 'revoked';
+  retryAfterSeconds?: number;
   document?: {
     kind: DocumentKind;
     dealerName: string;
@@ -26,23 +38,92 @@ export interface PublicVerification {
   metalPlate?: 'delivered' | 'not_delivered';
 }
 
+/** True when what was typed is the VIN or its last 6 characters (case and spaces ignored). */
+function matchesVin(typed: string, vin: string): boolean {
+  const clean = typed.replace(/\s+/g, '').toUpperCase();
+  return (
+    clean.length >= 6 && (clean === vin.toUpperCase() || clean === vin.toUpperCase().slice(-6))
+  );
+}
+
 /**
- * `GET /verifier/[number]?t=`: the live status of a document number and, with the QR token,
- * whether the token was signed by our key for this very number, kind and expiry.
+ * `GET /verifier/[number]?t=&vin=`: with the QR token, whether the token was signed by our key
+ * for this very number, kind and expiry, and the paper's details; without it, only the status
+ * of a document whose VIN the visitor typed (someone holding the paper can read it). Every
+ * lookup is counted per address (shared through the database): 100 sequential numbers read in
+ * 0.6 s listed every dealer's sales.
  */
 export async function verifyPublic(
   server: ServerContext,
   rawNumber: string,
   token: string | null,
+  visitor: { clientAddress: string; vin?: string | null } = { clientAddress: 'internal' },
 ): Promise<PublicVerification> {
   const parsed = documentNumberSchema.safeParse(rawNumber);
   const number = parsed.success ? parsed.data.toUpperCase() : rawNumber.slice(0, 40);
+  const typedVin = visitor.vin?.trim() ?? '';
+  if (!token && typedVin === '') return { number, verdict: 'ask_vin' };
+  const waitMs = await reserveAttempt(
+    server.storage.db,
+    [verifierKey(visitor.clientAddress)],
+    server.clock(),
+  );
+  if (waitMs > 0) {
+    return { number, verdict: 'throttled', retryAfterSeconds: Math.ceil(waitMs / 1000) };
+  }
   const row = parsed.success ? await findDocument(server.storage.db, number) : undefined;
-  const result: PublicVerification = { number, status: 'unknown' };
-  if (row) {
+  if (!token) {
+    if (!row) return { number, verdict: 'no_match' };
     const document = parseStoredDocument(row.document_json);
-    result.status = statusOf(row, server.clock());
-    result.document = {
+    if (!matchesVin(typedVin, document.vehicle.vin)) return { number, verdict: 'no_match' };
+    return {
+      number,
+      verdict: 'status',
+      status: statusOf(row, server.clock()),
+      ...(await metalPlateOf(server, document)),
+    };
+  }
+  let tokenVerdict: 'authentic' | 'tampered' | 'mismatch' | 'revoked';
+  try {
+    // Expiry is the status's business; here we only ask "did we sign exactly this?".
+    // Either format (compact, or the JWS on papers printed before it); the compact token's
+    // signature covers the number of the URL it came in. Any key of the registry, current or
+    // retired, whichever process signed; a key added by another process since the last read
+    // is fetched from the database on the miss.
+    const jwks = server.signer.jwks();
+    const claims = await verifyQrToken(token, (kid) => server.signer.resolve(kid), {
+      checkExpiry: false,
+      number: row?.number ?? number,
+      candidateKids: [...jwks.keys, ...jwks.revoked].map((key) => key.kid),
+    });
+    const matches =
+      row !== undefined &&
+      claims.number === row.number &&
+      claims.kind === row.kind &&
+      (claims.expiresAt === undefined) === (row.expires_at === null) &&
+      (claims.expiresAt === undefined ||
+        row.expires_at === null ||
+        Math.abs(new Date(claims.expiresAt).getTime() - new Date(row.expires_at).getTime()) < 1000);
+    tokenVerdict = matches ? 'authentic' : 'mismatch';
+  } catch (error) {
+    if (!(error instanceof TokenError)) throw error;
+    tokenVerdict = isRevokedKeyToken(server, token) ? 'revoked' : 'tampered';
+  }
+  // A forged paper headlines as forged, and shows nothing a forger could use.
+  if (tokenVerdict !== 'authentic' || !row) {
+    return {
+      number,
+      verdict: 'forged',
+      token: tokenVerdict === 'authentic' ? 'mismatch' : tokenVerdict,
+    };
+  }
+  const document = parseStoredDocument(row.document_json);
+  return {
+    number,
+    verdict: 'authentic',
+    status: statusOf(row, server.clock()),
+    token: 'authentic',
+    document: {
       kind: document.kind,
       dealerName: document.dealer.name,
       licence: document.licence,
@@ -54,43 +135,29 @@ export async function verifyPublic(
         model: document.vehicle.model,
         year: document.vehicle.year,
       },
-    };
-    if (document.kind === 'provisional_plate') {
-      const order = await findPlateOrderOfPlate(server.storage.db, document.plateNumber);
-      if (order) result.metalPlate = order.state === 'delivered' ? 'delivered' : 'not_delivered';
-    }
+    },
+    ...(await metalPlateOf(server, document)),
+  };
+}
+
+/** A provisional plate only: whether the metal plate mailed by the supplier was delivered. */
+async function metalPlateOf(
+  server: ServerContext,
+  document: ReturnType<typeof parseStoredDocument>,
+): Promise<Pick<PublicVerification, 'metalPlate'>> {
+  if (document.kind !== 'provisional_plate') return {};
+  const order = await findPlateOrderOfPlate(server.storage.db, document.plateNumber);
+  return order ? { metalPlate: order.state === 'delivered' ? 'delivered' : 'not_delivered' } : {};
+}
+
+/** True when the token names a key the registry revoked (read from its header, unverified). */
+function isRevokedKeyToken(server: ServerContext, token: string): boolean {
+  try {
+    const kid = decodeProtectedHeader(token).kid;
+    return kid !== undefined && server.signer.isRevoked(kid);
+  } catch {
+    return false;
   }
-  if (token) {
-    try {
-      // Expiry is the status's business; here we only ask "did we sign exactly this?".
-      // Either format (compact, or the JWS on papers printed before it); the compact token's
-      // signature covers the number of the URL it came in. Any key of the registry, current or
-      // retired, whichever process signed; a key added by another process since the last read
-      // is fetched from the database on the miss.
-      const claims = await verifyQrToken(token, (kid) => server.signer.resolve(kid), {
-        checkExpiry: false,
-        number: row?.number ?? number,
-        candidateKids: [
-          ...server.signer.jwks().keys.map((key) => key.kid),
-          ...server.signer.jwks().revoked.map((key) => key.kid),
-        ],
-      });
-      const matches =
-        row !== undefined &&
-        claims.number === row.number &&
-        claims.kind === row.kind &&
-        (claims.expiresAt === undefined) === (row.expires_at === null) &&
-        (claims.expiresAt === undefined ||
-          row.expires_at === null ||
-          Math.abs(new Date(claims.expiresAt).getTime() - new Date(row.expires_at).getTime()) <
-            1000);
-      result.token = matches ? 'authentic' : 'mismatch';
-    } catch (error) {
-      if (!(error instanceof TokenError)) throw error;
-      result.token = isRevokedKeyToken(server, token) ? 'revoked' : 'tampered';
-    }
-  }
-  return result;
 }
 
 /** True when the token names a key the registry revoked (read from its header, unverified). */

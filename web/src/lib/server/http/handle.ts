@@ -2,8 +2,9 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import type { ErrorCode } from '@comptoir/shared';
 import { BACKGROUND_HEADER, SESSION_COOKIE, accountForToken } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
-import { auditRefusal } from './authorize.js';
-import { MAX_BODY_BYTES, errorResponse } from './responses.js';
+import { clientAddressOf } from '../accounts/client-address.js';
+import { tallyRefusal } from './refusal-tally.js';
+import { MAX_BODY_BYTES, discardRest, errorResponse } from './responses.js';
 import { logger } from '../log/logger.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -94,19 +95,28 @@ export function createHandle(getServer: () => Promise<ServerContext>): Handle {
           new Set([server.config.origin, event.url.origin]),
         );
         if (refusal) {
-          const origin = event.request.headers.get('origin');
-          await auditRefusal(server, {
+          // Anyone can send these: tallied (bounded, aggregated per address and window), not
+          // one hash-chained row each (./refusal-tally.ts).
+          await tallyRefusal(server, {
+            event: 'request.refused',
+            clientAddress: clientAddressOf(
+              event.request,
+              event.getClientAddress(),
+              server.config.trustProxy,
+            ),
+            subject: path,
             detail: {
               code: refusal.code,
               reason: refusal.reason,
-              origin: origin?.slice(0, 200) ?? null,
+              origin: event.request.headers.get('origin'),
               fetchSite: event.request.headers.get('sec-fetch-site'),
-              path,
             },
           });
           return secureHeaders(errorResponse(refusal.status, refusal.code), event, true, isHttps);
         }
         if (Number(event.request.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) {
+          // Read and dropped (bounded) so that the sender gets the 413, not a reset connection.
+          if (event.request.body) await discardRest(event.request.body.getReader());
           return secureHeaders(errorResponse(413, 'payload_too_large'), event, true, isHttps);
         }
       }

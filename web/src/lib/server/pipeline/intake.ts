@@ -13,6 +13,7 @@ import {
 } from '@comptoir/shared';
 import type { SessionAccount } from '../accounts/session.service.js';
 import { sha256Hex } from '../hash.js';
+import { MAX_JSON_DEPTH, jsonShapeProblem } from '../http/json-intake.js';
 import { BatchRefusal } from './batch-refusal.js';
 
 /**
@@ -81,6 +82,9 @@ export function prepareOp(
     refusal,
   });
   const onlineOnly = () => refused(apiError('online_only', [fieldError('type', 'online_only')]));
+  // Before anything walks it recursively (schemas, hashing): depth and special keys.
+  const shape = jsonShapeProblem(op, MAX_JSON_DEPTH);
+  if (shape) return refused(apiError('invalid_input', [fieldError(shape.path, shape.code)]));
   let parsed;
   try {
     parsed = commandSchema.safeParse(op);

@@ -238,23 +238,31 @@ describe.each(ENGINES)('sync over HTTP on %s', (engine) => {
     const envelope = documentEnvelopeSchema.parse(
       await (await client.request('GET', `/api/documents/${number}`)).json(),
     );
-    const ok = await verifyPublic(server.ctx, number, envelope.qrToken);
+    const visitor = { clientAddress: '192.0.2.9' };
+    const ok = await verifyPublic(server.ctx, number, envelope.qrToken, visitor);
     expect(ok).toMatchObject({ status: 'valid', token: 'authentic' });
     expect(JSON.stringify(ok)).not.toContain('R345678901234');
     // The compact token: another character anywhere is another signature or another expiry.
     const last = envelope.qrToken.at(-2) === 'A' ? 'B' : 'A';
     const forged = `${envelope.qrToken.slice(0, -2)}${last}${envelope.qrToken.slice(-1)}`;
-    expect((await verifyPublic(server.ctx, number, forged)).token).toBe('tampered');
+    expect((await verifyPublic(server.ctx, number, forged, visitor)).token).toBe('tampered');
     // Papers printed before the compact token carry a JWS token: they keep verifying.
     const storedDocument = documentEnvelopeSchema.parse(envelope).document;
     const legacy = await signJwsQrToken(storedDocument, server.ctx.signer.current().signingKey);
-    expect(await verifyPublic(server.ctx, number, legacy)).toMatchObject({ token: 'authentic' });
+    expect(await verifyPublic(server.ctx, number, legacy, visitor)).toMatchObject({
+      token: 'authentic',
+    });
     const [head, payload, signature] = legacy.split('.');
     const forgedLegacy = `${head ?? ''}.${payload ?? ''}x.${signature ?? ''}`;
-    expect((await verifyPublic(server.ctx, number, forgedLegacy)).token).toBe('tampered');
-    expect((await verifyPublic(server.ctx, 'T-1999-000001', null)).status).toBe('unknown');
+    expect((await verifyPublic(server.ctx, number, forgedLegacy, visitor)).token).toBe('tampered');
+    expect(
+      (await verifyPublic(server.ctx, 'T-1999-000001', null, { ...visitor, vin: '123456' }))
+        .verdict,
+    ).toBe('no_match');
     server.clock.advance(30 * 24 * 3600 * 1000);
-    expect((await verifyPublic(server.ctx, number, envelope.qrToken)).status).toBe('expired');
+    expect((await verifyPublic(server.ctx, number, envelope.qrToken, visitor)).status).toBe(
+      'expired',
+    );
     server.clock.advance(-30 * 24 * 3600 * 1000);
   });
 

@@ -16,7 +16,7 @@ export const POST: RequestHandler = ({ request, locals }) =>
     const answer = await pushFromSender(
       locals.server,
       { session: locals.account, kiosk },
-      await readJsonBody(request),
+      await readJsonBody(request, { isBatch: true }),
     );
     // The body is built as text: replayed results are spliced in byte for byte.
     return new Response(answer.body, {

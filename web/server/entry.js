@@ -1,0 +1,26 @@
+// The built server's entry (`node build`): adapter-node's server, wrapped.
+//
+// SvelteKit's hooks see only rendered pages and endpoints: the prerendered kiosk shell (`/`,
+// `/connexion`, deep links) and static files are answered before them, so they went out with
+// no anti-framing and no `nosniff`. Here every answer gets them first (a route may still set
+// its own, stricter, values), with no reverse proxy needed.
+//
+// And the data this process writes (database, keys) is for this process's user alone: files
+// 0600, directories 0700, from the first start.
+process.umask(0o077);
+
+/** Headers every answer of the web server carries. */
+export const BASELINE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "frame-ancestors 'none'",
+  'referrer-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+const adapter = await import('./adapter-index.js');
+adapter.server.server.prependListener('request', (_request, response) => {
+  for (const [name, value] of Object.entries(BASELINE_HEADERS)) response.setHeader(name, value);
+});
+
+export const { host, path, port, server } = adapter;
