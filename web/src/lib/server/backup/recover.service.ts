@@ -94,7 +94,9 @@ async function verifyAll(
   const documents = [];
   for (const { jws, qrToken } of item.documents) {
     try {
-      const verified = await verifyDocument(jws, (kid) => server.signer.resolve(kid), { checkExpiry: false });
+      const verified = await verifyDocument(jws, (kid) => server.signer.resolve(kid), {
+        checkExpiry: false,
+      });
       documents.push({ ...verified, jws, qrToken });
     } catch {
       return { documents: [], error: apiError('recovery_signature_invalid') };

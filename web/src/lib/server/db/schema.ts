@@ -205,7 +205,8 @@ export interface NumberCounterTable {
 
 /** The database, as Kysely sees it; later service groups add their tables from their own files. */
 export interface Database
-  extends RegistrationTables,
+  extends
+    RegistrationTables,
     StaffTables,
     AccountTables,
     KioskTables,

@@ -159,13 +159,3 @@ function isRevokedKeyToken(server: ServerContext, token: string): boolean {
     return false;
   }
 }
-
-/** True when the token names a key the registry revoked (read from its header, unverified). */
-function isRevokedKeyToken(server: ServerContext, token: string): boolean {
-  try {
-    const kid = decodeProtectedHeader(token).kid;
-    return kid !== undefined && server.signer.isRevoked(kid);
-  } catch {
-    return false;
-  }
-}
