@@ -190,20 +190,26 @@ export function openApiDocument(): Record<string, unknown> {
           security: [{ adminBasic: [] }],
           description:
             'A new pairing code now (lifts a lock); JSON with `Accept: application/json`',
-          responses: { 200: ok('The new code and its expiry') },
+          responses: { 200: ok('The new code and its expiry'), 401: unauthorized },
         },
       },
       '/admin/kiosks': {
         get: {
           security: [{ adminBasic: [] }],
-          responses: { 200: ok('The paired kiosks: id, label, pairedAt (never a token)') },
+          responses: {
+            200: ok('The paired kiosks: id, label, pairedAt (never a token)'),
+            401: unauthorized,
+          },
         },
       },
       '/admin/kiosks/{id}/revoke': {
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1 } },
+        ],
         post: {
           security: [{ adminBasic: [] }],
           description: 'Revokes the kiosk token: its next request is refused (401)',
-          responses: { 200: ok('Revoked'), 404: error('kiosk_unknown') },
+          responses: { 200: ok('Revoked'), 401: unauthorized, 404: error('kiosk_unknown') },
         },
       },
     },

@@ -7,19 +7,27 @@ import SqliteDatabase from 'better-sqlite3';
 import { z } from 'zod';
 import { openStorage } from '../db/engine.js';
 import type { ArchiveFile, BackupManifest } from '@comptoir/shared/backup';
+import { loadRegistrySecret } from '../keys/registry-secret.js';
 import { currentEpoch, startNewEpoch, type NewEpoch } from './epoch.service.js';
 
 /** Where the registry keeps its data (the server configuration's storage part). */
 export interface StorageLocation {
   dataDir: string;
   databaseUrl?: string | undefined;
+  /** Where the registry secret comes from (`COMPTOIR_SECRET_KEY`, `_FILE`), as the server's config. */
+  secretKey?: { fromEnv?: string | undefined; file?: string | undefined } | undefined;
 }
 
 const SQLITE_FILE = 'comptoir.sqlite';
 const epochRowSchema = z.object({ epoch: z.number().int().nullable() });
 const DUMP_FILE = 'comptoir.pgdump';
-/** The keys kept beside the database: without them bank data cannot be read back. */
-const KEY_FILES = ['signing-key.jwk.json', 'secret.key'] as const;
+/**
+ * The keys kept beside the database. The signing keys live in the database, sealed under the
+ * registry secret (`secret.key`): without the secret neither they nor bank data can be opened.
+ * `signing-key.jwk.json` is an earlier version's key file, copied while a data dir still has it.
+ */
+const SECRET_FILE = 'secret.key';
+const KEY_FILES = ['signing-key.jwk.json', SECRET_FILE] as const;
 
 /**
  * A consistent copy of the registry while it runs, with its keys: SQLite through its online
@@ -79,9 +87,15 @@ export async function takeServerBackup(
     const path = join(location.dataDir, name);
     if (existsSync(path)) files.push({ name, bytes: await readFile(path) });
   }
-  // A secret key given through the environment has no file: the archive carries it anyway.
-  if (!files.some((file) => file.name === 'secret.key') && process.env.COMPTOIR_SECRET_KEY) {
-    files.push({ name: 'secret.key', bytes: Buffer.from(process.env.COMPTOIR_SECRET_KEY) });
+  // A secret given through the environment or its own file has no file in the data dir: the
+  // (encrypted) archive carries it anyway, read the way the server reads it.
+  if (!files.some((file) => file.name === SECRET_FILE)) {
+    const secret = await loadRegistrySecret({
+      ...location.secretKey,
+      isShared: location.databaseUrl !== undefined,
+      dataDir: location.dataDir,
+    });
+    files.push({ name: SECRET_FILE, bytes: Buffer.from(secret.toString('base64url')) });
   }
   return {
     manifest: {

@@ -63,13 +63,18 @@ export async function verifyPublic(
   const number = parsed.success ? parsed.data.toUpperCase() : rawNumber.slice(0, 40);
   const typedVin = visitor.vin?.trim() ?? '';
   if (!token && typedVin === '') return { number, verdict: 'ask_vin' };
-  const waitMs = await reserveAttempt(
-    server.storage.db,
-    [verifierKey(visitor.clientAddress)],
-    server.clock(),
-  );
-  if (waitMs > 0) {
-    return { number, verdict: 'throttled', retryAfterSeconds: Math.ceil(waitMs / 1000) };
+  // Only VIN lookups are counted: they are what an enumeration guesses. A QR token cannot be
+  // guessed (it is signed for one number), so an inspector scanning a row of plates from one
+  // station's address is never held back.
+  if (!token) {
+    const waitMs = await reserveAttempt(
+      server.storage.db,
+      [verifierKey(visitor.clientAddress)],
+      server.clock(),
+    );
+    if (waitMs > 0) {
+      return { number, verdict: 'throttled', retryAfterSeconds: Math.ceil(waitMs / 1000) };
+    }
   }
   const row = parsed.success ? await findDocument(server.storage.db, number) : undefined;
   if (!token) {
