@@ -25,7 +25,7 @@ function ageConfirmation(registrationNumber: string): void {
 test("the metal plate's journey and the late plates on the dealer's screens", async ({ page }) => {
   await signIn(page, 'demo-agree');
   await chooseLicence(page, 'L-100001');
-  await fillRegistration(page, 3201, ['T000000003201']);
+  await fillRegistration(page, 3601, ['T000000003601']);
   await page.locator('#client-email').fill('client@example.com');
   await saveOnHold(page);
   const number = await openedRegistration(page);
