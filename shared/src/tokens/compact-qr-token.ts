@@ -53,6 +53,16 @@ export function isCompactQrToken(token: string): boolean {
   return /^[A-Z2-7]+$/.test(token);
 }
 
+/**
+ * True when a compact token names `kid` by its key hint (read, not verified). Enough to tell a
+ * person that a paper carries a key the registry revoked: the signature is refused either way.
+ */
+export function compactTokenNamesKey(token: string, kid: string): boolean {
+  const bytes = base32Decode(token);
+  if (bytes?.length !== TOKEN_BYTES) return false;
+  return sameBytes(bytes.slice(2, 2 + KEY_HINT_BYTES), keyHint(kid));
+}
+
 /** Signs the compact QR token of `document` (see {@link COMPACT_QR_FORMAT_SERVER}). */
 export async function signCompactQrToken(
   document: IssuedDocument,

@@ -31,4 +31,4 @@ export {
   type VerifiedQrToken,
   type VerifyQrOptions,
 } from './qr-token.js';
-export { COMPACT_KIND_CODES, isCompactQrToken } from './compact-qr-token.js';
+export { COMPACT_KIND_CODES, compactTokenNamesKey, isCompactQrToken } from './compact-qr-token.js';

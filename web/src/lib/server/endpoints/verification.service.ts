@@ -1,5 +1,10 @@
 import { documentNumberSchema, type DocumentKind, type DocumentStatus } from '@comptoir/shared';
-import { TokenError, verifyQrToken } from '@comptoir/shared/tokens';
+import {
+  TokenError,
+  compactTokenNamesKey,
+  isCompactQrToken,
+  verifyQrToken,
+} from '@comptoir/shared/tokens';
 import { decodeProtectedHeader } from 'jose';
 import type { ServerContext } from '../context.js';
 import { reserveAttempt, verifierKey } from '../accounts/signin-throttle.js';
@@ -157,6 +162,9 @@ async function metalPlateOf(
 
 /** True when the token names a key the registry revoked (read from its header, unverified). */
 function isRevokedKeyToken(server: ServerContext, token: string): boolean {
+  if (isCompactQrToken(token)) {
+    return server.signer.jwks().revoked.some((revoked) => compactTokenNamesKey(token, revoked.kid));
+  }
   try {
     const kid = decodeProtectedHeader(token).kid;
     return kid !== undefined && server.signer.isRevoked(kid);

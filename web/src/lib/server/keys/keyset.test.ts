@@ -7,6 +7,7 @@ import { generateSigningKeyPair, signQrToken, verifyQrToken } from '@comptoir/sh
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerConfig } from '../config.js';
 import { createServerContext, type ServerContext } from '../context.js';
+import { verifyPublic } from '../endpoints/verification.service.js';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../testing/test-env.js';
 import { LEGACY_KEY_FILE, revokeSigningKey, rotateSigningKey } from './keyset.js';
 import { StartupRefusal } from './startup-refusal.js';
@@ -159,6 +160,11 @@ describe.each(ENGINES)('the registry keyset on %s', (engine) => {
         candidateKids: [oldKid, first.newKid ?? ''],
       }),
     ).rejects.toThrow();
+    // The public page says why: the (compact) token names a key the registry revoked.
+    const verdict = await verifyPublic(a, 'T-2026-000001', oldToken, {
+      clientAddress: '192.0.2.1',
+    });
+    expect(verdict).toMatchObject({ verdict: 'forged', token: 'revoked' });
   });
 
   it("imports an earlier version's key file once: papers signed today keep verifying", async () => {
