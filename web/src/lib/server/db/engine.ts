@@ -12,6 +12,7 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import { logger } from '../log/logger.js';
 import { migrationProvider } from './migrations.js';
 import { sequenceName } from './sequences.js';
 import type { Database, Engine } from './schema.js';
@@ -216,6 +217,11 @@ function openSqlite(dataDir: string): Storage {
 
 function openPostgres(url: string, poolSize: number): Storage {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server ends (a PostgreSQL restart, a dropped test database) emits
+  // 'error' on the pool; unhandled, it would end the process. The pool replaces the client.
+  pool.on('error', (error) => {
+    logger.warn({ code: (error as { code?: unknown }).code }, 'idle database connection ended');
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',
