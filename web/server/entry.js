@@ -18,6 +18,18 @@ export const BASELINE_HEADERS = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
+// Flags first: adapter-node reads HOST, PORT and ORIGIN when it is imported.
+const { webEnvironment } = await import('./flags.js');
+try {
+  Object.assign(process.env, webEnvironment(process.argv.slice(2), process.env));
+} catch (error) {
+  console.error(`comptoir: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    'usage: node build [--host <address>] [--port <n>] [--origin <url>] [--data-dir <dir>]',
+  );
+  process.exit(64);
+}
+
 const adapter = await import('./adapter-index.js');
 adapter.server.server.prependListener('request', (_request, response) => {
   for (const [name, value] of Object.entries(BASELINE_HEADERS)) response.setHeader(name, value);
