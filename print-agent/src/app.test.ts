@@ -1,3 +1,5 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { openApiDocument } from './routes/openapi.js';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -552,6 +554,10 @@ describe('trust at the edge', () => {
       .object({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) })
       .parse(await response.json());
     expect(document.openapi).toBe('3.1.0');
+    // Valid for an independent validator (the issue found 5 errors under two of them).
+    const validation = await new Validator().validate(openApiDocument());
+    expect(validation.errors ?? []).toEqual([]);
+    expect(validation.valid).toBe(true);
     // Every route the agent registers is an operation of the document, and nothing else is.
     const registered = agent.app.routes
       .filter((route) => route.method !== 'ALL')
@@ -586,5 +592,37 @@ describe('trust at the edge', () => {
       }
     }
     expect([...new Set(registered)].sort()).toEqual(documented.sort());
+  });
+
+  it('answers every secured operation of its document with 401 in the shared shape, unsigned', async () => {
+    await setUp();
+    const document = z
+      .object({
+        paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+      })
+      .parse(openApiDocument());
+    const secured = z.object({
+      security: z.array(z.unknown()),
+      responses: z.record(z.string(), z.unknown()),
+    });
+    let checked = 0;
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, raw] of Object.entries(item)) {
+        const operation = secured.safeParse(raw);
+        if (method === 'parameters' || !operation.success) continue;
+        expect(Object.keys(operation.data.responses)).toContain('401');
+        const response = await agent.app.request(path.replace(/\{\w+\}/g, randomUUID()), {
+          method: method.toUpperCase(),
+          ...(method !== 'get' && {
+            headers: { 'content-type': 'application/json', origin: TEST_ORIGIN },
+            body: '{}',
+          }),
+        });
+        expect(response.status, `${method} ${path}`).toBe(401);
+        expect(apiErrorSchema.parse(await response.json()).code).toMatch(/required|invalid/);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(8);
   });
 });

@@ -1,6 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
+import { recordRoute } from './route-record.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,5 +28,11 @@ export function requestLog(log: Logger): MiddlewareHandler {
       },
       'request',
     );
+    // The route the path matched, even when a middleware before it answered (a 413, a 401):
+    // the last matched entry that is not an every-method middleware. None: not an API route.
+    const route = matchedRoutes(c)
+      .filter((entry) => entry.method !== 'ALL')
+      .at(-1)?.path;
+    if (route !== undefined) recordRoute(c.req.method, route, c.res.status);
   };
 }

@@ -45,6 +45,10 @@ const table: Record<string, RouteCase> = {
     request: () => ({ path: '/.well-known/jwks.json' }),
   },
   'GET /api/health': { access: { kind: 'public' }, request: () => ({ path: '/api/health' }) },
+  'GET /api/openapi.json': {
+    access: { kind: 'public' },
+    request: () => ({ path: '/api/openapi.json' }),
+  },
   'GET /api/health/ready': {
     access: { kind: 'public' },
     request: () => ({ path: '/api/health/ready' }),

@@ -1,6 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
+import { recordRoute } from './route-record.js';
 
 /** The header a request id travels in, both ways (a proxy's own id is kept when it is a UUID). */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -33,6 +34,7 @@ export function createRequestLog(log: Logger): Handle {
         // A response with immutable headers (a fetched one passed through) goes without.
       }
       log.info(line(response.status), 'request');
+      recordRoute(event.request.method, event.route.id, response.status);
       return response;
     } catch (error) {
       log.error({ ...line(500), err: error }, 'request');

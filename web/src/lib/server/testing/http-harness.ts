@@ -1,5 +1,6 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { createHandle } from '../http/handle.js';
+import { recordRoute } from '../http/route-record.js';
 import type { TestServer } from './test-server.js';
 
 type RouteModule = Record<string, unknown>;
@@ -119,8 +120,10 @@ export function createHarnessClient(server: TestServer): HarnessClient {
       const headers = new Headers(options.headers);
       const body = options.json !== undefined ? JSON.stringify(options.json) : options.body;
       if (body !== undefined) {
-        headers.set('content-type', 'application/json');
-        headers.set('content-length', String(Buffer.byteLength(body)));
+        // A test may send another type or a lying length (the hook's refusals).
+        if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+        if (!headers.has('content-length'))
+          headers.set('content-length', String(Buffer.byteLength(body)));
       }
       const request = new Request(url, { method, headers, ...(body !== undefined && { body }) });
       const cookies = createCookies(jar, request);
@@ -141,14 +144,14 @@ export function createHarnessClient(server: TestServer): HarnessClient {
         cookies,
         getClientAddress: () => options.clientAddress ?? '127.0.0.1',
         setHeaders: () => undefined,
-        route: { id: null },
+        route: { id: match?.route.id ?? null },
         platform: undefined,
         isDataRequest: false,
         isSubRequest: false,
         isRemoteRequest: false,
         fetch,
       };
-      return handle({
+      const response = await handle({
         // The harness builds only the RequestEvent fields the hook and routes read.
         event: event as unknown as RequestEvent,
         resolve: async (resolved) => {
@@ -161,6 +164,8 @@ export function createHarnessClient(server: TestServer): HarnessClient {
           return response;
         },
       });
+      recordRoute(method, match?.route.id ?? null, response.status);
+      return response;
     },
     login(username, password = 'demo-password') {
       return client.request('POST', '/api/auth/login', { json: { username, password } });
