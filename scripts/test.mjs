@@ -10,9 +10,11 @@
 //
 //   npm test                      everything
 //   npm test -- --only e2e        one suite (build, lint, boundaries, format, types, unit, smoke,
-//                                 hostile, e2e)
+//                                 hostile, e2e, api-statuses, e2e-logs: the last two read what
+//                                 the suites before them recorded in the same run)
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestEnv } from './test-env.mjs';
@@ -41,13 +43,31 @@ const SUITES = [
   },
   {
     name: 'smoke',
-    command: ['node', '--test', 'scripts/start.test.mjs', 'scripts/fresh-clone.test.mjs'],
+    command: [
+      'node',
+      '--test',
+      'scripts/start.test.mjs',
+      'scripts/fresh-clone.test.mjs',
+      'scripts/web-flags.test.mjs',
+      'scripts/checks.test.mjs',
+    ],
   },
   // Attacks held as tests (`*.hostile.test.ts`, web and print-agent): built servers, bursts
   // through two web processes, floods, fuzz at every JSON endpoint, headers on every route.
   { name: 'hostile', command: ['npm', 'run', '--silent', 'test:hostile'] },
   { name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'web/playwright.config.ts'] },
+  // After the suites that feed them: every status code the two OpenAPI documents promise was
+  // answered to some test (the records of COMPTOIR_ROUTE_RECORD_DIR), and the e2e run's kept
+  // server logs (COMPTOIR_E2E_LOG_DIR) hold no personal data and no secret.
+  { name: 'api-statuses', command: ['node', '--import', 'tsx', 'scripts/api-statuses.mjs'] },
+  { name: 'e2e-logs', command: ['node', 'scripts/log-pii.mjs'] },
 ];
+
+// Fresh folders for this run's route records and e2e logs (kept afterwards, named at the end).
+const runFolders = {
+  COMPTOIR_ROUTE_RECORD_DIR: mkdtempSync(join(tmpdir(), 'comptoir-route-records-')),
+  COMPTOIR_E2E_LOG_DIR: mkdtempSync(join(tmpdir(), 'comptoir-e2e-logs-')),
+};
 
 function run(command, env, onLine) {
   return new Promise((resolve) => {
@@ -115,7 +135,7 @@ if ((await installIfNeeded(baseEnv)) !== 0) {
 }
 
 const { env: testEnv, stop } = await startTestEnv();
-const env = { ...baseEnv, ...testEnv };
+const env = { ...baseEnv, ...testEnv, ...runFolders };
 process.on('SIGINT', () => {
   stop();
   process.exit(130);
@@ -144,6 +164,7 @@ for (const r of results) {
   );
 }
 console.log(`[test] total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+for (const [name, dir] of Object.entries(runFolders)) console.log(`[test] ${name}=${dir}`);
 const failedSuites = results.filter((r) => r.code !== 0).length;
 if (failedSuites > 0) totals.failed = Math.max(totals.failed, 1);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,11 @@ const port = process.env.COMPTOIR_E2E_PORT;
 // teardown removes it.
 process.env.COMPTOIR_E2E_DATA_DIR ??= join(tmpdir(), `comptoir-e2e-${port}`);
 const origin = `http://127.0.0.1:${port}`;
+// The servers' logs, kept after the run (unlike the data dir) for the log check
+// (scripts/log-pii.mjs, the `e2e-logs` suite of npm test); npm test chooses the folder.
+process.env.COMPTOIR_E2E_LOG_DIR ??= join(tmpdir(), `comptoir-e2e-logs-${port}`);
+const logDir = process.env.COMPTOIR_E2E_LOG_DIR;
+mkdirSync(logDir, { recursive: true });
 
 /** The production build (`web/build`), run with demo data on a fresh data dir. */
 export default defineConfig({
@@ -57,7 +63,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node build',
+    // Its output goes to a file (kept), not to the run's output.
+    command: `node build >> ${JSON.stringify(join(logDir, 'web.log'))} 2>&1`,
     cwd: webDir,
     url: `${origin}/api/health`,
     reuseExistingServer: false,

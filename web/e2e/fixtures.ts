@@ -1,6 +1,7 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { keepSecret } from './e2e-logs';
 
 /** The data dir of the server the config started (its SQLite file is the truth to count). */
 export function dataDir(): string {
@@ -50,6 +51,10 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.locator('#password').fill('demo-password');
   await page.getByRole('button', { name: /Se connecter|Sign in/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Services|Choisir/ })).toBeVisible();
+  // The session this sign-in made: no server log may hold it (scripts/log-pii.mjs).
+  for (const cookie of await page.context().cookies()) {
+    if (cookie.name === 'comptoir_session') keepSecret(cookie.value);
+  }
 }
 
 /** The status bar's waiting count ("En attente : N"). */

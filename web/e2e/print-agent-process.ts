@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keepLog } from './e2e-logs';
 import { freePort } from './server-process';
 
 const agentDir = fileURLToPath(new URL('../../print-agent', import.meta.url));
@@ -43,6 +44,7 @@ export async function startPrintAgent(origin: string): Promise<AgentProcess> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  keepLog(child, 'print-agent');
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { keepLog } from './e2e-logs';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -29,8 +30,11 @@ export async function startServer(options: {
       COMPTOIR_DEMO: '1',
       ...(options.faults ? { COMPTOIR_FAULTS: options.faults } : { COMPTOIR_FAULTS: '' }),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Kept for the log check (scripts/log-pii.mjs); errors still show in the run's output.
+  keepLog(child, 'web-own');
+  child.stderr?.pipe(process.stderr);
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
