@@ -7,7 +7,7 @@ import { printJobSchema, printerSchema } from '@comptoir/shared';
 import { createFileDriver } from '../drivers/file/file.driver.js';
 import { DriverError, type PrinterDriver } from '../drivers/printer-driver.js';
 import { createTestSigner, provisionalPlate, type TestSigner } from '../testing/documents.js';
-import { createTestAgent, eventually } from '../testing/test-agent.js';
+import { ADMIN_SECRET, createTestAgent, eventually } from '../testing/test-agent.js';
 
 let signer: TestSigner;
 const cleanups: (() => Promise<void>)[] = [];
@@ -89,5 +89,17 @@ describe('reprinting a job "to check" on the file printer', () => {
     const files = readdirSync(directory()).sort();
     expect(files).toHaveLength(2);
     expect(readFileSync(join(directory(), first[0] ?? ''))).toEqual(original);
+
+    // Decided once: the admin page's form refuses a second decision (documented 409).
+    const again = await agent.app.request(`/admin/jobs/${jobId}/decision`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        authorization: `Basic ${Buffer.from(`admin:${ADMIN_SECRET}`).toString('base64')}`,
+      },
+      body: JSON.stringify({ decision: 'done' }),
+    });
+    expect(again.status).toBe(409);
   });
 });
