@@ -10,3 +10,4 @@ if (!existsSync(join(built, 'adapter-index.js'))) {
   renameSync(join(built, 'index.js'), join(built, 'adapter-index.js'));
 }
 copyFileSync(join(web, 'server', 'entry.js'), join(built, 'index.js'));
+copyFileSync(join(web, 'server', 'early-refusals.js'), join(built, 'early-refusals.js'));
