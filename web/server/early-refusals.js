@@ -11,7 +11,7 @@
 // - an API write whose `Origin` is not the server's own (the app's `cross_site_refused`);
 // - an API write with no cookie to a method and path where the app already answered a write
 //   with no cookie `401` (a route that needs a session; learned while running, so no route
-//   list goes stale).
+//   list goes stale), never under /api/auth/ (a wrong password is a 401 too).
 // The client address is found as the app finds it (web/src/lib/server/accounts/client-address.ts:
 // behind a trusted proxy the last `X-Forwarded-For` entry).
 import { isIP } from 'node:net';
@@ -118,7 +118,13 @@ export function installEarlyRefusals(server, options) {
       }
       count[0] += 1;
     }
-    if (isCookieLessWrite(request) && needsSession.size < 200) {
+    // Not under /api/auth/: there a 401 means wrong credentials (sign-in, re-authentication),
+    // not a missing session, and the next try may be right.
+    if (
+      isCookieLessWrite(request) &&
+      !request.url.startsWith('/api/auth/') &&
+      needsSession.size < 200
+    ) {
       response.once('finish', () => {
         if (response.statusCode === 401) needsSession.add(routeKey(request));
       });
