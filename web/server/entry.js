@@ -31,6 +31,17 @@ try {
 }
 
 const adapter = await import('./adapter-index.js');
+// A flood of refused writes is answered here past a small allowance per address, before
+// SvelteKit spends a millisecond on each (./early-refusals.js). `COMPTOIR_EARLY_REFUSALS=0`
+// turns it off (the bench's baseline).
+if (process.env.COMPTOIR_EARLY_REFUSALS !== '0') {
+  const { installEarlyRefusals } = await import('./early-refusals.js');
+  installEarlyRefusals(adapter.server.server, {
+    origin: process.env.ORIGIN,
+    trustProxy: process.env.COMPTOIR_TRUST_PROXY === '1',
+    headers: BASELINE_HEADERS,
+  });
+}
 adapter.server.server.prependListener('request', (_request, response) => {
   for (const [name, value] of Object.entries(BASELINE_HEADERS)) response.setHeader(name, value);
 });

@@ -114,10 +114,42 @@ export type UnlockRefusal =
 export type UnlockOutcome =
   { ok: true; info: SessionInfo; licence: string | undefined } | ({ ok: false } & UnlockRefusal);
 
+/** A try that took its place in the count before its secret is checked. */
+type ReservedTry = { row: OfflineUnlockRow; info: SessionInfo; retryAfter: number };
+
+/**
+ * Counts one try for `username` in a single IndexedDB transaction, before any secret is
+ * checked: IndexedDB runs read-write transactions on one store one after the other, across
+ * tabs too, so a burst of tries (a script, several tabs) sees each other's count and no more of
+ * them reach the check than the waits allow. The count lives on the row: a reload keeps it.
+ */
+async function reserveTry(
+  db: ComptoirDb,
+  username: string,
+  now: number,
+  windowHours: number,
+): Promise<ReservedTry | UnlockRefusal> {
+  return db.transaction('rw', db.offlineUnlocks, async (): Promise<ReservedTry | UnlockRefusal> => {
+    const row = await db.offlineUnlocks.where('username').equals(username).first();
+    const info = sessionInfoSchema.safeParse(row?.info);
+    if (!row || !info.success) return { reason: 'unknown' };
+    if (now < row.retryAfter) return { reason: 'wait', retryAfter: row.retryAfter };
+    // An expired sign-in checks no secret: nothing to count.
+    if (now - row.signedInAt > windowHours * 3_600_000 || now < row.signedInAt) {
+      return { reason: 'expired' };
+    }
+    const failures = row.failures + 1;
+    const retryAfter = now + unlockDelayMs(failures);
+    await db.offlineUnlocks.update(row.accountId, { failures, retryAfter });
+    return { row, info: info.data, retryAfter };
+  });
+}
+
 /**
  * Unlocks the kiosk offline for `username` with their offline-unlock secret: only within
  * `windowHours` of their online sign-in on this kiosk, and not while a wrong-secret delay
- * runs. Each wrong secret makes the next delay longer; a right one resets it.
+ * runs. Each try is counted as a failure before the secret is checked (so each wrong secret
+ * makes the next delay longer); a right one resets the count.
  */
 export async function unlockOffline(
   db: ComptoirDb,
@@ -126,25 +158,15 @@ export async function unlockOffline(
   now: number,
   windowHours: number = OFFLINE_WINDOW_HOURS,
 ): Promise<UnlockOutcome> {
-  const row = await db.offlineUnlocks
-    .where('username')
-    .equals(username.trim().toLowerCase())
-    .first();
-  const info = sessionInfoSchema.safeParse(row?.info);
-  if (!row || !info.success) return { ok: false, reason: 'unknown' };
-  if (now < row.retryAfter) return { ok: false, reason: 'wait', retryAfter: row.retryAfter };
-  if (now - row.signedInAt > windowHours * 3_600_000 || now < row.signedInAt) {
-    return { ok: false, reason: 'expired' };
-  }
+  const reserved = await reserveTry(db, username.trim().toLowerCase(), now, windowHours);
+  if ('reason' in reserved) return { ok: false, ...reserved };
+  const { row } = reserved;
   const hash = await derive(secret, fromBase64Url(row.salt), row.iterations);
   if (!isSameBytes(hash, fromBase64Url(row.hash))) {
-    const failures = row.failures + 1;
-    const retryAfter = now + unlockDelayMs(failures);
-    await db.offlineUnlocks.update(row.accountId, { failures, retryAfter });
-    return { ok: false, reason: 'wrong_secret', retryAfter };
+    return { ok: false, reason: 'wrong_secret', retryAfter: reserved.retryAfter };
   }
   await db.offlineUnlocks.update(row.accountId, { failures: 0, retryAfter: 0 });
-  return { ok: true, info: info.data, licence: row.licence };
+  return { ok: true, info: reserved.info, licence: row.licence };
 }
 
 /** Forgets a person's offline-unlock secret on this kiosk (they sign out for good). */

@@ -1,5 +1,7 @@
 import type { OperatorVerifier } from '@comptoir/shared';
+import { z } from 'zod';
 import type { ComptoirDb, OperatorRow } from './db';
+import { unlockDelayMs } from './offline-unlock';
 
 /**
  * Replaces the operators of a generic account with what the server just answered: a disabled
@@ -58,4 +60,51 @@ export async function checkOperatorPin(
     256,
   );
   return toBase64Url(new Uint8Array(bits)) === row.verifier ? row : undefined;
+}
+
+/**
+ * The kiosk-state key of the wrong-PIN count: one for the whole kiosk, so guessing under
+ * several operators' names earns the same waits.
+ */
+export const OPERATOR_TRIES_KEY = 'operatorPinFailures';
+
+const operatorTriesSchema = z.object({ count: z.number(), retryAfter: z.number() });
+
+/** Why a PIN did not unlock the kiosk, or the operator it unlocked for. */
+export type OperatorUnlockOutcome =
+  | { ok: true; operator: OperatorRow }
+  | { ok: false; reason: 'wrong_pin'; retryAfter: number }
+  /** Too many wrong PINs: no PIN is checked before `retryAfter` (epoch ms). */
+  | { ok: false; reason: 'wait'; retryAfter: number };
+
+/**
+ * Checks an operator's PIN for the generic account `accountId`, with the same growing waits
+ * as the offline unlock. The try is counted as a failure in one IndexedDB transaction before
+ * the PIN is checked (read-write transactions on one store run one after the other, across
+ * tabs too), so a burst gets no more checks than the waits allow and a reload forgets none;
+ * a right PIN resets the count.
+ */
+export async function unlockOperator(
+  db: ComptoirDb,
+  accountId: string,
+  operatorId: string,
+  pin: string,
+  now: number,
+): Promise<OperatorUnlockOutcome> {
+  const reserved = await db.transaction('rw', db.kioskState, async () => {
+    const stored = await db.kioskState.get(OPERATOR_TRIES_KEY);
+    const tries = operatorTriesSchema.safeParse(stored?.value);
+    const { count, retryAfter } = tries.success ? tries.data : { count: 0, retryAfter: 0 };
+    if (now < retryAfter) return { isReserved: false, retryAfter };
+    const next = { count: count + 1, retryAfter: now + unlockDelayMs(count + 1) };
+    await db.kioskState.put({ key: OPERATOR_TRIES_KEY, value: next });
+    return { isReserved: true, retryAfter: next.retryAfter };
+  });
+  if (!reserved.isReserved) return { ok: false, reason: 'wait', retryAfter: reserved.retryAfter };
+  const operator = await checkOperatorPin(db, operatorId, pin);
+  if (!operator || operator.accountId !== accountId) {
+    return { ok: false, reason: 'wrong_pin', retryAfter: reserved.retryAfter };
+  }
+  await db.kioskState.put({ key: OPERATOR_TRIES_KEY, value: { count: 0, retryAfter: 0 } });
+  return { ok: true, operator };
 }

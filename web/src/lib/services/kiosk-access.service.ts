@@ -27,12 +27,11 @@ import {
 import {
   OFFLINE_SECRET_MIN_LENGTH,
   storeOfflineSecret,
-  unlockDelayMs,
   unlockOffline,
   watchOfflineSecret,
 } from '$lib/offline/offline-unlock';
 import type { OperatorRow } from '$lib/offline/db';
-import { checkOperatorPin, listOperators, replaceOperators } from '$lib/offline/operators';
+import { listOperators, replaceOperators, unlockOperator } from '$lib/offline/operators';
 import { ACTIVE_ACTOR_KEY, requestSync } from '$lib/offline/sync-runner';
 import { session } from '$lib/session/session.svelte';
 import { kioskError, type ActionResult } from './result';
@@ -46,7 +45,6 @@ const LOCKED_KEY = 'locked';
 const WINDOW_KEY = 'offlineWindowHours';
 /** The operator who unlocked the generic account's session with their PIN (shared with commands). */
 export const ACTIVE_OPERATOR_KEY = 'activeOperator';
-const OPERATOR_FAILURES_KEY = 'operatorPinFailures';
 
 /** The operator working now under a generic account. */
 export const activeOperatorSchema = z.object({
@@ -298,35 +296,24 @@ export async function unlockAsOperator(
   const db = kioskDb();
   const accountId = session.info?.account.id;
   if (!accountId) return { ok: false, error: catalogueError('unauthenticated', 'lock.unknown') };
-  const failures = (await readKioskState(
-    db,
-    OPERATOR_FAILURES_KEY,
-    z.object({ count: z.number(), retryAfter: z.number() }),
-  )) ?? { count: 0, retryAfter: 0 };
-  const now = Date.now();
-  if (now < failures.retryAfter) {
+  const outcome = await unlockOperator(db, accountId, operatorId, pin, Date.now());
+  if (!outcome.ok) {
     return {
       ok: false,
-      error: catalogueError('unlock_wait', 'lock.wait', {
-        seconds: String(Math.ceil((failures.retryAfter - now) / 1000)),
-      }),
+      error:
+        outcome.reason === 'wait'
+          ? catalogueError('unlock_wait', 'lock.wait', {
+              seconds: String(Math.ceil((outcome.retryAfter - Date.now()) / 1000)),
+            })
+          : catalogueError('unlock_wrong_pin', 'lock.wrongPin', {}, 'pin'),
     };
   }
-  const operator = await checkOperatorPin(db, operatorId, pin);
-  if (!operator || operator.accountId !== accountId) {
-    const count = failures.count + 1;
-    await writeKioskState(db, OPERATOR_FAILURES_KEY, {
-      count,
-      retryAfter: now + unlockDelayMs(count),
-    });
-    return { ok: false, error: catalogueError('unlock_wrong_pin', 'lock.wrongPin', {}, 'pin') };
-  }
+  const { operator } = outcome;
   const active: ActiveOperator = {
     accountId,
     operatorId: operator.operatorId,
     displayName: operator.displayName,
   };
-  await writeKioskState(db, OPERATOR_FAILURES_KEY, { count: 0, retryAfter: 0 });
   await writeKioskState(db, ACTIVE_OPERATOR_KEY, active);
   return { ok: true, value: active };
 }
