@@ -18,13 +18,14 @@ const awaitedStates: ReadonlySet<PlateOrderState> = new Set([
 ]);
 
 /** Why a plate counts as late (empty: not late). */
-export type PlateLateReason = 'not_delivered_20_days' | 'provisional_expiring';
+export type PlateLateReason =
+  'not_delivered_20_days' | 'provisional_expiring' | 'returned_to_sender';
 
 /**
  * Why the metal plate of a confirmation is late at `now`: not delivered 20 days after the
  * confirmation, or the provisional plate (45 days) expiring within 7 days with no delivery.
  * Delivered and cancelled plates are never late; refused and returned ones are, since the
- * holder still has no plate.
+ * holder still has no plate, and a returned one is late from the day it comes back.
  */
 export function plateLateReasons(
   plate: { state: PlateOrderState; confirmedAt: Date; provisionalExpiresAt: Date },
@@ -32,6 +33,9 @@ export function plateLateReasons(
 ): PlateLateReason[] {
   if (!awaitedStates.has(plate.state)) return [];
   const reasons: PlateLateReason[] = [];
+  // Back at the supplier (wrong or incomplete address, nobody to sign): the holder will not
+  // get it without the dealer, so it is late at once, not only on day 20.
+  if (plate.state === 'returned') reasons.push('returned_to_sender');
   if (now.getTime() - plate.confirmedAt.getTime() >= PLATE_LATE_AFTER_DAYS * DAY_MS) {
     reasons.push('not_delivered_20_days');
   }

@@ -189,7 +189,9 @@ export const latePlateSchema = z
     licence: z.string(),
     plateNumber: z.string(),
     delivery: plateDeliverySchema,
-    reasons: z.array(z.enum(['not_delivered_20_days', 'provisional_expiring'])),
+    reasons: z.array(
+      z.enum(['returned_to_sender', 'not_delivered_20_days', 'provisional_expiring']),
+    ),
   })
   .loose();
 /** A late plate. */

@@ -29,6 +29,17 @@ describe('late plates', () => {
     ]);
   });
 
+  it('is late from the day it comes back to the supplier', () => {
+    const plate = { state: 'returned' as const, confirmedAt, provisionalExpiresAt };
+    expect(plateLateReasons(plate, new Date(confirmedAt.getTime() + 12 * DAY))).toEqual([
+      'returned_to_sender',
+    ]);
+    expect(plateLateReasons(plate, new Date(confirmedAt.getTime() + 20 * DAY))).toEqual([
+      'returned_to_sender',
+      'not_delivered_20_days',
+    ]);
+  });
+
   it('is never late once delivered or cancelled', () => {
     const later = new Date(confirmedAt.getTime() + 40 * DAY);
     for (const state of ['delivered', 'cancelled'] as const) {

@@ -1,3 +1,4 @@
+import { accountContactMessages } from './catalogue/account-contact.messages.js';
 import { accountMessages } from './catalogue/accounts.messages.js';
 import { kioskAccessMessages } from './catalogue/kiosk-access.messages.js';
 import { platesByMailMessages } from './catalogue/plates-by-mail.messages.js';
@@ -289,6 +290,7 @@ export const messages = {
   ...vinScanMessages,
   ...registryScreenMessages,
   ...platesByMailMessages,
+  ...accountContactMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 /** A key of the message catalogue. */

@@ -33,6 +33,10 @@ export const platesByMailMessages = {
     fr: 'Non livrée 20 jours après la confirmation',
     en: 'Not delivered 20 days after confirmation',
   },
+  'platesLate.reason.returned_to_sender': {
+    fr: "Retournée à l'expéditeur : vérifiez l'adresse avec le client et le fournisseur",
+    en: 'Returned to sender: check the address with the client and the supplier',
+  },
   'platesLate.reason.provisional_expiring': {
     fr: 'La plaque provisoire expire dans 7 jours ou moins',
     en: 'The provisional plate expires within 7 days',

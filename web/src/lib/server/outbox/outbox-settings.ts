@@ -16,7 +16,15 @@ export interface OutboxConfig {
   mailFrom: string;
   /** The longest wait between two attempts (the backoff doubles from 1 s up to it). */
   retryMaxMs: number;
+  /**
+   * The idle worker's longest sleep: rows queued by another process are seen within it (this
+   * process's own wake the worker at once). 0 turns the worker off (benchmarks only).
+   */
+  idleMs: number;
 }
+
+/** The idle outbox worker looks at the table at least this often (ms). */
+export const DEFAULT_OUTBOX_IDLE_MS = 5000;
 
 /** When the embedded supplier reports each step, counted from the order's acceptance. */
 export interface SupplierTimings {
@@ -49,6 +57,7 @@ export function parseSupplierTimings(value: string | undefined): SupplierTimings
 /** Reads the outbox settings from the environment. */
 export function readOutboxConfig(env: NodeJS.ProcessEnv): OutboxConfig {
   const retryMaxMs = Number(env.COMPTOIR_OUTBOX_RETRY_MAX_MS);
+  const idleMs = Number(env.COMPTOIR_OUTBOX_IDLE_MS);
   return {
     plateSupplierUrl: env.PLATE_SUPPLIER_URL?.trim().replace(/\/+$/, '') || undefined,
     plateSupplierSecret: env.PLATE_SUPPLIER_SECRET?.trim() || undefined,
@@ -56,6 +65,10 @@ export function readOutboxConfig(env: NodeJS.ProcessEnv): OutboxConfig {
     smtpUrl: env.SMTP_URL?.trim() || undefined,
     mailFrom: env.MAIL_FROM?.trim() || 'Comptoir <avis@comptoir.localhost>',
     retryMaxMs: Number.isFinite(retryMaxMs) && retryMaxMs >= 1000 ? retryMaxMs : 300_000,
+    idleMs:
+      env.COMPTOIR_OUTBOX_IDLE_MS?.trim() && Number.isFinite(idleMs) && idleMs >= 0
+        ? idleMs
+        : DEFAULT_OUTBOX_IDLE_MS,
   };
 }
 

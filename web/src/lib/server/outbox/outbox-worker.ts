@@ -6,9 +6,12 @@ import { findPlateOrder, updatePlateOrder } from '../registry/plate-orders.repo.
 import {
   claimDueOutbox,
   completeOutbox,
+  nextOutboxDueAt,
   retryOutboxLater,
   type OutboxRow,
 } from '../registry/server-outbox.repo.js';
+import { DEFAULT_OUTBOX_IDLE_MS } from './outbox-settings.js';
+import { onOutboxQueued } from './outbox-wake.js';
 import type { Mailer } from './mailer.js';
 import type { PlateSupplierClient } from './plate-supplier.client.js';
 
@@ -153,35 +156,77 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-/** Polls the outbox every `intervalMs` (and at once when kicked); one drain at a time. */
+/** After a row is queued in this process: look then, in ms (its transaction commits first). */
+const WAKE_DELAYS_MS = [20, 250, 1500];
+
+/**
+ * Sends the outbox's rows when they fall due. Idle, it does not poll the table twice a second
+ * (a write transaction each time, taking SQLite's write lock): it reads, outside any
+ * transaction, when the next row falls due and sleeps until then, at most `idleMs` (rows
+ * another process queued, or a lease another process left, are seen within that); a row
+ * queued in this process wakes it at once ({@link onOutboxQueued}). `idleMs` 0 turns the
+ * worker off (a benchmark's baseline: nothing is ever sent).
+ */
 export function startOutboxWorker(
   server: ServerContext,
   senders: OutboxSenders,
-  intervalMs = 500,
+  idleMs = server.config.outbox?.idleMs ?? DEFAULT_OUTBOX_IDLE_MS,
 ): OutboxWorker {
   let running: Promise<void> | undefined;
-  let isStopped = false;
+  let isStopped = idleMs <= 0;
+  let timer: NodeJS.Timeout | undefined;
+  const wakes = new Set<NodeJS.Timeout>();
+
+  /** Sleeps until `at` (at most `idleMs`), replacing the current sleep. */
+  const sleepUntil = (at: Date | undefined) => {
+    if (isStopped) return;
+    clearTimeout(timer);
+    const untilDue = at ? at.getTime() - server.clock().getTime() : idleMs;
+    timer = setTimeout(run, Math.max(0, Math.min(idleMs, untilDue)));
+    timer.unref();
+  };
   const run = () => {
     if (running || isStopped) return;
     running = (async () => {
+      let next: Date | undefined;
       try {
-        while (!isStopped && (await drainOutbox(server, senders)) > 0) {
-          // drain until nothing is due
+        next = await nextOutboxDueAt(server.storage.db);
+        while (!isStopped && next && next.getTime() <= server.clock().getTime()) {
+          const handled = await drainOutbox(server, senders);
+          next = await nextOutboxDueAt(server.storage.db);
+          // Due yet not claimable (another process just claimed it): look again in a second
+          // rather than spin.
+          if (handled === 0 && next && next.getTime() <= server.clock().getTime()) {
+            next = new Date(server.clock().getTime() + 1000);
+          }
         }
       } catch (error) {
         console.error('comptoir: outbox drain failed', error);
       } finally {
         running = undefined;
+        sleepUntil(next);
       }
     })();
   };
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
+  const stopListening = onOutboxQueued(() => {
+    if (isStopped) return;
+    for (const delay of WAKE_DELAYS_MS) {
+      const wake = setTimeout(() => {
+        wakes.delete(wake);
+        run();
+      }, delay);
+      wake.unref();
+      wakes.add(wake);
+    }
+  });
+  run();
   return {
     kick: run,
     async stop() {
       isStopped = true;
-      clearInterval(timer);
+      stopListening();
+      clearTimeout(timer);
+      for (const wake of wakes) clearTimeout(wake);
       await running;
       senders.mailer.close();
     },

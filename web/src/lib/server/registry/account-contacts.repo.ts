@@ -9,6 +9,8 @@ export interface AccountContact {
   accountId: string;
   email: string;
   language: 'fr' | 'en';
+  /** When the person last set it (absent where the query did not read it). */
+  updatedAt?: string;
 }
 
 /** Sets (or replaces) an account's contact. */
@@ -45,11 +47,17 @@ export async function findAccountContact(
   return row && toContact(row);
 }
 
-function toContact(row: { account_id: string; email: string; language: string }): AccountContact {
+function toContact(row: {
+  account_id: string;
+  email: string;
+  language: string;
+  updated_at?: string;
+}): AccountContact {
   return {
     accountId: row.account_id,
     email: row.email,
     language: row.language === 'en' ? 'en' : 'fr',
+    ...(row.updated_at !== undefined && { updatedAt: row.updated_at }),
   };
 }
 

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { newId } from '@comptoir/shared';
 import type { Tx } from '../db/engine.js';
 import type { ServerOutboxTable } from '../db/plates-by-mail.tables.js';
+import { notifyOutboxQueued } from '../outbox/outbox-wake.js';
 
 /*
  * The server's outbox: what must leave the server (a plate order to the supplier, an e-mail)
@@ -36,7 +38,26 @@ export async function enqueueOutbox(
       outcome: null,
     })
     .execute();
+  // This process's worker looks shortly after (once the caller's transaction has committed).
+  notifyOutboxQueued();
   return id;
+}
+
+/**
+ * When the next row falls due (its attempt time, or the end of the lease a sender holds on
+ * it, whichever is later), or undefined when nothing waits: one read, outside any write transaction, so that an
+ * idle worker never takes a write lock.
+ */
+export async function nextOutboxDueAt(tx: Tx): Promise<Date | undefined> {
+  // A row is due at its attempt time, or when the lease on it ends if that is later (ISO
+  // instants of one format compare as text, on both engines).
+  const dueAt = sql<string>`case when lease_until is not null and lease_until > next_attempt_at then lease_until else next_attempt_at end`;
+  const row = await tx
+    .selectFrom('server_outbox')
+    .select((eb) => eb.fn.min(dueAt).as('due_at'))
+    .where('done_at', 'is', null)
+    .executeTakeFirst();
+  return typeof row?.due_at === 'string' ? new Date(row.due_at) : undefined;
 }
 
 /**
