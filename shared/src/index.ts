@@ -32,6 +32,7 @@ export * from './schemas/listing.schema.js';
 export * from './schemas/registry-queries.schema.js';
 export * from './schemas/staff.schema.js';
 export * from './schemas/jwks.schema.js';
+export * from './schemas/revocation.schema.js';
 
 export * from './domain/constants.js';
 export * from './domain/vin.js';
