@@ -38,6 +38,7 @@ export * from './domain/constants.js';
 export * from './domain/vin.js';
 export * from './domain/printable-text.js';
 export * from './domain/validity.js';
+export * from './domain/printability.js';
 export * from './domain/eligibility.js';
 export * from './domain/caps.js';
 export * from './domain/history.js';
