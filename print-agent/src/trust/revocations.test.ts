@@ -12,6 +12,7 @@ import {
   type RevocationFeed,
 } from '@comptoir/shared';
 import { signRevocationFeed } from '@comptoir/shared/tokens';
+import { agentJobGate } from '../jobs/job-gate.js';
 import { submitJob } from '../jobs/submit-job.service.js';
 import { createTestSigner, provisionalPlate, type TestSigner } from '../testing/documents.js';
 import { FakePrinter } from '../testing/fake-printer.js';
@@ -243,5 +244,39 @@ describe('a kiosk whose pairing is revoked', () => {
     await eventually(() => agent.deps.ledger.get(job.jobId)?.state === 'failed');
     expect(agent.deps.ledger.get(job.jobId)?.reason?.code).toBe('kiosk_pairing_revoked');
     expect(printer.jobs).toHaveLength(0);
+  });
+});
+
+describe('the check before every job', () => {
+  it('refuses a paper that expired while its job waited, past the 2 minutes of tolerance', async () => {
+    await setUp();
+    const plate = provisionalPlate(signer.key.kid);
+    const jobId = randomUUID();
+    agent.deps.ledger.accept({
+      jobId,
+      requestHash: 'h',
+      documentNumber: plate.number,
+      documentKind: plate.kind,
+      documentJson: JSON.stringify(plate),
+      qrUrl: 'http://127.0.0.1:3000/verifier/x',
+      printer: 'nowhere',
+      role: 'plate',
+      copies: 1,
+      reprint: false,
+    });
+    const job = printJobSchema.parse(agent.deps.ledger.get(jobId));
+    const expiresAt = new Date(plate.expiresAt ?? '').getTime();
+    const gateAt = (ms: number) =>
+      agentJobGate({
+        ledger: agent.deps.ledger,
+        pairing: agent.deps.pairing,
+        revocations: agent.deps.revocations,
+        now: () => new Date(ms),
+      })(job);
+    expect(gateAt(expiresAt + 119_000)).toBeUndefined();
+    expect(gateAt(expiresAt + 121_000)).toEqual({
+      code: 'token_expired',
+      ...errorCatalogue.token_expired,
+    });
   });
 });
