@@ -14,6 +14,8 @@ import type { DocumentRenderer } from './render/document-renderer.js';
 import { createDocumentVerifier } from './trust/document-verifier.js';
 import { KioskPairing, type PairingCode } from './trust/kiosk-pairing.js';
 import { PairingStore } from './trust/pairing-store.js';
+import { RevocationStore } from './trust/revocation-store.js';
+import { agentJobGate } from './jobs/job-gate.js';
 import { ServerKeys } from './trust/server-keys.js';
 
 /** A running agent: its address and a clean stop. */
@@ -50,22 +52,24 @@ export async function startAgent(
   const logger = options.logger ?? createLogger();
   const ledger = new JobLedger(settings.dataDir);
   const drivers = new Map(settings.printers.map((p) => [p.id, createDriver(p, settings.dataDir)]));
+  const showCode = (code: PairingCode): void =>
+    log(`Code de jumelage / Pairing code: ${code.code} (until ${code.expiresAt.toISOString()})`);
+  const pairingStore = new PairingStore(settings.dataDir);
+  const pairing = new KioskPairing(pairingStore, { onRotate: showCode });
+  const revocations = new RevocationStore(settings.dataDir);
   const queue = new PrintQueue({
     ledger,
     printers: [...drivers].map(([id, driver]) => ({ id, driver })),
     renderer: options.renderer,
     faults: options.faults,
     logger,
+    gate: agentJobGate({ ledger, pairing, revocations }),
   });
   const keys = new ServerKeys({
     dataDir: settings.dataDir,
     jwksUrl: settings.jwksUrl,
     pinnedKeys: settings.pinnedKeys,
   });
-  const showCode = (code: PairingCode): void =>
-    log(`Code de jumelage / Pairing code: ${code.code} (until ${code.expiresAt.toISOString()})`);
-  const pairingStore = new PairingStore(settings.dataDir);
-  const pairing = new KioskPairing(pairingStore, { onRotate: showCode });
   const serverOrigin = new URL(settings.jwksUrl).origin;
   const app = createApp({
     ledger,
@@ -73,6 +77,7 @@ export async function startAgent(
     verifier: createDocumentVerifier(keys),
     keys,
     pairing,
+    revocations,
     printers: settings.printers,
     drivers,
     adminSecret: settings.adminSecret,

@@ -13,6 +13,7 @@ import { jobRoutes } from './routes/jobs.routes.js';
 import { openApiDocument } from './routes/openapi.js';
 import { pairingRoutes } from './routes/pairing.routes.js';
 import { printerRoutes } from './routes/printers.routes.js';
+import { revocationRoutes } from './routes/revocations.routes.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -50,12 +51,14 @@ export function createApp(deps: AppDeps) {
         printers: deps.printers.length,
         trustedKeys: deps.keys.count(),
         jobs: deps.ledger.countByState(),
+        revocations: deps.revocations.counts(),
       }),
     )
     .get('/openapi.json', (c) => c.json(openApiDocument()))
     .route('/', pairingRoutes(deps, clientAddress))
     .route('/', jobRoutes(deps))
     .route('/', printerRoutes(deps))
+    .route('/', revocationRoutes(deps))
     .route('/', adminRoutes(deps))
     .notFound((c) => c.json(apiError('not_found'), 404))
     .onError((error, c) => {

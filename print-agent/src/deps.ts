@@ -7,6 +7,7 @@ import type { JobLedger } from './queue/job-ledger.js';
 import type { PrintQueue } from './queue/print-queue.js';
 import type { DocumentVerifier } from './trust/document-verifier.js';
 import type { KioskPairing } from './trust/kiosk-pairing.js';
+import type { RevocationStore } from './trust/revocation-store.js';
 import type { ServerKeys } from './trust/server-keys.js';
 
 /**
@@ -19,6 +20,8 @@ export interface AppDeps {
   verifier: DocumentVerifier;
   keys: ServerKeys;
   pairing: KioskPairing;
+  /** The dealers' revocation feeds: a voided paper never prints. */
+  revocations: RevocationStore;
   printers: Printer[];
   drivers: Map<string, PrinterDriver>;
   adminSecret: string;

@@ -32,11 +32,13 @@ export * from './schemas/listing.schema.js';
 export * from './schemas/registry-queries.schema.js';
 export * from './schemas/staff.schema.js';
 export * from './schemas/jwks.schema.js';
+export * from './schemas/revocation.schema.js';
 
 export * from './domain/constants.js';
 export * from './domain/vin.js';
 export * from './domain/printable-text.js';
 export * from './domain/validity.js';
+export * from './domain/printability.js';
 export * from './domain/eligibility.js';
 export * from './domain/caps.js';
 export * from './domain/history.js';

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import type { JobLedger } from '../queue/job-ledger.js';
 import type { PrintQueue } from '../queue/print-queue.js';
 import type { DocumentVerifier } from '../trust/document-verifier.js';
+import type { RevocationStore } from '../trust/revocation-store.js';
 import type { ServerKeys } from '../trust/server-keys.js';
 
 /** What accepting a job needs. */
@@ -22,6 +23,7 @@ export interface SubmitContext {
   verifier: DocumentVerifier;
   keys: ServerKeys;
   printers: Printer[];
+  revocations: RevocationStore;
   /** The server's public origin: the QR code's verification page lives there. */
   serverOrigin: string;
 }
@@ -34,9 +36,14 @@ export type SubmitOutcome =
 /**
  * Accepts a print job: the same jobId again answers the stored job without printing (another
  * body under that id is a conflict); otherwise the document must verify against the server's
- * keys, then it is routed to a printer and written to the ledger before the answer.
+ * keys and be in no revocation feed the agent keeps, then it is routed to a printer and written to the ledger before the answer.
  */
-export async function submitJob(ctx: SubmitContext, request: JobRequest): Promise<SubmitOutcome> {
+export async function submitJob(
+  ctx: SubmitContext,
+  request: JobRequest,
+  /** The paired kiosk that sent it: its jobs stop when its pairing is revoked. */
+  kioskId: string | null = null,
+): Promise<SubmitOutcome> {
   const requestHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
   // Checked before verifying: a retry of an accepted job must not fail because the document
   // expired in between.
@@ -49,6 +56,11 @@ export async function submitJob(ctx: SubmitContext, request: JobRequest): Promis
     document = await ctx.verifier.verify(request.document);
   } catch (error) {
     return tokenRefusal(error, 'document');
+  }
+  // After the signature and expiry: an expired paper keeps its `token_expired`.
+  if (ctx.revocations.voided(document.number) !== undefined) {
+    const field = fieldError('document', 'document_voided');
+    return { kind: 'refused', status: 422, error: apiError('document_voided', [field]) };
   }
   let qrUrl: string;
   try {
@@ -71,6 +83,7 @@ export async function submitJob(ctx: SubmitContext, request: JobRequest): Promis
     role: request.role ?? null,
     copies: request.copies,
     reprint: request.reprint,
+    kioskId,
   });
   if (outcome.kind === 'conflict') {
     return { kind: 'refused', status: 409, error: apiError('idempotency_conflict') };

@@ -24,6 +24,8 @@ export interface NewJob {
   role: PrinterRole | null;
   copies: number;
   reprint: boolean;
+  /** The paired kiosk that sent it (null for jobs from before it was recorded). */
+  kioskId?: string | null;
 }
 
 /** The outcome of accepting a job: new, the same job again, or another body under that id. */
@@ -51,6 +53,7 @@ interface JobRow {
   next_attempt_at: number;
   created_at: string;
   updated_at: string;
+  kiosk_id: string | null;
 }
 
 const schema = `
@@ -72,7 +75,8 @@ create table if not exists jobs (
   attempts integer not null default 0,
   next_attempt_at integer not null default 0,
   created_at text not null,
-  updated_at text not null
+  updated_at text not null,
+  kiosk_id text
 );
 create index if not exists jobs_by_printer_state on jobs (printer, state, next_attempt_at);
 create index if not exists jobs_by_number on jobs (document_number, state);
@@ -94,6 +98,11 @@ export class JobLedger {
   constructor(dataDir: string, now: () => Date = () => new Date()) {
     this.#db = openAgentDatabase(dataDir, schema);
     this.#now = now;
+    // Ledgers made before jobs recorded their kiosk get the column (null for their jobs).
+    const columns = this.#db.prepare<[], { name: string }>(`pragma table_info(jobs)`).all();
+    if (!columns.some((column) => column.name === 'kiosk_id')) {
+      this.#db.exec(`alter table jobs add column kiosk_id text`);
+    }
   }
 
   close(): void {
@@ -110,8 +119,9 @@ export class JobLedger {
       this.#db
         .prepare(
           `insert into jobs (id, request_hash, document_number, document_kind, document_json,
-             qr_url, printer, role, copies, is_copy, reprint, state, created_at, updated_at)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
+             qr_url, printer, role, copies, is_copy, reprint, state, created_at, updated_at,
+             kiosk_id)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
         )
         .run(
           job.jobId,
@@ -127,6 +137,7 @@ export class JobLedger {
           job.reprint ? 1 : 0,
           now,
           now,
+          job.kioskId ?? null,
         );
       this.watch.changed(job.jobId);
       return { kind: 'created', job: this.#mustGet(job.jobId) };
@@ -152,6 +163,26 @@ export class JobLedger {
   printable(jobId: string): { documentJson: string; qrUrl: string } | undefined {
     const row = this.#row(jobId);
     return row ? { documentJson: row.document_json, qrUrl: row.qr_url } : undefined;
+  }
+
+  /** The paired kiosk that sent a job, when recorded. */
+  kioskOf(jobId: string): string | null {
+    return this.#row(jobId)?.kiosk_id ?? null;
+  }
+
+  /**
+   * Fails, at once, the jobs of a kiosk whose pairing was just revoked that have not reached a
+   * printer yet (queued or held): a stolen kiosk's queue never prints. Answers how many.
+   */
+  failWaitingJobsOfKiosk(kioskId: string, reason: PrintReason): number {
+    const failed = this.#db
+      .prepare(
+        `update jobs set state = 'failed', reason = ?, updated_at = ?
+         where kiosk_id = ? and state in ('queued', 'held')`,
+      )
+      .run(JSON.stringify(reason), this.#now().toISOString(), kioskId).changes;
+    if (failed > 0) this.watch.changedAll();
+    return failed;
   }
 
   /** The ledger, newest first, filtered by state and/or document number. */

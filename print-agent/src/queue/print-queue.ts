@@ -37,6 +37,13 @@ const defaultPolicy: QueuePolicy = {
   bytesPerSecond: 100_000,
 };
 
+/**
+ * Asked before every job, the last moment before paper: a reason refuses the job (it ends
+ * `failed` with that reason), undefined lets it print. The agent refuses a document a kept
+ * revocation feed lists, and a job of a kiosk whose pairing was revoked.
+ */
+export type JobGate = (job: PrintJob) => PrintReason | undefined;
+
 /** A printer of the queue: its id and driver. */
 export interface QueuePrinter {
   id: string;
@@ -65,6 +72,7 @@ export class PrintQueue {
   readonly #faults: Faults;
   readonly #policy: QueuePolicy;
   readonly #logger: Logger | undefined;
+  readonly #gate: JobGate;
   readonly #workers = new Map<string, Worker>();
   #isStopping = false;
   #inFlight = new Set<Promise<void>>();
@@ -77,7 +85,10 @@ export class PrintQueue {
     policy?: Partial<QueuePolicy>;
     /** One JSON line each time a job is worked on: its id, printer, resulting state, time. */
     logger?: Logger;
+    /** Checked before every job (see {@link JobGate}); none lets every job through. */
+    gate?: JobGate;
   }) {
+    this.#gate = options.gate ?? (() => undefined);
     this.#ledger = options.ledger;
     this.#renderer = options.renderer;
     this.#faults = options.faults ?? noFaults;
@@ -188,6 +199,12 @@ export class PrintQueue {
   }
 
   async #process(worker: Worker, queued: PrintJob): Promise<void> {
+    // Before the printer's status: a refused job must not wait, held, for a printer to return.
+    const refusal = this.#gate(queued);
+    if (refusal) {
+      this.#ledger.finish(queued.jobId, 'failed', { reason: refusal });
+      return;
+    }
     const status =
       Date.now() - worker.statusAt > this.#policy.statusMaxAgeMs
         ? await this.#refreshStatus(worker)

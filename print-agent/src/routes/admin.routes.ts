@@ -14,6 +14,7 @@ import { requireCaller } from '../http/auth.js';
 import { readJsonBody, type JsonBody } from '../http/json-body.js';
 import { parseWith, type Parsed } from '../http/validate.js';
 import { renderTestPage } from '../render/test-page.js';
+import { KIOSK_REVOKED_REASON } from '../jobs/job-gate.js';
 import { renderAdminPage } from './admin-page.js';
 
 /** A script (`Accept: application/json`) gets JSON; the page's forms get the page again. */
@@ -93,6 +94,8 @@ export function adminRoutes(deps: AppDeps) {
     .post('/admin/kiosks/:id/revoke', admin, async (c) => {
       const kiosk = deps.pairing.kiosks().find((k) => k.id === c.req.param('id'));
       if (!kiosk || !deps.pairing.revoke(kiosk.id)) return c.json(apiError('kiosk_unknown'), 404);
+      // Its jobs not yet at a printer end now, with the reason (the queue's gate is the backstop).
+      deps.ledger.failWaitingJobsOfKiosk(kiosk.id, KIOSK_REVOKED_REASON);
       if (wantsJson(c)) return c.json({ revoked: kiosk });
       return c.html(await page(`Borne révoquée / Kiosk revoked : ${kiosk.label}`));
     })

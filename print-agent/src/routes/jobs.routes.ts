@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { requireCaller } from '../http/auth.js';
+import { bearerTokenOf } from '../http/secrets.js';
 import { parseJsonBody, parseWith } from '../http/validate.js';
 import { nextJobState } from '../jobs/job-wait.service.js';
 import { submitJob } from '../jobs/submit-job.service.js';
@@ -22,7 +23,9 @@ export function jobRoutes(deps: AppDeps) {
     .post('/jobs', kiosk, async (c) => {
       const parsed = await parseJsonBody(c, jobRequestSchema);
       if (!parsed.ok) return c.json(parsed.error, 400);
-      const outcome = await submitJob(deps, parsed.data);
+      const token = bearerTokenOf(c.req.header('authorization'));
+      const kioskId = token === undefined ? null : deps.pairing.kioskIdOf(token);
+      const outcome = await submitJob(deps, parsed.data, kioskId);
       if (outcome.kind === 'refused') return c.json(outcome.error, outcome.status);
       return c.json(outcome.job, outcome.kind === 'created' ? 202 : 200);
     })

@@ -8,6 +8,8 @@ import {
   pairResponseSchema,
   printJobListSchema,
   printJobSchema,
+  revocationsRequestSchema,
+  revocationsResponseSchema,
   testPageRequestSchema,
   testPageResultSchema,
   toCheckDecisionSchema,
@@ -85,7 +87,9 @@ export function openApiDocument(): Record<string, unknown> {
             401: unauthorized,
             409: error('idempotency_conflict'),
             413: error('payload_too_large'),
-            422: error('token_malformed | token_bad_signature | token_unknown_key | token_expired'),
+            422: error(
+              'token_malformed | token_bad_signature | token_unknown_key | token_expired | document_voided',
+            ),
           },
         },
         get: {
@@ -95,6 +99,22 @@ export function openApiDocument(): Record<string, unknown> {
             200: ok('The jobs, newest first', printJobListSchema),
             400: error('invalid_input'),
             401: unauthorized,
+          },
+        },
+      },
+      '/revocations': {
+        post: {
+          security: kiosk,
+          description:
+            "A dealer's server-signed revocation feed (typ comptoir-revocations+jws), kept when newer than the one the agent holds.",
+          requestBody: { content: json(revocationsRequestSchema) },
+          responses: {
+            200: ok('The feed kept for the dealer', revocationsResponseSchema),
+            400: error('invalid_input'),
+            401: unauthorized,
+            409: error('revocation_feed_stale'),
+            413: error('payload_too_large'),
+            422: error('revocation_feed_invalid'),
           },
         },
       },

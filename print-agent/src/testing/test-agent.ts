@@ -14,6 +14,8 @@ import { createDocumentVerifier } from '../trust/document-verifier.js';
 import { KioskPairing } from '../trust/kiosk-pairing.js';
 import { PairingStore } from '../trust/pairing-store.js';
 import { ServerKeys } from '../trust/server-keys.js';
+import { RevocationStore } from '../trust/revocation-store.js';
+import { agentJobGate } from '../jobs/job-gate.js';
 import type { TestSigner } from './documents.js';
 import { createPlainRenderer } from './plain-renderer.js';
 
@@ -43,12 +45,16 @@ export async function createTestAgent(options: {
   const drivers =
     options.drivers ?? new Map(options.printers.map((p) => [p.id, createDriver(p, dataDir)]));
   const logger = options.deps?.logger ?? pino({ level: 'silent' });
+  const pairingStore = new PairingStore(dataDir);
+  const pairing = new KioskPairing(pairingStore);
+  const revocations = new RevocationStore(dataDir);
   const queue = new PrintQueue({
     ledger,
     logger,
     printers: [...drivers].map(([id, driver]) => ({ id, driver })),
     renderer: options.renderer ?? createPlainRenderer(),
     policy: { baseRetryDelayMs: 50, holdPollMs: 100, ...options.policy },
+    gate: agentJobGate({ ledger, pairing, revocations }),
   });
   const pinned: PinnedKey = {
     kty: 'OKP',
@@ -63,14 +69,13 @@ export async function createTestAgent(options: {
     pinnedKeys: [pinned],
     fetch: () => Promise.reject(new Error('offline')),
   });
-  const pairingStore = new PairingStore(dataDir);
-  const pairing = new KioskPairing(pairingStore);
   const deps: AppDeps = {
     ledger,
     queue,
     verifier: createDocumentVerifier(keys),
     keys,
     pairing,
+    revocations,
     printers: options.printers,
     drivers,
     adminSecret: ADMIN_SECRET,

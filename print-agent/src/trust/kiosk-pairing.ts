@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import type { PairedKiosk, PairingStore } from './pairing-store.js';
+import { kioskIdOfHash, type PairedKiosk, type PairingStore } from './pairing-store.js';
 
 const CODE_TTL_MS = 10 * 60_000;
 /**
@@ -79,6 +79,16 @@ export class KioskPairing {
   /** True for a token a pairing gave out and nobody revoked. */
   isValidToken(token: string): boolean {
     return this.#store.hasKioskToken(hashToken(token));
+  }
+
+  /** The public id of the kiosk a token belongs to (the admin page's id), paired or not. */
+  kioskIdOf(token: string): string {
+    return kioskIdOfHash(hashToken(token));
+  }
+
+  /** True while the kiosk with this id is paired (false once revoked). */
+  isPaired(kioskId: string): boolean {
+    return this.#store.hasKioskId(kioskId);
   }
 
   /** The paired kiosks, oldest first, without their tokens. */

@@ -14,6 +14,11 @@ create table if not exists kiosk_tokens (
 /** The length of a kiosk's public id: a prefix of its token's hash, unique in practice. */
 const KIOSK_ID_LENGTH = 16;
 
+/** A kiosk's public id from its token's hash. */
+export function kioskIdOfHash(tokenHash: string): string {
+  return tokenHash.slice(0, KIOSK_ID_LENGTH);
+}
+
 /** A paired kiosk as the admin page lists it: never its token, nor the whole hash. */
 export interface PairedKiosk {
   /** A prefix of the token's hash: names the kiosk for revocation, useless to authenticate. */
@@ -61,6 +66,15 @@ export class PairingStore {
       .prepare(`delete from kiosk_tokens where substr(token_hash, 1, ${KIOSK_ID_LENGTH}) = ?`)
       .run(kioskId);
     return result.changes > 0;
+  }
+
+  /** True when a kiosk with this public id is paired. */
+  hasKioskId(kioskId: string): boolean {
+    return (
+      this.#db
+        .prepare(`select 1 from kiosk_tokens where substr(token_hash, 1, ${KIOSK_ID_LENGTH}) = ?`)
+        .get(kioskId) !== undefined
+    );
   }
 
   hasKioskToken(tokenHash: string): boolean {

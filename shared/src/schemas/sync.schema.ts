@@ -3,6 +3,7 @@ import { apiErrorSchema } from '../errors.js';
 import { uuidv7Schema } from '../ids.js';
 import { documentStatusSchema, issuedDocumentSchema } from './document.schema.js';
 import { isoDateTimeSchema, licenceNumberSchema } from './primitives.schema.js';
+import { signedRevocationFeedSchema } from './revocation.schema.js';
 
 /** The most commands one push may carry. */
 export const PUSH_MAX_OPS = 100;
@@ -107,6 +108,12 @@ export const pullResponseSchema = z
     more: z.boolean(),
     /** The registry's epoch (docs/sync.md#epochs-after-a-restore); older servers omit it. */
     epoch: epochInfoSchema.optional(),
+    /**
+     * The latest signed revocation feed of the licence's dealer (docs/sync.md#revocations), for
+     * the kiosk to hand to its print agent; absent when the dealer never voided anything.
+     * Older kiosks ignore it.
+     */
+    revocations: signedRevocationFeedSchema.optional(),
   })
   .loose();
 /** A pull response. */

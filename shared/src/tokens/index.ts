@@ -32,3 +32,11 @@ export {
   type VerifyQrOptions,
 } from './qr-token.js';
 export { COMPACT_KIND_CODES, compactTokenNamesKey, isCompactQrToken } from './compact-qr-token.js';
+export {
+  isNewerFeed,
+  REVOCATION_FEED_TOKEN_TYPE,
+  signRevocationFeed,
+  signRevocationFeedWith,
+  verifyRevocationFeed,
+  type VerifiedRevocationFeed,
+} from './revocation-feed.js';

@@ -4,6 +4,7 @@ import { kioskAccessMessages } from './catalogue/kiosk-access.messages.js';
 import { platesByMailMessages } from './catalogue/plates-by-mail.messages.js';
 import { registryScreenMessages } from './catalogue/registry-screens.messages.js';
 import { vinScanMessages } from './catalogue/vin-scan.messages.js';
+import { revocationMessages } from './catalogue/revocations.messages.js';
 
 /**
  * The kiosk's one message catalogue: every text a person reads, French first (Québec), then
@@ -291,6 +292,7 @@ export const messages = {
   ...registryScreenMessages,
   ...platesByMailMessages,
   ...accountContactMessages,
+  ...revocationMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 /** A key of the message catalogue. */

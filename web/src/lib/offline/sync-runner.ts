@@ -4,6 +4,7 @@ import { kioskDb } from './kiosk-db';
 import { readKioskState } from './kiosk-state';
 import { makeDueNow, recoverInterruptedSends } from './outbox';
 import { drainOutbox, pullDocuments, type SyncDeps } from './sync';
+import { handRevocationsToAgent } from '$lib/services/print.service';
 
 /** The name of the Web Lock that elects the one syncing tab. */
 export const SYNC_LOCK_NAME = 'comptoir-sync';
@@ -116,6 +117,7 @@ async function runOnce(): Promise<void> {
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),
     random: Math.random,
+    onRevocations: handRevocationsToAgent,
   };
   try {
     const outcome = await drainOutbox(deps, isEnrolled ? null : (actor?.accountId ?? null));

@@ -20,6 +20,11 @@ export interface SyncDeps {
   fetch: typeof fetch;
   now: () => number;
   random: () => number;
+  /**
+   * Called after a pull that carried the dealer's revocation feed (the kiosk hands it to its
+   * print agent). Its failure is not the sync's: the next pull carries the feed again.
+   */
+  onRevocations?: (feed: string) => Promise<void>;
 }
 
 /** How one drain ended. */
@@ -257,6 +262,19 @@ const cursorSchema = z.number().int().min(0);
  * be viewed and reprinted offline. Returns how many changed.
  */
 export async function pullDocuments(deps: SyncDeps, licence: string): Promise<number> {
+  let feed: string | undefined;
+  const changed = await pullPages(deps, licence, (revocations) => (feed = revocations));
+  if (feed !== undefined && deps.onRevocations) {
+    await deps.onRevocations(feed).catch(() => undefined);
+  }
+  return changed;
+}
+
+async function pullPages(
+  deps: SyncDeps,
+  licence: string,
+  onFeed: (feed: string) => void,
+): Promise<number> {
   let changed = 0;
   for (let page = 0; page < 50; page += 1) {
     const since = (await readKioskState(deps.db, `cursor:${licence}`, cursorSchema)) ?? 0;
@@ -272,6 +290,7 @@ export async function pullDocuments(deps: SyncDeps, licence: string): Promise<nu
     if (!response.ok) return changed;
     const parsed = pullResponseSchema.safeParse(await response.json());
     if (!parsed.success) return changed;
+    if (parsed.data.revocations !== undefined) onFeed(parsed.data.revocations);
     if (parsed.data.epoch) {
       // A restored server: send back what it forgot, then pull everything again from 0.
       const following = await followEpoch(deps, parsed.data.epoch);

@@ -9,8 +9,11 @@ import {
   pairResponseSchema,
   printJobListSchema,
   printJobSchema,
+  revocationsRequestSchema,
+  revocationsResponseSchema,
   toCheckDecisionSchema,
   type AgentPrinter,
+  type RevocationsResponse,
   type JobRequestInput,
   type PrintJob,
   type ToCheckDecision,
@@ -198,4 +201,21 @@ export async function decideToCheck(
   const body = requestBody(toCheckDecisionSchema, { decision });
   const path = `${jobPath(jobId)}/confirm-reprint`;
   return request(settings, { method: 'POST', path, body, answer: printJobSchema });
+}
+
+/**
+ * Hands the dealer's server-signed revocation feed (from the last pull) to the agent, which
+ * keeps it when it verifies and is newer than the one it holds: voided papers then never print.
+ */
+export async function handRevocations(
+  settings: AgentSettings,
+  feed: string,
+): Promise<RevocationsResponse> {
+  const body = requestBody(revocationsRequestSchema, { feed });
+  return request(settings, {
+    method: 'POST',
+    path: '/revocations',
+    body,
+    answer: revocationsResponseSchema,
+  });
 }

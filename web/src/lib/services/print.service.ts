@@ -1,6 +1,8 @@
 import {
+  errorCatalogue,
   finalPrintJobStates,
   newId,
+  printRefusalOf,
   type DocumentKind,
   type JobRequestInput,
   type PrinterRole,
@@ -14,6 +16,7 @@ import {
   AgentError,
   agentHealth,
   agentSettingsSchema,
+  handRevocations,
   pairWithAgent,
   readJob,
   submitJob,
@@ -91,6 +94,22 @@ export async function pairAgent(url: string, code: string): Promise<ActionResult
   }
 }
 
+/** The last feed the paired agent took: the server reuses a signed feed, no need to resend it. */
+let lastHandedFeed: string | undefined;
+
+/**
+ * Hands the dealer's revocation feed the last pull carried to the paired agent (at each sync).
+ * Nothing paired: nothing to do. A failure (agent off, older agent) throws for the caller to
+ * ignore; the next sync tries again, the pull carrying the feed every time.
+ */
+export async function handRevocationsToAgent(feed: string): Promise<void> {
+  if (feed === lastHandedFeed) return;
+  const settings = await loadAgentSettings();
+  if (!settings?.token) return;
+  await handRevocations(settings, feed);
+  lastHandedFeed = feed;
+}
+
 /** Which printer role prints a document kind. */
 export function printerRoleFor(kind: DocumentKind): PrinterRole {
   if (kind === 'atac') return 'atac';
@@ -118,6 +137,17 @@ export async function printDocument(
         "Aucun agent d'impression jumelé : jumelez-le dans Réglages, ou téléchargez l'aperçu PDF.",
         'No print agent paired: pair it in Settings, or download the PDF preview.',
       ),
+    };
+  }
+  // A voided or expired paper never prints: the agent would refuse it too.
+  const refusal = printRefusalOf(
+    { status: row.status, expiresAt: row.document.expiresAt },
+    new Date(),
+  );
+  if (refusal) {
+    return {
+      ok: false,
+      error: { code: refusal, message: { ...errorCatalogue[refusal] }, fields: [] },
     };
   }
   if (!row.jws) {
@@ -164,6 +194,12 @@ export async function printDocument(
       jobId: job.jobId,
     };
     await queueCommand('print.outcome', outcome);
+    // Failed with the agent's reason (a void that reached it after the job, a revoked
+    // pairing): the person reads why, not just "failed".
+    if (current.state === 'failed' && current.reason) {
+      const { code, fr, en } = current.reason;
+      return { ok: false, error: { code, message: { fr, en }, fields: [] } };
+    }
     return { ok: true, value: status };
   } catch (error) {
     // The agent answered and said no (bad signature, expired, conflict...): show its reason;

@@ -41,6 +41,12 @@ export async function jumpCounters(storage: Storage, tx: Tx, gap: number): Promi
     .updateTable('licences')
     .set((eb) => ({ change_seq: eb('change_seq', '+', gap) }))
     .execute();
+  // Print agents keep each dealer's feed at the sequence they last saw: after a restore the
+  // next feed must still be newer than that, or the voids it carries would be refused.
+  await tx
+    .updateTable('revocation_sequences')
+    .set((eb) => ({ sequence: eb('sequence', '+', gap) }))
+    .execute();
 }
 
 /** The highest value drawn so far in each series (for tests and the restore's report). */

@@ -5,6 +5,7 @@ import { kiosksMigration } from './0006-kiosks.migration.js';
 import { keysetMigration } from './0009-keyset.migration.js';
 import { platesByMailMigration } from './0010-plates-by-mail.migration.js';
 import { registrationsMigration } from './0003-registrations.migration.js';
+import { revocationsMigration } from './0012-revocations.migration.js';
 import { staffMigration } from './0004-staff.migration.js';
 import type { Engine } from './schema.js';
 import { sequenceName } from './sequences.js';
@@ -250,6 +251,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0008_epochs': epochsMigration,
         '0009_keyset': keysetMigration,
         '0010_plates_by_mail': platesByMailMigration(engine),
+        '0012_revocations': revocationsMigration,
       }),
   };
 }

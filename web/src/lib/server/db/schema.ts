@@ -5,6 +5,7 @@ import type { EpochTables } from './epochs.tables.js';
 import type { KioskTables } from './kiosks.tables.js';
 import type { PlatesByMailTables } from './plates-by-mail.tables.js';
 import type { RegistrationTables } from './registrations.tables.js';
+import type { RevocationTables } from './revocations.tables.js';
 import type { StaffTables } from './staff.tables.js';
 
 /*
@@ -212,7 +213,8 @@ export interface Database
     KioskTables,
     EpochTables,
     KeysetTables,
-    PlatesByMailTables {
+    PlatesByMailTables,
+    RevocationTables {
   dealers: DealerTable;
   licences: LicenceTable;
   accounts: AccountTable;

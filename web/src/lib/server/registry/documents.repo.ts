@@ -9,6 +9,7 @@ import {
 import { sql } from 'kysely';
 import type { Tx } from '../db/engine.js';
 import type { DocumentTable } from '../db/schema.js';
+import { bumpRevocationSequence } from './revocations.repo.js';
 
 /** Which documents a window count covers. */
 export interface DocumentCountFilter {
@@ -192,13 +193,18 @@ export async function unvoidedDocumentsOf(
   return rows.map((row) => row.number);
 }
 
-/** Voids a document with its new change counter, so kiosks pull its new status. */
+/**
+ * Voids a document with its new change counter, so kiosks pull its new status, and moves its
+ * dealer's revocation feed counter in the same transaction, so print agents learn of the void
+ * (every void goes through here: cancellation, staff void).
+ */
 export async function voidDocument(tx: Tx, number: string, changeSeq: number): Promise<void> {
   await tx
     .updateTable('documents')
     .set({ status: 'voided', change_seq: changeSeq })
     .where('number', '=', number)
     .execute();
+  await bumpRevocationSequence(tx, number);
 }
 
 /** A document of this licence by number, or undefined (another licence's document included). */

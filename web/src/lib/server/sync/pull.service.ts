@@ -5,6 +5,7 @@ import { HttpError } from '../http/responses.js';
 import { documentChangesSince, parseStoredDocument, statusOf } from '../registry/documents.repo.js';
 import { authorizeLicence, refuse } from '../http/authorize.js';
 import { currentEpoch } from '../backup/epoch.service.js';
+import { latestRevocationFeed } from './revocation-feed.service.js';
 
 /** The most changes one pull returns, whatever the kiosk asks. */
 export const PULL_PAGE_MAX = 200;
@@ -31,6 +32,8 @@ export async function pullChanges(
   const page = rows.slice(0, limit);
   const now = server.clock();
   const { epoch, backupTakenAt } = await currentEpoch(server.storage.db);
+  // The dealer's voids, for the kiosk to hand to its print agent (voided papers never print).
+  const revocations = await latestRevocationFeed(server, server.storage.db, licence);
   return {
     cursor: page.length > 0 ? Number(page[page.length - 1]?.change_seq) : since,
     changes: page.map((row) => ({
@@ -43,5 +46,6 @@ export async function pullChanges(
     })),
     more: rows.length > limit,
     epoch: { epoch, ...(backupTakenAt !== null && { backupTakenAt }) },
+    ...(revocations !== undefined && { revocations }),
   };
 }
