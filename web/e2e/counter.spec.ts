@@ -106,3 +106,48 @@ test('a registration is confirmed from its summary, a moved fee refused, then ca
     ),
   ).toBe(1);
 });
+
+test('a staff suspension shows the licence looked up, before and after, and says it is done', async ({
+  page,
+}) => {
+  const suspensions = () =>
+    countRows("select count(*) as n from audit_log where event = 'licence.suspended'");
+  const suspendedBefore = suspensions();
+  await signIn(page, 'demo-staff');
+  await page.goto('/autorite/licences');
+  await page.locator('#staff-licence').fill('L-100002');
+  await page.locator('#staff-reason').fill('Vérification de conformité');
+  const suspend = page.getByRole('button', { name: 'Suspendre', exact: true });
+  await suspend.click();
+
+  const dialog = askDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading')).toHaveText('Suspendre la licence L-100002 ?');
+  const change = dialog.getByTestId('licence-change');
+  await expect(change.locator('tbody tr').first()).toHaveText(/État\s*Active\s*Suspendue/);
+  await expect(dialog).toContainText('Vérification de conformité');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Going back changes nothing.
+  await dialog.getByRole('button', { name: 'Retour' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(suspend).toBeFocused();
+  expect(suspensions()).toBe(suspendedBefore);
+
+  await suspend.click();
+  await dialog.getByRole('button', { name: 'Oui, suspendre' }).click();
+  await expect(page.getByTestId('done-notice')).toHaveText(
+    'C’est fait : licence L-100002 suspendue.',
+  );
+  await expect(page.getByTestId('licence-state')).toContainText('Licence L-100002 suspendue.');
+
+  // Reinstated the same way (the demo licence serves other specs).
+  await page.getByRole('button', { name: 'Rétablir' }).click();
+  await expect(dialog.getByTestId('licence-change').locator('tbody tr').first()).toHaveText(
+    /État\s*Suspendue\s*Active/,
+  );
+  await dialog.getByRole('button', { name: 'Oui, rétablir' }).click();
+  await expect(page.getByTestId('done-notice')).toHaveText(
+    'C’est fait : licence L-100002 rétablie.',
+  );
+});

@@ -96,4 +96,49 @@ export const counterMessages = {
     fr: 'Immatriculation annulée. {amount} remboursés au compte. Imprimez la preuve d’annulation.',
     en: 'Registration cancelled. {amount} refunded to the account. Print the proof of cancellation.',
   },
+
+  'staffAsk.suspend.title': {
+    fr: 'Suspendre la licence {number} ?',
+    en: 'Suspend licence {number}?',
+  },
+  'staffAsk.suspend.confirm': { fr: 'Oui, suspendre', en: 'Yes, suspend' },
+  'staffAsk.suspend.effect': {
+    fr: 'Dès maintenant, aucun document ne sera émis sous cette licence, en ligne ou à la synchronisation.',
+    en: 'From now on, no paper is issued under this licence, online or at sync.',
+  },
+  'staffAsk.reinstate.title': {
+    fr: 'Rétablir la licence {number} ?',
+    en: 'Reinstate licence {number}?',
+  },
+  'staffAsk.reinstate.confirm': { fr: 'Oui, rétablir', en: 'Yes, reinstate' },
+  'staffAsk.caps.title': {
+    fr: 'Changer les plafonds de la licence {number} ?',
+    en: 'Change the caps of licence {number}?',
+  },
+  'staffAsk.caps.confirm': { fr: 'Oui, enregistrer les plafonds', en: 'Yes, save the caps' },
+  'staffAsk.status': { fr: 'État', en: 'Status' },
+  'staffAsk.statusActive': { fr: 'Active', en: 'Active' },
+  'staffAsk.statusSuspended': { fr: 'Suspendue', en: 'Suspended' },
+  'staffDone.suspended': {
+    fr: 'C’est fait : licence {number} suspendue.',
+    en: 'Done: licence {number} suspended.',
+  },
+  'staffDone.reinstated': {
+    fr: 'C’est fait : licence {number} rétablie.',
+    en: 'Done: licence {number} reinstated.',
+  },
+  'staffDone.caps': {
+    fr: 'C’est fait : plafonds de la licence {number} enregistrés (transits {transit}, plaques {plate}).',
+    en: 'Done: caps of licence {number} saved (transits {transit}, plates {plate}).',
+  },
+  'voidAsk.title': { fr: 'Annuler le document {number} ?', en: 'Void document {number}?' },
+  'voidAsk.effect': {
+    fr: 'Le document ne comptera plus, sa vérification publique dira « annulé » et il ne pourra plus être imprimé. C’est irréversible.',
+    en: 'The document will no longer count, its public check will say "voided" and it can no longer be printed. This cannot be undone.',
+  },
+  'voidAsk.confirm': { fr: 'Oui, annuler ce document', en: 'Yes, void this document' },
+  'voidDone.message': {
+    fr: 'C’est fait : document {number} annulé le {time}.',
+    en: 'Done: document {number} voided on {time}.',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
