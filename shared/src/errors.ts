@@ -9,6 +9,7 @@ import { intakeErrors } from './error-catalogues/intake.errors.js';
 import { registrationErrors } from './error-catalogues/registration.errors.js';
 import { staffErrors } from './error-catalogues/staff.errors.js';
 import { revocationErrors } from './error-catalogues/revocations.errors.js';
+import { counterErrors } from './error-catalogues/counter.errors.js';
 
 /**
  * Every stable error code of Comptoir with its French and English message. Codes are the
@@ -286,6 +287,7 @@ export const errorCatalogue = {
   ...platesByMailErrors,
   ...intakeErrors,
   ...revocationErrors,
+  ...counterErrors,
 } as const satisfies Record<string, BilingualText>;
 
 /** Every stable error code. */
@@ -320,6 +322,11 @@ export const apiErrorSchema = z.object({
   code: z.string(),
   message: bilingualMessageSchema,
   fields: z.array(apiFieldErrorSchema),
+  /**
+   * The values a refusal names, for a client to act on without parsing the message (e.g.
+   * `fee_changed`: `{ feeCents, expectedFeeCents }`). Optional: most refusals carry none.
+   */
+  details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 /** The error body of every refusal: stable code, French/English message, failing fields. */
 export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -7,6 +7,7 @@ import {
   openedRegistration,
   saveOnHold,
 } from './page-models/registration.page';
+import { confirmWithSummary } from './page-models/counter.page';
 
 /** Moves a registration's confirmation 21 days back, as if the plate had been waited for since. */
 function ageConfirmation(registrationNumber: string): void {
@@ -30,7 +31,7 @@ test("the metal plate's journey and the late plates on the dealer's screens", as
   await saveOnHold(page);
   const number = await openedRegistration(page);
 
-  await page.getByRole('button', { name: 'Confirmer (client présent)' }).click();
+  await confirmWithSummary(page);
   await expect(page.getByTestId('registration-status')).toHaveText('Confirmée');
   await expect(page.getByTestId('metal-plate-state')).toBeVisible();
 

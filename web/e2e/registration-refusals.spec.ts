@@ -6,6 +6,7 @@ import {
   openedRegistration,
   saveOnHold,
 } from './page-models/registration.page';
+import { confirmWithSummary } from './page-models/counter.page';
 
 /** Isabelle Bouchard in the demo registry: valid licence, right to register blocked (unpaid fines). */
 const BLOCKED_LICENCE = 'B567890123456';
@@ -49,7 +50,7 @@ test('a blocked right to register is refused at confirmation, with its reason be
   await saveOnHold(page);
   const number = await openedRegistration(page);
 
-  await page.getByRole('button', { name: 'Confirmer (client présent)' }).click();
+  await confirmWithSummary(page);
   await expect(page.getByTestId('error-notice')).toContainText(
     "Cette personne n'a pas le droit d'immatriculer",
   );

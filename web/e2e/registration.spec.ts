@@ -9,6 +9,7 @@ import {
 } from './page-models/registration.page';
 import { fillVehicle } from './page-models/forms.page';
 import { startPrintAgent, type AgentProcess } from './print-agent-process';
+import { askDialog, confirmWithSummary } from './page-models/counter.page';
 
 let agent: AgentProcess | undefined;
 
@@ -45,12 +46,16 @@ test('a registration saved on hold offline, confirmed online with its papers pri
 
   // Confirming is online only: offline, the kiosk says so and nothing happens.
   await context.setOffline(true);
-  await page.getByRole('button', { name: 'Confirmer (client présent)' }).click();
-  await expect(page.getByTestId('error-notice')).toContainText('exige une connexion Internet');
+  await confirmWithSummary(page);
+  await expect(askDialog(page).getByTestId('error-notice')).toContainText(
+    'exige une connexion Internet',
+  );
   await expect(page.getByTestId('registration-status')).toHaveText('En attente');
   await context.setOffline(false);
 
-  await page.getByRole('button', { name: 'Confirmer (client présent)' }).click();
+  await askDialog(page)
+    .getByRole('button', { name: /^Confirmer et prélever/ })
+    .click();
   await expect(page.getByTestId('registration-status')).toHaveText('Confirmée');
   await expect(page.getByTestId('plate-number')).toHaveText(/^[A-Z]\d{2} [A-Z]{3}$/);
   const issued = page.getByTestId('issued-documents');
@@ -58,8 +63,7 @@ test('a registration saved on hold offline, confirmed online with its papers pri
   await expect(issued).toContainText("Certificat d'immatriculation");
   await expect(issued).toContainText('Preuve de service');
 
-  // Printable at once: every paper goes to the agent's file printer.
-  await page.getByRole('button', { name: 'Imprimer tous les documents' }).click();
+  // Printed at once on the paired agent's file printer, as the summary said.
   await expect(issued.getByTestId('print-status')).toHaveText(['Imprimé', 'Imprimé', 'Imprimé'], {
     timeout: 60_000,
   });
@@ -70,11 +74,14 @@ test('a registration saved on hold offline, confirmed online with its papers pri
   await page.locator('#cancel-reason-text').fill('Le client a changé d’idée');
   await context.setOffline(true);
   await page.getByRole('button', { name: "Annuler l'immatriculation" }).click();
-  await expect(page.getByTestId('error-notice')).toContainText('exige une connexion Internet');
-  await expect(page.locator('#cancel-reason-text')).toHaveValue('Le client a changé d’idée');
+  await askDialog(page).getByRole('button', { name: 'Oui, annuler l’immatriculation' }).click();
+  await expect(askDialog(page).getByTestId('error-notice')).toContainText(
+    'exige une connexion Internet',
+  );
   await context.setOffline(false);
-  await page.getByRole('button', { name: "Annuler l'immatriculation" }).click();
+  await askDialog(page).getByRole('button', { name: 'Oui, annuler l’immatriculation' }).click();
   await expect(page.getByTestId('registration-status')).toHaveText('Annulée');
+  await expect(page.locator('#cancel-reason-text')).toHaveCount(0);
   await expect(issued).toContainText("Preuve d'annulation");
 
   const proof = issued.locator('li', { hasText: "Preuve d'annulation" });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentEnvelopeSchema } from './document.schema.js';
+import { feeQuoteSchema } from './fee-quote.schema.js';
 import { plateDeliverySchema } from '../plates-by-mail/plate-supplier.schema.js';
 import { isoDateTimeSchema } from './primitives.schema.js';
 import { cancellationReasons, registrationRequestSchema } from './registration.schema.js';
@@ -49,7 +50,11 @@ export type RegistrationSummary = z.infer<typeof registrationSummarySchema>;
  * each with its signatures and live status, in issue order.
  */
 export const registrationViewSchema = registrationSummarySchema
-  .extend({ documents: z.array(documentEnvelopeSchema) })
+  .extend({
+    documents: z.array(documentEnvelopeSchema),
+    /** On hold only: what confirming it now would debit and issue (the summary shown first). */
+    feeQuote: feeQuoteSchema.optional(),
+  })
   .loose();
 /** A registration with its documents. */
 export type RegistrationView = z.infer<typeof registrationViewSchema>;

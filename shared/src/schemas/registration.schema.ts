@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codedRefinement } from '../errors.js';
 import {
   buyersSchema,
   holderIndexRefinement,
@@ -31,9 +32,14 @@ export const registrationRequestSchema = z
 /** A registration request (parsed). */
 export type RegistrationRequest = z.infer<typeof registrationRequestSchema>;
 
-/** Confirms a registration saved on hold (online only: the registry updates at once). */
+/**
+ * Confirms a registration saved on hold (online only: the registry updates at once).
+ * `expectedFeeCents` is the total the client was shown in the summary: the server refuses
+ * with `fee_changed` (nothing debited) when the fee it computes differs. Optional so that a
+ * confirmation sent by an older kiosk still applies.
+ */
 export const registrationConfirmSchema = z
-  .object({ registrationNumber: documentNumberSchema })
+  .object({ registrationNumber: documentNumberSchema, expectedFeeCents: centsSchema.optional() })
   .strict();
 /** A registration confirmation (parsed). */
 export type RegistrationConfirm = z.infer<typeof registrationConfirmSchema>;
@@ -46,13 +52,31 @@ export const cancellationReasons = [
   'other',
 ] as const;
 
-/** Cancels a confirmed registration the same day (before 23:00), with a reason code. */
+/**
+ * True unless the reason is `other` without a text: "Autre" alone says nothing to the
+ * authority reviewing a voided plate, so it must be described.
+ */
+export function isCancelReasonDescribed(cancel: {
+  reasonCode: (typeof cancellationReasons)[number];
+  reasonText?: string | undefined;
+}): boolean {
+  return cancel.reasonCode !== 'other' || (cancel.reasonText ?? '').trim() !== '';
+}
+
+/**
+ * Cancels a confirmed registration the same day (before 23:00), with a reason code; the
+ * reason `other` requires its text (`cancel_reason_text_required` on `reasonText`).
+ */
 export const registrationCancelSchema = z
   .object({
     registrationNumber: documentNumberSchema,
     reasonCode: z.enum(cancellationReasons),
     reasonText: textSchema(200).optional(),
   })
-  .strict();
+  .strict()
+  .refine(
+    isCancelReasonDescribed,
+    codedRefinement('cancel_reason_text_required', ['reasonText'], ['reasonCode']),
+  );
 /** A registration cancellation (parsed). */
 export type RegistrationCancel = z.infer<typeof registrationCancelSchema>;

@@ -5,6 +5,7 @@ import { platesByMailMessages } from './catalogue/plates-by-mail.messages.js';
 import { registryScreenMessages } from './catalogue/registry-screens.messages.js';
 import { vinScanMessages } from './catalogue/vin-scan.messages.js';
 import { revocationMessages } from './catalogue/revocations.messages.js';
+import { counterMessages } from './catalogue/counter.messages.js';
 
 /**
  * The kiosk's one message catalogue: every text a person reads, French first (Québec), then
@@ -293,6 +294,7 @@ export const messages = {
   ...platesByMailMessages,
   ...accountContactMessages,
   ...revocationMessages,
+  ...counterMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 /** A key of the message catalogue. */

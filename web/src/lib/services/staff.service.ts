@@ -29,6 +29,17 @@ function invalid<T>(error: z.ZodError): Promise<ActionResult<T>> {
 
 const licenceTarget = z.object({ licence: licenceNumberSchema });
 
+/** A licence as it stands (suspended or not, its caps): looked up before any staff act on it. */
+export function fetchLicence(licence: string): Promise<ActionResult<LicenceState>> {
+  const target = licenceTarget.safeParse({ licence });
+  if (!target.success) return invalid(target.error);
+  return requestJson(
+    'GET',
+    `/api/staff/licences/${encodeURIComponent(target.data.licence)}`,
+    licenceStateSchema,
+  );
+}
+
 /** Suspends (or reinstates) a licence at once, with the reason kept in its audit chain. */
 export function setLicenceSuspended(
   licence: string,

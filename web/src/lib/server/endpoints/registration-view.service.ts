@@ -25,6 +25,7 @@ import {
 import { findStoredRegistration, registrationsCreatedIn } from '../registry/registrations.repo.js';
 import { nextDay, startOfLocalDay } from './listing.service.js';
 import { cancellableUntil } from '../commands/registration/registration-rules.js';
+import { quoteRegistration } from '../commands/registration/registration-fees.js';
 
 /*
  * What the kiosk's registration screens read: a listing of a licence's registrations and one
@@ -107,7 +108,8 @@ export async function listRegistrations(
 
 /**
  * `GET /api/registrations/[number]`: one registration with its documents (signatures and
- * live status), authorized on its own licence. Unknown or not permitted -> 404.
+ * live status) and, on hold, its fee quote (the summary shown before confirming), authorized on
+ * its own licence. Unknown or not permitted -> 404.
  */
 export async function viewRegistration(
   server: ServerContext,
@@ -132,8 +134,19 @@ export async function viewRegistration(
   const documents = commandIds.length === 0 ? [] : await documentsOfCommands(db, commandIds);
   const now = server.clock();
   const plateOrder = await findPlateOrderOfRegistration(db, row.number);
+  const summary = summaryOf(row, plateOrder);
+  // The summary the client is shown before confirming, computed as the confirmation will.
+  const feeQuote =
+    summary.status === 'on_hold'
+      ? await quoteRegistration(db, {
+          licence: row.licence,
+          vehicleType: summary.request.vehicle.type,
+          now,
+        })
+      : undefined;
   return {
-    ...summaryOf(row, plateOrder),
+    ...summary,
+    ...(feeQuote && { feeQuote }),
     documents: documents
       .sort((a, b) => issueOrder.indexOf(a.kind) - issueOrder.indexOf(b.kind))
       .map((document) => envelopeOf(document, now)),

@@ -1,5 +1,8 @@
 import {
   type AppliedResult,
+  CommandRejection,
+  feeChangedError,
+  feeTotal,
   localDate,
   onlineRegistrationRefusal,
   onlineRegistrationRefusalPaths,
@@ -14,7 +17,7 @@ import {
 import type { Tx } from '../../db/engine.js';
 import { hasBankAccount, recordBankMovement } from '../../registry/bank.repo.js';
 import { allocatePlateNumbers } from '../../registry/plates.repo.js';
-import { findRegistrationFee, markConfirmed } from '../../registry/registrations.repo.js';
+import { markConfirmed } from '../../registry/registrations.repo.js';
 import {
   findRegistryVehicle,
   registrationBlockedAmong,
@@ -23,8 +26,9 @@ import {
 import { capRefusalFor } from '../caps.js';
 import type { CommandContext } from '../command-context.js';
 import { issueDocument } from '../issue-document.js';
-import { employeeSignature, printedVehicle, type AnyCommandContext } from '../registry-records.js';
+import { employeeSignature, printedVehicle } from '../registry-records.js';
 import { orderMetalPlate } from './metal-plate.js';
+import { REGISTRATION_PLATE_SERIES, registrationFeeLines } from './registration-fees.js';
 import { lockVehicle, registrationOf, transactionOf } from './registration-rules.js';
 
 /**
@@ -61,12 +65,22 @@ async function eligibilityRefusal(tx: Tx, request: RegistrationRequest): Promise
   if (paths.length > 0) reject('right_to_register_blocked', paths);
 }
 
-/** The registration fee of the year (local) for the vehicle type, or a rejection. */
-async function feeFor(c: AnyCommandContext, vehicle: Vehicle): Promise<number> {
-  const year = Number(localDate(c.now).slice(0, 4));
-  const fee = await findRegistrationFee(c.tx, year, vehicle.type);
-  if (fee === undefined) reject('registration_no_fee', ['request.vehicle.type']);
-  return fee;
+/**
+ * The registration fee of the year (local) for the vehicle type, or a rejection; refused with
+ * `fee_changed` (before anything is debited) when the client was shown another total.
+ */
+async function feeFor(
+  c: CommandContext<'registration.confirm'>,
+  vehicle: Vehicle,
+): Promise<number> {
+  const lines = await registrationFeeLines(c.tx, c.now, vehicle.type);
+  if (lines.length === 0) reject('registration_no_fee', ['request.vehicle.type']);
+  const feeCents = feeTotal(lines);
+  const { expectedFeeCents } = c.command.payload;
+  if (expectedFeeCents !== undefined && expectedFeeCents !== feeCents) {
+    throw new CommandRejection(feeChangedError(expectedFeeCents, feeCents));
+  }
+  return feeCents;
 }
 
 /** The holder as the certificate prints them: name and address. */
@@ -77,7 +91,8 @@ function printedHolder(holder: Party) {
 /**
  * `registration.confirm` (online only): checks the held registration against the rules of
  * docs/domain.md#online-registration-eligibility (type, mass, single owner, right to register
- * of buyers and seller, bank account on file, fee in the schedule) and the licence's weekly cap
+ * of buyers and seller, bank account on file, fee in the schedule and equal to the total the
+ * client was shown when the command carries it, `expectedFeeCents`) and the licence's weekly cap
  * on provisional plates (docs/domain.md#anti-fraud-limits-and-caps), then allocates the plate,
  * updates the registry, issues the provisional plate (45 days), the registration certificate
  * and the proof of service, debits the year's fee from the dealer's account and orders the
@@ -99,7 +114,7 @@ export async function confirmRegistration(
   const capped = await capRefusalFor(c, 'provisional_plate');
   if (capped) reject(capped);
 
-  const [plateNumber] = await allocatePlateNumbers(tx, 'passenger', 1);
+  const [plateNumber] = await allocatePlateNumbers(tx, REGISTRATION_PLATE_SERIES, 1);
   if (plateNumber === undefined) throw new Error('no plate number allocated');
   // The race test holds a confirmation here, plate drawn and not yet committed.
   await c.server.faults.at('registration.after_plate_allocation');

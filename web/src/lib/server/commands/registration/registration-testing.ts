@@ -52,18 +52,29 @@ export function holdCommand(
   };
 }
 
-/** A registration.confirm command (online only). */
-export function confirmCommand(options: EnvelopeOptions & { registrationNumber: string }) {
+/** A registration.confirm command (online only), with the total shown when told. */
+export function confirmCommand(
+  options: EnvelopeOptions & { registrationNumber: string; expectedFeeCents?: number },
+) {
   return {
     ...envelope(options),
     type: 'registration.confirm' as const,
-    payload: { registrationNumber: options.registrationNumber },
+    payload: {
+      registrationNumber: options.registrationNumber,
+      ...(options.expectedFeeCents !== undefined && {
+        expectedFeeCents: options.expectedFeeCents,
+      }),
+    },
   };
 }
 
 /** A registration.cancel command (online only). */
 export function cancelCommand(
-  options: EnvelopeOptions & { registrationNumber: string; reasonCode?: string },
+  options: EnvelopeOptions & {
+    registrationNumber: string;
+    reasonCode?: string;
+    reasonText?: string;
+  },
 ) {
   return {
     ...envelope(options),
@@ -71,6 +82,7 @@ export function cancelCommand(
     payload: {
       registrationNumber: options.registrationNumber,
       reasonCode: options.reasonCode ?? 'entry_error',
+      ...(options.reasonText !== undefined && { reasonText: options.reasonText }),
     },
   };
 }

@@ -1,0 +1,153 @@
+import { countRows, expect, signIn, test } from './fixtures';
+import { seriousViolations } from './page-models/a11y.page';
+import { askDialog, setRegistrationFee } from './page-models/counter.page';
+import {
+  chooseLicence,
+  fillRegistration,
+  openedRegistration,
+  saveOnHold,
+} from './page-models/registration.page';
+
+/*
+ * Money and irreversible acts at the counter: the summary shown before a confirmation, a fee
+ * that moved between the summary and the tap, a cancellation asked first (its reason "Autre"
+ * described), each said done.
+ */
+
+const SCHEDULE_FEE_CENTS = 22_500;
+
+test.afterEach(() => {
+  setRegistrationFee('automobile', SCHEDULE_FEE_CENTS);
+});
+
+test('a registration is confirmed from its summary, a moved fee refused, then cancelled after a question', async ({
+  page,
+}) => {
+  await signIn(page, 'demo-agree');
+  await chooseLicence(page, 'L-100001');
+  await fillRegistration(page, 3811, ['T000000003811']);
+  await saveOnHold(page);
+  const number = await openedRegistration(page);
+
+  // The summary: the fee by line and its total, the masked account, the plate series, the
+  // papers, and (no printer paired) how they will be printed.
+  const open = page.getByRole('button', { name: 'Confirmer (client présent)' });
+  await open.click();
+  const dialog = askDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('fee-summary')).toContainText('Droits d’immatriculation');
+  await expect(dialog.getByTestId('fee-total')).toHaveText(/225,00\s\$/);
+  await expect(dialog.getByTestId('fee-account')).toContainText('•••');
+  await expect(dialog.getByTestId('fee-papers').locator('li')).toHaveText([
+    'Plaque provisoire',
+    "Certificat d'immatriculation",
+    'Preuve de service',
+  ]);
+  await expect(dialog).toContainText('Promenade');
+  await expect(dialog).toContainText('Aucune imprimante n’est jumelée');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Escape closes the question without acting; focus is back on what opened it.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+  await expect(page.getByTestId('registration-status')).toHaveText('En attente');
+
+  // The schedule changes while the client reads the summary: refused, nothing debited, the
+  // summary now shows the new amount.
+  await open.click();
+  setRegistrationFee('automobile', 23_000);
+  await dialog.getByRole('button', { name: /^Confirmer et prélever 225,00/ }).click();
+  await expect(dialog.getByTestId('error-notice')).toContainText('Les frais ont changé');
+  await expect(dialog.getByTestId('error-notice')).toContainText('230,00');
+  await expect(dialog.getByTestId('fee-total')).toHaveText(/230,00\s\$/);
+  await expect(page.getByTestId('registration-status')).toHaveText('En attente');
+  expect(
+    countRows('select count(*) as n from bank_debits where transaction_number = ?', [number]),
+  ).toBe(0);
+
+  // Confirmed at the amount shown; said done, and how to print without a printer.
+  await dialog.getByRole('button', { name: /^Confirmer et prélever 230,00/ }).click();
+  await expect(page.getByTestId('registration-status')).toHaveText('Confirmée');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('done-notice')).toContainText('Immatriculation confirmée');
+  await expect(page.getByTestId('done-notice')).toContainText('230,00');
+  await expect(page.getByTestId('how-to-print')).toContainText('Imprimer tous les documents');
+  expect(
+    countRows(
+      "select count(*) as n from bank_debits where transaction_number = ? and direction = 'debit' and amount_cents = 23000",
+      [number],
+    ),
+  ).toBe(1);
+
+  // "Autre" alone is refused beside the field, before any question.
+  await page.locator('#cancel-reason').selectOption('other');
+  await page.getByRole('button', { name: "Annuler l'immatriculation" }).click();
+  await expect(page.locator('#cancel-reason-text-error')).toContainText('Précisez la raison');
+  await expect(dialog).toBeHidden();
+
+  // Described, the question shows the papers voided and the fee refunded.
+  await page.locator('#cancel-reason-text').fill('Le client part vivre en Ontario');
+  await page.getByRole('button', { name: "Annuler l'immatriculation" }).click();
+  const preview = dialog.getByTestId('cancel-preview');
+  await expect(preview).toContainText('Plaque provisoire PP-');
+  await expect(preview).toContainText("Certificat d'immatriculation CI-");
+  await expect(dialog.getByTestId('cancel-refund')).toHaveText(/230,00\s\$/);
+  await expect(preview).toContainText('Autre — Le client part vivre en Ontario');
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Oui, annuler l’immatriculation' }).click();
+  await expect(page.getByTestId('registration-status')).toHaveText('Annulée');
+  await expect(page.getByTestId('done-notice')).toContainText('Immatriculation annulée');
+  await expect(page.getByTestId('done-notice')).toContainText('230,00');
+  expect(
+    countRows(
+      "select count(*) as n from registrations where number = ? and status = 'cancelled' and cancel_reason_text = ?",
+      [number, 'Le client part vivre en Ontario'],
+    ),
+  ).toBe(1);
+});
+
+test('a staff suspension shows the licence looked up, before and after, and says it is done', async ({
+  page,
+}) => {
+  const suspensions = () =>
+    countRows("select count(*) as n from audit_log where event = 'licence.suspended'");
+  const suspendedBefore = suspensions();
+  await signIn(page, 'demo-staff');
+  await page.goto('/autorite/licences');
+  await page.locator('#staff-licence').fill('L-100002');
+  await page.locator('#staff-reason').fill('Vérification de conformité');
+  const suspend = page.getByRole('button', { name: 'Suspendre', exact: true });
+  await suspend.click();
+
+  const dialog = askDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading')).toHaveText('Suspendre la licence L-100002 ?');
+  const change = dialog.getByTestId('licence-change');
+  await expect(change.locator('tbody tr').first()).toHaveText(/État\s*Active\s*Suspendue/);
+  await expect(dialog).toContainText('Vérification de conformité');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Going back changes nothing.
+  await dialog.getByRole('button', { name: 'Retour' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(suspend).toBeFocused();
+  expect(suspensions()).toBe(suspendedBefore);
+
+  await suspend.click();
+  await dialog.getByRole('button', { name: 'Oui, suspendre' }).click();
+  await expect(page.getByTestId('done-notice')).toHaveText(
+    'C’est fait : licence L-100002 suspendue.',
+  );
+  await expect(page.getByTestId('licence-state')).toContainText('Licence L-100002 suspendue.');
+
+  // Reinstated the same way (the demo licence serves other specs).
+  await page.getByRole('button', { name: 'Rétablir' }).click();
+  await expect(dialog.getByTestId('licence-change').locator('tbody tr').first()).toHaveText(
+    /État\s*Suspendue\s*Active/,
+  );
+  await dialog.getByRole('button', { name: 'Oui, rétablir' }).click();
+  await expect(page.getByTestId('done-notice')).toHaveText(
+    'C’est fait : licence L-100002 rétablie.',
+  );
+});
