@@ -35,6 +35,8 @@ export * from './schemas/jwks.schema.js';
 
 export * from './domain/constants.js';
 export * from './domain/vin.js';
+export * from './domain/jurisdictions.js';
+export * from './domain/jurisdiction-names.js';
 export * from './domain/printable-text.js';
 export * from './domain/validity.js';
 export * from './domain/eligibility.js';
