@@ -3,6 +3,7 @@ import { kioskAccessMessages } from './catalogue/kiosk-access.messages.js';
 import { platesByMailMessages } from './catalogue/plates-by-mail.messages.js';
 import { registryScreenMessages } from './catalogue/registry-screens.messages.js';
 import { vinScanMessages } from './catalogue/vin-scan.messages.js';
+import { identityDocumentMessages } from './catalogue/identity-documents.messages.js';
 
 /**
  * The kiosk's one message catalogue: every text a person reads, French first (Québec), then
@@ -289,6 +290,7 @@ export const messages = {
   ...vinScanMessages,
   ...registryScreenMessages,
   ...platesByMailMessages,
+  ...identityDocumentMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 /** A key of the message catalogue. */
