@@ -6,6 +6,7 @@ import { printableTextErrors } from './error-catalogues/printable-text.errors.js
 import { recoveryErrors } from './error-catalogues/recovery.errors.js';
 import { platesByMailErrors } from './error-catalogues/plates-by-mail.errors.js';
 import { intakeErrors } from './error-catalogues/intake.errors.js';
+import { inputSanityErrors } from './error-catalogues/input-sanity.errors.js';
 import { registrationErrors } from './error-catalogues/registration.errors.js';
 import { staffErrors } from './error-catalogues/staff.errors.js';
 import { revocationErrors } from './error-catalogues/revocations.errors.js';
@@ -288,6 +289,7 @@ export const errorCatalogue = {
   ...intakeErrors,
   ...revocationErrors,
   ...counterErrors,
+  ...inputSanityErrors,
 } as const satisfies Record<string, BilingualText>;
 
 /** Every stable error code. */

@@ -37,6 +37,8 @@ export * from './schemas/revocation.schema.js';
 
 export * from './domain/constants.js';
 export * from './domain/vin.js';
+export * from './domain/jurisdictions.js';
+export * from './domain/jurisdiction-names.js';
 export * from './domain/printable-text.js';
 export * from './domain/validity.js';
 export * from './domain/printability.js';

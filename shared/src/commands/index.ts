@@ -12,3 +12,4 @@ export * from './inventory-record.command.js';
 export * from './platex-order.command.js';
 export * from './print-outcome.command.js';
 export * from './bankaccount-set.command.js';
+export * from './input-windows.js';

@@ -7,7 +7,8 @@ import {
   isHolderAmongBuyers,
 } from './buyers.schema.js';
 import { noticeContactSchema } from '../plates-by-mail/plate-supplier.schema.js';
-import { partySchema } from './party.schema.js';
+import { partySchema, quebecLicenceOf, type Party } from './party.schema.js';
+import { codedIssue } from '../errors.js';
 import { centsSchema, documentNumberSchema, textSchema } from './primitives.schema.js';
 import { vehicleSchema, vinSchema } from './vehicle.schema.js';
 
@@ -28,7 +29,19 @@ export const registrationRequestSchema = z
     clientNotice: noticeContactSchema.optional(),
   })
   .strict()
-  .refine(isHolderAmongBuyers, holderIndexRefinement);
+  .refine(isHolderAmongBuyers, holderIndexRefinement)
+  .superRefine((request, ctx) => {
+    // Online registration is for Québec residents, identified by their Québec licence (the
+    // registry's right-to-register check reads it): a non-resident buyer gets an ATAC and a
+    // transit instead.
+    const buyers: unknown = request.buyers;
+    if (!Array.isArray(buyers)) return;
+    request.buyers.forEach((buyer: Party | undefined, index) => {
+      if (buyer?.kind === 'person' && quebecLicenceOf(buyer) === undefined) {
+        ctx.addIssue(codedIssue('quebec_licence_required', ['buyers', index, 'driverLicence']));
+      }
+    });
+  });
 /** A registration request (parsed). */
 export type RegistrationRequest = z.infer<typeof registrationRequestSchema>;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { codedRefinement } from '../errors.js';
-import { partySchema } from './party.schema.js';
+import { partySchema, personIdentity, type Party } from './party.schema.js';
+import type { Address } from './address.schema.js';
+import { QUEBEC } from '../domain/jurisdictions.js';
 import { textSchema } from './primitives.schema.js';
 import { vehicleSchema } from './vehicle.schema.js';
 
@@ -16,6 +18,20 @@ export const transitReasons = [
   'other',
 ] as const;
 
+/**
+ * Whether a transit holder lives outside Québec, as the 4-day non-resident transit requires: a
+ * person whose licence is from another jurisdiction (or who holds a passport instead) and whose
+ * address is not in Québec. A business has an NEQ, Québec's enterprise number: never.
+ */
+export function isNonResident(holder: Party): boolean {
+  if (holder.kind !== 'person') return false;
+  const identity = personIdentity(holder);
+  if (identity.type === 'driver_licence' && identity.jurisdiction === QUEBEC) return false;
+  // Read defensively: the refinement also runs when the address itself failed to parse.
+  const address: Address | undefined = holder.address;
+  return !(address?.country === 'CA' && address.province === 'QC');
+}
+
 /** A request to issue a transit (temporary registration certificate). `reasonText` is required for `other`. */
 export const transitIssueSchema = z
   .object({
@@ -29,6 +45,10 @@ export const transitIssueSchema = z
   .refine(
     (transit) => transit.reason !== 'other' || transit.reasonText !== undefined,
     codedRefinement('reason_text_required', ['reasonText'], ['reason', 'reasonText']),
+  )
+  .refine(
+    (transit) => transit.reason !== 'non_resident_driving_home' || isNonResident(transit.holder),
+    codedRefinement('non_resident_required', ['holder'], ['reason', 'holder']),
   );
 /** A transit issue request (parsed). */
 export type TransitIssue = z.infer<typeof transitIssueSchema>;

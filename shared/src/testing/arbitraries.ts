@@ -63,10 +63,10 @@ export const typedDriverLicence = fc
     return lower ? typed.toLowerCase() : typed;
   });
 
-/** A valid Canadian postal code, typed with or without the space, any case. */
+/** A valid Québec postal code (first letter G, H or J), typed with or without the space. */
 export const typedPostalCode = fc
   .tuple(
-    fc.constantFrom(...'ABCEGHJKLMNPRSTVXY'.split('')),
+    fc.constantFrom(...'GHJ'.split('')),
     fc.integer({ min: 0, max: 9 }),
     fc.constantFrom(...'ABCEGHJKLMNPRSTVWXYZ'.split('')),
     fc.integer({ min: 0, max: 9 }),

@@ -1,6 +1,10 @@
 import {
+  apiError,
   commandPayloadSchemas,
+  commandSchema,
   fromZodError,
+  localDate,
+  payloadWindowProblems,
   type ApiError,
   type OfflineCommandType,
 } from '@comptoir/shared';
@@ -16,6 +20,18 @@ const notSignedIn: ApiError = kioskError(
   'Veuillez vous connecter et choisir une licence.',
   'Please sign in and choose a licence.',
 );
+
+/**
+ * The date windows (docs/domain.md#non-resident-customers-and-sane-input) by the kiosk's
+ * calendar, said beside the field before anything is queued; the server checks them again by
+ * its own clock. Paths relative to the form, like the schema's.
+ */
+function windowRefusal(envelope: unknown): ApiError | undefined {
+  const command = commandSchema.safeParse(envelope);
+  if (!command.success) return undefined;
+  const problems = payloadWindowProblems(command.data, localDate(new Date()));
+  return problems.length > 0 ? apiError('invalid_input', problems) : undefined;
+}
 
 /**
  * Queues a command of the signed-in person: the payload is parsed by its shared schema
@@ -35,6 +51,8 @@ export async function queueCommand(
   const parsed = commandPayloadSchemas[type].safeParse(payload);
   if (!parsed.success) return { ok: false, error: fromZodError(parsed.error) };
   const envelope = await commandEnvelope(signer, { type, payload, supersedes });
+  const outOfWindow = windowRefusal(envelope);
+  if (outOfWindow) return { ok: false, error: outOfWindow };
   try {
     await enqueueCommand(kioskDb(), envelope);
   } catch (error) {

@@ -1,4 +1,11 @@
-import { vehicleTypes, type ApiError, type Party, type Vehicle } from '@comptoir/shared';
+import {
+  QUEBEC,
+  vehicleTypes,
+  type ApiError,
+  type Party,
+  type Person,
+  type Vehicle,
+} from '@comptoir/shared';
 import { z } from 'zod';
 
 /**
@@ -24,7 +31,13 @@ export const partyValuesSchema = z.object({
   kind: z.enum(['person', 'business']),
   firstName: z.string(),
   lastName: z.string(),
+  /** What identifies a person: a driving licence (any jurisdiction) or, where none applies, a passport. */
+  identityDocument: z.enum(['driver_licence', 'passport']).default('driver_licence'),
   driverLicence: z.string(),
+  // Defaults: drafts kept by a version before jurisdictions were Québec licences.
+  licenceJurisdiction: z.string().default(QUEBEC),
+  passportCountry: z.string().default(''),
+  passportNumber: z.string().default(''),
   name: z.string(),
   neq: z.string(),
   line1: z.string(),
@@ -57,7 +70,11 @@ export function emptyParty(): PartyValues {
     kind: 'person',
     firstName: '',
     lastName: '',
+    identityDocument: 'driver_licence',
     driverLicence: '',
+    licenceJurisdiction: QUEBEC,
+    passportCountry: '',
+    passportNumber: '',
     name: '',
     neq: '',
     line1: '',
@@ -118,10 +135,40 @@ export function toPartyInput(values: PartyValues): Record<string, unknown> {
         kind: 'person',
         firstName: values.firstName,
         lastName: values.lastName,
-        driverLicence: values.driverLicence,
+        ...identityInput(values),
         address,
       }
     : { kind: 'business', name: values.name, neq: values.neq, address };
+}
+
+/**
+ * A person's identity document as the schema takes it. A Québec licence is sent without its
+ * jurisdiction: the shape every kiosk sent before non-residents, which the server reads as
+ * Québec (docs/sync.md#people-and-their-identity-documents).
+ */
+function identityInput(values: PartyValues): Record<string, unknown> {
+  if (values.identityDocument === 'passport') {
+    return { passport: { country: values.passportCountry, number: values.passportNumber } };
+  }
+  return values.licenceJurisdiction === QUEBEC
+    ? { driverLicence: values.driverLicence }
+    : { driverLicence: values.driverLicence, licenceJurisdiction: values.licenceJurisdiction };
+}
+
+/** A parsed person's identity document back to form values. */
+function identityValuesOf(person: Person): Partial<PartyValues> {
+  if (person.passport !== undefined) {
+    return {
+      identityDocument: 'passport',
+      passportCountry: person.passport.country,
+      passportNumber: person.passport.number,
+    };
+  }
+  return {
+    identityDocument: 'driver_licence',
+    driverLicence: person.driverLicence ?? '',
+    licenceJurisdiction: person.licenceJurisdiction ?? QUEBEC,
+  };
 }
 
 /** A parsed vehicle back to form values (correcting a refused command). */
@@ -155,7 +202,7 @@ export function partyValuesOf(party: Party): PartyValues {
         kind: 'person',
         firstName: party.firstName,
         lastName: party.lastName,
-        driverLicence: party.driverLicence,
+        ...identityValuesOf(party),
       }
     : { ...base, kind: 'business', name: party.name, neq: party.neq };
 }

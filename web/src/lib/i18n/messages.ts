@@ -6,6 +6,7 @@ import { registryScreenMessages } from './catalogue/registry-screens.messages.js
 import { vinScanMessages } from './catalogue/vin-scan.messages.js';
 import { revocationMessages } from './catalogue/revocations.messages.js';
 import { counterMessages } from './catalogue/counter.messages.js';
+import { identityDocumentMessages } from './catalogue/identity-documents.messages.js';
 
 /**
  * The kiosk's one message catalogue: every text a person reads, French first (Québec), then
@@ -295,6 +296,7 @@ export const messages = {
   ...accountContactMessages,
   ...revocationMessages,
   ...counterMessages,
+  ...identityDocumentMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 /** A key of the message catalogue. */

@@ -4,6 +4,8 @@ import {
   can,
   CommandRejection,
   fieldError,
+  localDate,
+  payloadWindowProblems,
   roleOn,
   type ApiError,
   type AppliedResult,
@@ -235,6 +237,17 @@ async function authorizeAndHandle(
         apiError('operator_unknown', [fieldError('actor.operatorId', 'operator_unknown')]),
       );
     }
+  }
+  // Date windows read "today": the server's (the batch's clock, Québec's calendar day), never
+  // the kiosk's; the schemas stay pure (docs/domain.md#sane-input).
+  const outOfWindow = payloadWindowProblems(command, localDate(state.now));
+  if (outOfWindow.length > 0) {
+    throw new CommandRejection(
+      apiError(
+        'invalid_input',
+        outOfWindow.map((field) => ({ ...field, path: `payload.${field.path}` })),
+      ),
+    );
   }
   const result = await dispatch(
     { server: run.server, tx, now: state.now, actor, licence, toSign, batch: state },

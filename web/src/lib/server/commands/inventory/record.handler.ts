@@ -1,4 +1,10 @@
-import { type AppliedResult, localDate, partyName, reject } from '@comptoir/shared';
+import {
+  type AppliedResult,
+  localDate,
+  partyName,
+  quebecLicenceOf,
+  reject,
+} from '@comptoir/shared';
 import { insertInventoryRecord } from '../../registry/inventory.repo.js';
 import { isRegistrationBlocked, transferOwnership } from '../../registry/vehicles.repo.js';
 import type { CommandContext } from '../command-context.js';
@@ -19,7 +25,9 @@ export async function recordInventory(
   const { tx, now, licence, actor, command } = c;
   const { payload } = command;
   const { seller } = payload;
-  if (seller?.kind === 'person' && (await isRegistrationBlocked(tx, seller.driverLicence))) {
+  // The registry knows Québec licences only: a seller from elsewhere has no right to check here.
+  const sellerLicence = seller?.kind === 'person' ? quebecLicenceOf(seller) : undefined;
+  if (sellerLicence !== undefined && (await isRegistrationBlocked(tx, sellerLicence))) {
     reject('right_to_register_blocked', ['payload.seller.driverLicence']);
   }
   const number = await drawTransactionNumber(c, 'E');

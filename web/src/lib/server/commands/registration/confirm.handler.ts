@@ -9,6 +9,7 @@ import {
   type Party,
   partyName,
   provisionalPlateExpiry,
+  quebecLicenceOf,
   type RegistrationRequest,
   reject,
   type Vehicle,
@@ -51,9 +52,11 @@ async function eligibilityRefusal(tx: Tx, request: RegistrationRequest): Promise
   const people = [
     ...buyers.map((party, index) => ({ party, path: `request.buyers.${String(index)}` })),
     ...(request.seller ? [{ party: request.seller, path: 'request.seller' }] : []),
-  ].flatMap(({ party, path }) =>
-    party.kind === 'person' ? [{ licence: party.driverLicence, path }] : [],
-  );
+  ].flatMap(({ party, path }) => {
+    // The registry knows Québec licences (every buyer has one; a seller may be from elsewhere).
+    const licence = party.kind === 'person' ? quebecLicenceOf(party) : undefined;
+    return licence === undefined ? [] : [{ licence, path }];
+  });
   if (people.length === 0) return;
   const blockedLicences = await registrationBlockedAmong(
     tx,
@@ -126,7 +129,7 @@ export async function confirmRegistration(
     request.vehicle,
     {
       name: partyName(holder),
-      driverLicence: holder.kind === 'person' ? holder.driverLicence : null,
+      driverLicence: holder.kind === 'person' ? (quebecLicenceOf(holder) ?? null) : null,
     },
     localDate(now),
   );
