@@ -8,6 +8,7 @@ import { platesByMailErrors } from './error-catalogues/plates-by-mail.errors.js'
 import { intakeErrors } from './error-catalogues/intake.errors.js';
 import { registrationErrors } from './error-catalogues/registration.errors.js';
 import { staffErrors } from './error-catalogues/staff.errors.js';
+import { vehicleLookupErrors } from './error-catalogues/vehicle-lookup.errors.js';
 
 /**
  * Every stable error code of Comptoir with its French and English message. Codes are the
@@ -284,6 +285,7 @@ export const errorCatalogue = {
   ...recoveryErrors,
   ...platesByMailErrors,
   ...intakeErrors,
+  ...vehicleLookupErrors,
 } as const satisfies Record<string, BilingualText>;
 
 /** Every stable error code. */
