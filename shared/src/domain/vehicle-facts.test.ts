@@ -85,6 +85,7 @@ describe('vehicleIssuance', () => {
     transitsLast12Months: 0,
     isTransitCapReached: false,
     isPlateCapReached: false,
+    isLicenceSuspended: false,
     may: { transit: true, registration: true, atac: true },
     ...change,
   });
@@ -118,6 +119,14 @@ describe('vehicleIssuance', () => {
     expect(
       vehicleIssuance(facts({ may: { transit: true, registration: false, atac: true } })),
     ).toEqual({ transit: null, registration: 'forbidden', atac: null });
+  });
+
+  it('issues nothing under a suspended licence', () => {
+    expect(vehicleIssuance(facts({ isLicenceSuspended: true }))).toEqual({
+      transit: 'licence_suspended',
+      registration: 'licence_suspended',
+      atac: 'licence_suspended',
+    });
   });
 
   it('knows nothing against an unknown vehicle but the limits', () => {

@@ -144,6 +144,8 @@ export interface VehicleIssuanceFacts {
   /** Whether the licence's weekly cap is reached, per capped kind. */
   isTransitCapReached: boolean;
   isPlateCapReached: boolean;
+  /** A suspended licence issues nothing (it may still read). */
+  isLicenceSuspended: boolean;
   /** Whether the person's role under the licence allows each service at all. */
   may: { transit: boolean; registration: boolean; atac: boolean };
 }
@@ -158,14 +160,20 @@ export interface VehicleIssuanceFacts {
  */
 export function vehicleIssuance(facts: VehicleIssuanceFacts): VehicleIssuance {
   const { vehicle } = facts;
+  const licenceRefusal = (kind: keyof VehicleIssuance): ErrorCode | null => {
+    if (!facts.may[kind]) return 'forbidden';
+    return facts.isLicenceSuspended ? 'licence_suspended' : null;
+  };
   const transit = (): ErrorCode | null => {
-    if (!facts.may.transit) return 'forbidden';
+    const refused = licenceRefusal('transit');
+    if (refused) return refused;
     if (vehicle && transitRefusal(vehicle)) return 'transit_forbidden_category';
     if (facts.transitsLast12Months >= TRANSIT_MAX_PER_VEHICLE) return 'transit_limit_vehicle';
     return facts.isTransitCapReached ? 'transit_cap_reached' : null;
   };
   const registration = (): ErrorCode | null => {
-    if (!facts.may.registration) return 'forbidden';
+    const refused = licenceRefusal('registration');
+    if (refused) return refused;
     const refusal = vehicle && onlineRegistrationRefusal(vehicle, vehicle.isCoOwned ? 2 : 1);
     if (refusal) return refusal;
     return facts.isPlateCapReached ? 'transit_cap_reached' : null;
@@ -173,7 +181,7 @@ export function vehicleIssuance(facts: VehicleIssuanceFacts): VehicleIssuance {
   return {
     transit: transit(),
     registration: registration(),
-    atac: facts.may.atac ? null : 'forbidden',
+    atac: licenceRefusal('atac'),
   };
 }
 

@@ -3,6 +3,7 @@ import { insertInventoryRecord } from '../../registry/inventory.repo.js';
 import { isRegistrationBlocked, transferOwnership } from '../../registry/vehicles.repo.js';
 import type { CommandContext } from '../command-context.js';
 import { issueDocument } from '../issue-document.js';
+import { rejectVehicleMismatch } from '../vehicle-authority.js';
 import { drawTransactionNumber, employeeSignature, printedVehicle } from '../registry-records.js';
 
 /**
@@ -19,6 +20,7 @@ export async function recordInventory(
   const { tx, now, licence, actor, command } = c;
   const { payload } = command;
   const { seller } = payload;
+  await rejectVehicleMismatch(tx, payload.vehicle, 'payload.vehicle');
   if (seller?.kind === 'person' && (await isRegistrationBlocked(tx, seller.driverLicence))) {
     reject('right_to_register_blocked', ['payload.seller.driverLicence']);
   }

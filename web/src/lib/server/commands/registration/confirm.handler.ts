@@ -25,6 +25,7 @@ import type { CommandContext } from '../command-context.js';
 import { issueDocument } from '../issue-document.js';
 import { employeeSignature, printedVehicle, type AnyCommandContext } from '../registry-records.js';
 import { orderMetalPlate } from './metal-plate.js';
+import { rejectVehicleMismatch } from '../vehicle-authority.js';
 import { lockVehicle, registrationOf, transactionOf } from './registration-rules.js';
 
 /**
@@ -93,6 +94,8 @@ export async function confirmRegistration(
     reject('registration_not_on_hold', ['payload.registrationNumber']);
   }
   await lockVehicle(c, registration.vin);
+  // Held before the registry knew the VIN (another dealer's sale since): it is checked again.
+  await rejectVehicleMismatch(tx, request.vehicle, 'request.vehicle');
   await eligibilityRefusal(tx, request);
   if (!(await hasBankAccount(tx, licence.dealer.id))) reject('registration_no_bank_account');
   const feesCents = await feeFor(c, request.vehicle);
