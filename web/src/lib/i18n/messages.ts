@@ -3,6 +3,7 @@ import { kioskAccessMessages } from './catalogue/kiosk-access.messages.js';
 import { platesByMailMessages } from './catalogue/plates-by-mail.messages.js';
 import { registryScreenMessages } from './catalogue/registry-screens.messages.js';
 import { vinScanMessages } from './catalogue/vin-scan.messages.js';
+import { vehicleLookupMessages } from './catalogue/vehicle-lookup.messages.js';
 
 /**
  * The kiosk's one message catalogue: every text a person reads, French first (Québec), then
@@ -287,6 +288,7 @@ export const messages = {
   ...accountMessages,
   ...kioskAccessMessages,
   ...vinScanMessages,
+  ...vehicleLookupMessages,
   ...registryScreenMessages,
   ...platesByMailMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
