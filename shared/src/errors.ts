@@ -11,6 +11,7 @@ import { registrationErrors } from './error-catalogues/registration.errors.js';
 import { staffErrors } from './error-catalogues/staff.errors.js';
 import { revocationErrors } from './error-catalogues/revocations.errors.js';
 import { counterErrors } from './error-catalogues/counter.errors.js';
+import { vehicleLookupErrors } from './error-catalogues/vehicle-lookup.errors.js';
 
 /**
  * Every stable error code of Comptoir with its French and English message. Codes are the
@@ -290,6 +291,7 @@ export const errorCatalogue = {
   ...revocationErrors,
   ...counterErrors,
   ...inputSanityErrors,
+  ...vehicleLookupErrors,
 } as const satisfies Record<string, BilingualText>;
 
 /** Every stable error code. */

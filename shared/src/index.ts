@@ -34,6 +34,7 @@ export * from './schemas/registry-queries.schema.js';
 export * from './schemas/staff.schema.js';
 export * from './schemas/jwks.schema.js';
 export * from './schemas/revocation.schema.js';
+export * from './schemas/vehicle-lookup.schema.js';
 
 export * from './domain/constants.js';
 export * from './domain/vin.js';
@@ -51,4 +52,5 @@ export * from './domain/permissions.js';
 export * from './domain/listing.js';
 export * from './domain/sessions.js';
 export * from './domain/registration-fees.js';
+export * from './domain/vehicle-facts.js';
 export * from './plates-by-mail/index.js';

@@ -84,6 +84,11 @@ export function paperLabel(code: string | undefined): string {
   return label === undefined ? code : bothLanguages(label);
 }
 
+/** The label of a registry code in both languages (`light_truck` -> Camionnette / Light truck), or undefined. */
+export function codeText(code: string): BilingualText | undefined {
+  return codeLabels[code];
+}
+
 /** A postal address on one line: `12 rue Principale, Lévis (QC) G6V 1A1`. */
 export function paperAddress(
   address:

@@ -20,6 +20,7 @@ const domainTable: Partial<Record<Action, [boolean, boolean, boolean]>> = {
   'vehicle.register': [false, true, false],
   'inventory.record': [false, true, false],
   'history.view': [false, true, false],
+  'vehicle.lookup': [true, true, true],
   'platex.order': [false, false, true],
   'bankaccount.set': [false, false, true],
   'licence.check': [true, true, true],

@@ -24,6 +24,7 @@ export const actions = [
   'vehicle.register',
   'inventory.record',
   'history.view',
+  'vehicle.lookup',
   'platex.order',
   'bankaccount.set',
   'licence.check',
@@ -62,6 +63,8 @@ export const permissionMatrix: Readonly<Record<Action, readonly Role[]>> = {
   'vehicle.register': accreditedOnly,
   'inventory.record': accreditedOnly,
   'history.view': accreditedOnly,
+  // What the registry knows of a VIN and what may be issued for it: every role that issues.
+  'vehicle.lookup': allDealers,
   'platex.order': administratorOnly,
   'bankaccount.set': administratorOnly,
   'licence.check': allDealers,

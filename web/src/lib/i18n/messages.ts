@@ -7,6 +7,7 @@ import { vinScanMessages } from './catalogue/vin-scan.messages.js';
 import { revocationMessages } from './catalogue/revocations.messages.js';
 import { counterMessages } from './catalogue/counter.messages.js';
 import { identityDocumentMessages } from './catalogue/identity-documents.messages.js';
+import { vehicleLookupMessages } from './catalogue/vehicle-lookup.messages.js';
 
 /**
  * The kiosk's one message catalogue: every text a person reads, French first (Québec), then
@@ -291,6 +292,7 @@ export const messages = {
   ...accountMessages,
   ...kioskAccessMessages,
   ...vinScanMessages,
+  ...vehicleLookupMessages,
   ...registryScreenMessages,
   ...platesByMailMessages,
   ...accountContactMessages,

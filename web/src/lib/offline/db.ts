@@ -62,6 +62,18 @@ export interface KioskStateRow {
   value: unknown;
 }
 
+/**
+ * A vehicle look-up this kiosk received (the server's answer, as parsed), kept so that the
+ * forms still fill a vehicle seen recently while offline. No person in it: the answer never
+ * names one.
+ */
+export interface VehicleLookupRow {
+  vin: string;
+  answer: unknown;
+  /** When it was received (ms): the oldest are dropped first. */
+  seenAt: number;
+}
+
 /** Cached reference data (makes, reasons...) keyed by name. */
 export interface ReferenceRow {
   key: string;
@@ -117,6 +129,7 @@ export type ComptoirDb = Dexie & {
   reference: EntityTable<ReferenceRow, 'key'>;
   offlineUnlocks: EntityTable<OfflineUnlockRow, 'accountId'>;
   operators: EntityTable<OperatorRow, 'operatorId'>;
+  vehicleLookups: EntityTable<VehicleLookupRow, 'vin'>;
 };
 
 /** The database name used by the kiosk (tests pass their own). */
@@ -160,6 +173,12 @@ export const schemaVersions: readonly { version: number; stores: Record<string, 
       offlineUnlocks: 'accountId, username',
       operators: 'operatorId, accountId',
     },
+  },
+  {
+    // The last vehicle look-ups, so that a form fills a vehicle seen recently while offline
+    // (issue "The counter"). A new table only: no row is rewritten.
+    version: 4,
+    stores: { vehicleLookups: 'vin, seenAt' },
   },
 ];
 

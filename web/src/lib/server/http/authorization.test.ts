@@ -145,6 +145,10 @@ const table: Record<string, RouteCase> = {
     access: { kind: 'licence', action: 'history.view' },
     request: (licence) => ({ path: `/api/history/2HGFC2F55PH000101?licence=${licence}` }),
   },
+  'GET /api/vehicles/[vin]': {
+    access: { kind: 'licence', action: 'vehicle.lookup' },
+    request: (licence) => ({ path: `/api/vehicles/2HGFC2F55PH000101?licence=${licence}` }),
+  },
   'GET /api/plates/late': {
     access: { kind: 'licence', action: 'document.list' },
     request: (licence) => ({ path: `/api/plates/late?licence=${licence}` }),

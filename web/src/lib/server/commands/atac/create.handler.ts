@@ -1,5 +1,6 @@
 import { type AppliedResult, type Party, partyKey, partyName } from '@comptoir/shared';
 import { issueDocument } from '../issue-document.js';
+import { rejectVehicleMismatch } from '../vehicle-authority.js';
 import type { CommandContext } from '../command-context.js';
 
 function printedParty(party: Party) {
@@ -15,6 +16,7 @@ function printedParty(party: Party) {
 export async function createAtac(c: CommandContext<'atac.create'>): Promise<AppliedResult> {
   const { payload } = c.command;
   const { vehicle } = payload;
+  await rejectVehicleMismatch(c.tx, vehicle, 'payload.vehicle');
   const holder = payload.buyers[payload.holderIndex];
   const issued = await issueDocument(c, {
     kind: 'atac',

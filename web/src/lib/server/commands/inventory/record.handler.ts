@@ -9,6 +9,7 @@ import { insertInventoryRecord } from '../../registry/inventory.repo.js';
 import { isRegistrationBlocked, transferOwnership } from '../../registry/vehicles.repo.js';
 import type { CommandContext } from '../command-context.js';
 import { issueDocument } from '../issue-document.js';
+import { rejectVehicleMismatch } from '../vehicle-authority.js';
 import { drawTransactionNumber, employeeSignature, printedVehicle } from '../registry-records.js';
 
 /**
@@ -28,6 +29,8 @@ export async function recordInventory(
   // The registry knows Québec licences only: a seller from elsewhere has no right to check here.
   const sellerLicence = seller?.kind === 'person' ? quebecLicenceOf(seller) : undefined;
   if (sellerLicence !== undefined && (await isRegistrationBlocked(tx, sellerLicence))) {
+  await rejectVehicleMismatch(tx, payload.vehicle, 'payload.vehicle');
+  if (seller?.kind === 'person' && (await isRegistrationBlocked(tx, seller.driverLicence))) {
     reject('right_to_register_blocked', ['payload.seller.driverLicence']);
   }
   const number = await drawTransactionNumber(c, 'E');

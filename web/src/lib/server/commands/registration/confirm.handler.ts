@@ -30,6 +30,7 @@ import { issueDocument } from '../issue-document.js';
 import { employeeSignature, printedVehicle } from '../registry-records.js';
 import { orderMetalPlate } from './metal-plate.js';
 import { REGISTRATION_PLATE_SERIES, registrationFeeLines } from './registration-fees.js';
+import { rejectVehicleMismatch } from '../vehicle-authority.js';
 import { lockVehicle, registrationOf, transactionOf } from './registration-rules.js';
 
 /**
@@ -111,6 +112,8 @@ export async function confirmRegistration(
     reject('registration_not_on_hold', ['payload.registrationNumber']);
   }
   await lockVehicle(c, registration.vin);
+  // Held before the registry knew the VIN (another dealer's sale since): it is checked again.
+  await rejectVehicleMismatch(tx, request.vehicle, 'request.vehicle');
   await eligibilityRefusal(tx, request);
   if (!(await hasBankAccount(tx, licence.dealer.id))) reject('registration_no_bank_account');
   const feesCents = await feeFor(c, request.vehicle);

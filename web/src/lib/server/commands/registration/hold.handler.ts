@@ -9,6 +9,7 @@ import {
   updateHeldRequest,
 } from '../../registry/registrations.repo.js';
 import { transactionOf } from './registration-rules.js';
+import { rejectVehicleMismatch } from '../vehicle-authority.js';
 
 /**
  * `registration.hold` (queued): saves a registration on hold under a new server number, or,
@@ -21,6 +22,7 @@ export async function holdRegistration(
   c: CommandContext<'registration.hold'>,
 ): Promise<AppliedResult> {
   const { tx, now, licence, actor, command } = c;
+  await rejectVehicleMismatch(tx, command.payload.vehicle, 'payload.vehicle');
   const save = { request: command.payload, holdCommandId: command.id, at: now.toISOString() };
   if (command.supersedes !== undefined) {
     const held = await findRegistrationBySave(tx, command.supersedes);

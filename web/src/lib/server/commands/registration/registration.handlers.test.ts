@@ -39,6 +39,20 @@ function freshCar(overrides: { netMassKg?: number } = {}) {
   return { ...vehicle(0, { vin }), ...overrides };
 }
 
+/** The registry's row of a test vehicle, as the registry would record it. */
+function registryRow(car: ReturnType<typeof freshCar>) {
+  return {
+    vin: car.vin,
+    make: car.make,
+    model: car.model,
+    year: car.year,
+    type: car.type,
+    net_mass_kg: car.netMassKg,
+    category: 'normal',
+    colour: null,
+  };
+}
+
 describe.each(ENGINES)('registration lifecycle over HTTP on %s', (engine) => {
   let server: TestServer;
   let client: HarnessClient;
@@ -383,24 +397,31 @@ describe.each(ENGINES)('registration lifecycle over HTTP on %s', (engine) => {
     }
   });
 
-  it('takes the registry facts over the declared ones (a heavy truck declared light)', async () => {
+  it('refuses a vehicle that contradicts the registry (a heavy truck declared a light car), at hold and at confirmation', async () => {
     const car = freshCar();
+    const truck = { type: 'light_truck', net_mass_kg: 4200 } as const;
+    const known = freshCar();
     await server.ctx.storage.db
       .insertInto('registry_vehicles')
-      .values({
-        vin: car.vin,
-        make: car.make,
-        model: car.model,
-        year: car.year,
-        type: 'light_truck',
-        net_mass_kg: 4200,
-        category: 'normal',
-        colour: null,
-      })
+      .values({ ...registryRow(known), ...truck })
       .execute();
+    const refused = await direct(holdCommand({ accountId, vehicle: known }));
+    // The message names the registry's values: not the catalogue's text, so no `refusalOf`.
+    expect(refused.result.error).toMatchObject({
+      code: 'vehicle_mismatch',
+      fields: [{ path: 'payload.vehicle.type' }, { path: 'payload.vehicle.netMassKg' }],
+    });
+    // Held while the registry did not know the VIN; it learns it before the confirmation.
     const number = await hold({ vehicle: car });
+    await server.ctx.storage.db
+      .insertInto('registry_vehicles')
+      .values({ ...registryRow(car), ...truck })
+      .execute();
     const answer = await direct(confirmCommand({ accountId, registrationNumber: number }));
-    expect(refusalOf(answer.result).code).toBe('registration_too_heavy');
+    expect(answer.result.error).toMatchObject({
+      code: 'vehicle_mismatch',
+      fields: [{ path: 'request.vehicle.type' }, { path: 'request.vehicle.netMassKg' }],
+    });
   });
 
   it('refuses without a bank account or a fee in the schedule', async () => {

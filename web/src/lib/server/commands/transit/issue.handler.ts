@@ -12,6 +12,7 @@ import {
 import { vehicleTransitRecords } from '../../registry/documents.repo.js';
 import { capRefusalFor } from '../caps.js';
 import { issueDocument } from '../issue-document.js';
+import { rejectVehicleMismatch } from '../vehicle-authority.js';
 import type { CommandContext } from '../command-context.js';
 
 function monthsBefore(now: Date, months: number): string {
@@ -70,6 +71,7 @@ export async function issueTransit(c: CommandContext<'transit.issue'>): Promise<
   const { payload } = c.command;
   const { vehicle } = payload;
 
+  await rejectVehicleMismatch(c.tx, vehicle, 'payload.vehicle');
   const customerKey = partyKey(payload.holder);
   const { registryCategory, history } = await vehicleRecord(c, vehicle.vin, customerKey);
   if (transitRefusal(vehicle) ?? transitRefusal({ ...vehicle, category: registryCategory })) {
