@@ -1,4 +1,5 @@
 import { accountMessages } from './catalogue/accounts.messages.js';
+import { atacFollowUpMessages } from './catalogue/atac-follow-up.messages.js';
 import { kioskAccessMessages } from './catalogue/kiosk-access.messages.js';
 import { platesByMailMessages } from './catalogue/plates-by-mail.messages.js';
 import { registryScreenMessages } from './catalogue/registry-screens.messages.js';
@@ -287,6 +288,7 @@ export const messages = {
   ...accountMessages,
   ...kioskAccessMessages,
   ...vinScanMessages,
+  ...atacFollowUpMessages,
   ...registryScreenMessages,
   ...platesByMailMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
