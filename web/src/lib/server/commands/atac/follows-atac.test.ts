@@ -88,6 +88,14 @@ describe.each(ENGINES)('the ATAC a transit or registration follows, over HTTP on
     expect(atacNumber).toMatch(/^A/);
     expect(await transitDocument(transitResult)).toMatchObject({ atacNumber });
     expect(await unresolvedLinks(linked.id)).toEqual([]);
+    // The ATAC keeps each person's names apart, for the forms prefilled from it on any kiosk.
+    const atacView = await client.request('GET', `/api/atac/${atacNumber ?? ''}`);
+    const { document } = documentEnvelopeSchema.parse(await atacView.json());
+    expect(document.kind === 'atac' && document.buyers[0]).toMatchObject({
+      name: 'Marie Tremblay',
+      firstName: 'Marie',
+      lastName: 'Tremblay',
+    });
   });
 
   it('resolves a command id applied in an earlier push, and takes a number as it is', async () => {
