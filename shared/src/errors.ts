@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BilingualText } from './bilingual.js';
 import { accountErrors } from './error-catalogues/accounts.errors.js';
 import { agentHardeningErrors } from './error-catalogues/agent-hardening.errors.js';
+import { atacLinkErrors } from './error-catalogues/atac-link.errors.js';
 import { printableTextErrors } from './error-catalogues/printable-text.errors.js';
 import { recoveryErrors } from './error-catalogues/recovery.errors.js';
 import { platesByMailErrors } from './error-catalogues/plates-by-mail.errors.js';
@@ -281,6 +282,7 @@ export const errorCatalogue = {
   },
   // One catalogue, kept in a file per service group so that each grows on its own.
   ...registrationErrors,
+  ...atacLinkErrors,
   ...staffErrors,
   ...accountErrors,
   ...agentHardeningErrors,

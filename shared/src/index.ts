@@ -12,6 +12,7 @@ export * from './schemas/address.schema.js';
 export * from './schemas/party.schema.js';
 export * from './schemas/buyers.schema.js';
 export * from './schemas/atac.schema.js';
+export * from './schemas/atac-link.schema.js';
 export * from './schemas/transit.schema.js';
 export * from './schemas/registration.schema.js';
 export * from './schemas/registration-view.schema.js';

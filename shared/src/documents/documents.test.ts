@@ -146,6 +146,28 @@ describe('renderDocumentPdf', { timeout: SLOW_MACHINE_TIMEOUT_MS }, () => {
     expect(plate).toContain('À apposer en haut à gauche de la lunette arrière');
   });
 
+  it('prints the ATAC a transit or a registration follows, and nothing when there is none', async () => {
+    for (const kind of ['transit', 'registration_certificate'] as const) {
+      const linked = await pdfText(
+        await writePdf(
+          `atac-${kind}`,
+          await renderDocumentPdf(
+            sampleDocument(kind, { atacNumber: 'AT-2026-007890' }),
+            original(qrUrl),
+          ),
+        ),
+      );
+      expect(linked).toMatch(/ATAC\s+AT-2026-007890/);
+      const alone = await pdfText(
+        await writePdf(
+          `alone-${kind}`,
+          await renderDocumentPdf(sampleDocument(kind), original(qrUrl)),
+        ),
+      );
+      expect(alone).not.toContain('AT-2026-007890');
+    }
+  });
+
   it('marks reprints COPIE / COPY, previews APERÇU / PREVIEW, and offline issuance', async () => {
     const document = sampleDocument('transit');
     const copy = await pdfText(

@@ -132,6 +132,8 @@ export const transitDocumentSchema = z
     reason: z.string(),
     reasonText: z.string().optional(),
     holder: z.object({ name: z.string() }).loose(),
+    /** The number of the ATAC of the sale this transit follows, when known. */
+    atacNumber: z.string().optional(),
   })
   .loose();
 
@@ -155,6 +157,8 @@ export const registrationCertificateDocumentSchema = z
     plateNumber: z.string(),
     holder: z.object({ name: z.string(), address: documentAddressSchema }).loose(),
     use: z.string(),
+    /** The number of the ATAC of the sale this registration follows, when known. */
+    atacNumber: z.string().optional(),
   })
   .loose();
 

@@ -9,6 +9,8 @@ import {
 import { noticeContactSchema } from '../plates-by-mail/plate-supplier.schema.js';
 import { partySchema, quebecLicenceOf, type Party } from './party.schema.js';
 import { codedIssue } from '../errors.js';
+import { followsAtacSchema } from './atac-link.schema.js';
+import { partySchema } from './party.schema.js';
 import { centsSchema, documentNumberSchema, textSchema } from './primitives.schema.js';
 import { vehicleSchema, vinSchema } from './vehicle.schema.js';
 
@@ -25,6 +27,11 @@ export const registrationRequestSchema = z
     seller: partySchema.optional(),
     tradeIn: z.object({ vin: vinSchema, allowanceCents: centsSchema }).strict().optional(),
     atacNumber: documentNumberSchema.optional(),
+    /**
+     * The ATAC this registration was prefilled from (number, or command id while it waits
+     * offline); when both are given it wins over the typed `atacNumber`.
+     */
+    followsAtac: followsAtacSchema.optional(),
     /** The client's e-mail for the plate's shipping notice (optional), in their language. */
     clientNotice: noticeContactSchema.optional(),
   })

@@ -3,6 +3,8 @@ import { codedRefinement } from '../errors.js';
 import { partySchema, personIdentity, type Party } from './party.schema.js';
 import type { Address } from './address.schema.js';
 import { QUEBEC } from '../domain/jurisdictions.js';
+import { followsAtacSchema } from './atac-link.schema.js';
+import { partySchema } from './party.schema.js';
 import { textSchema } from './primitives.schema.js';
 import { vehicleSchema } from './vehicle.schema.js';
 
@@ -40,6 +42,8 @@ export const transitIssueSchema = z
     days: z.union([z.literal(4), z.literal(10)]),
     reason: z.enum(transitReasons),
     reasonText: textSchema(200).optional(),
+    /** The ATAC of the sale this transit follows (its number is printed on the paper). */
+    followsAtac: followsAtacSchema.optional(),
   })
   .strict()
   .refine(

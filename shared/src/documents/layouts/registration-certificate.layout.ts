@@ -15,6 +15,9 @@ export function layoutRegistrationCertificate(
     { label: { fr: 'Numéro de plaque', en: 'Plate number' }, value: document.plateNumber },
     { label: { fr: 'Usage', en: 'Use' }, value: paperLabel(document.use) },
     { label: { fr: 'En vigueur le', en: 'Effective' }, value: paperDateTime(document.issuedAt) },
+    ...(document.atacNumber === undefined
+      ? []
+      : [{ label: { fr: 'ATAC', en: 'ATAC' }, value: document.atacNumber }]),
   ]);
   sheet.section({ fr: "Titulaire de l'immatriculation", en: 'Registration holder' });
   sheet.fields([

@@ -24,6 +24,10 @@ export function layoutTransit(sheet: Sheet, document: IssuedDocumentOf<'transit'
             : `${paperLabel(document.reason)} — ${document.reasonText}`,
         span: 3,
       },
+      // The sale it follows, so the registration agent finds the ATAC without asking.
+      ...(document.atacNumber === undefined
+        ? []
+        : [{ label: { fr: 'ATAC', en: 'ATAC' }, value: document.atacNumber, span: 3 }]),
     ],
     3,
   );

@@ -18,6 +18,11 @@ export interface QueuedFormOptions<Values> {
   valuesSchema: z.ZodType<Values>;
   /** The empty form. */
   empty: Values;
+  /**
+   * Values a new form starts from instead of the draft (e.g. the ATAC a transit follows);
+   * undefined keeps the draft. Called once, in the browser.
+   */
+  prefill?: () => Promise<Values | undefined>;
   /** The id of the refused command being corrected, if any (a getter: it is a prop). */
   correcting: () => string | undefined;
   /** A refused command as this form's values with the server's reasons; undefined if not this form's. */
@@ -73,8 +78,10 @@ export function queuedForm<Values>(options: QueuedFormOptions<Values>): QueuedFo
           error = correction.error;
         }
       } else {
-        const draft = await restoreDraft(options.draftName, options.valuesSchema);
-        if (draft) values = draft;
+        const start =
+          (await options.prefill?.()) ??
+          (await restoreDraft(options.draftName, options.valuesSchema));
+        if (start) values = start;
       }
       isLoaded = true;
     });

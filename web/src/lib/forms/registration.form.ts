@@ -1,6 +1,7 @@
 import {
   apiError,
   fieldError,
+  followsAtacSchema,
   fromZodError,
   onlineRegistrationRefusal,
   registrationRequestSchema,
@@ -41,6 +42,8 @@ export const registrationValuesSchema = z.object({
   // Drafts saved before plates by mail have neither: the defaults fill them in.
   clientEmail: z.string().default(''),
   clientLanguage: z.enum(['fr', 'en']).default('fr'),
+  /** The ATAC this registration was prefilled from (drafts kept before the link have none). */
+  followsAtac: followsAtacSchema.optional(),
 });
 /** The registration form as typed. */
 export type RegistrationValues = z.infer<typeof registrationValuesSchema>;
@@ -78,6 +81,7 @@ export function toRegistrationInput(values: RegistrationValues): Record<string, 
     ...(values.clientEmail.trim()
       ? { clientNotice: { email: values.clientEmail, language: values.clientLanguage } }
       : {}),
+    ...(values.followsAtac && { followsAtac: values.followsAtac }),
   };
 }
 
@@ -95,6 +99,7 @@ export function registrationValuesOf(payload: RegistrationRequest): Registration
     atacNumber: payload.atacNumber ?? '',
     clientEmail: payload.clientNotice?.email ?? '',
     clientLanguage: payload.clientNotice?.language ?? 'fr',
+    ...(payload.followsAtac && { followsAtac: payload.followsAtac }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { transitReasons, type TransitIssue } from '@comptoir/shared';
+import { followsAtacSchema, transitReasons, type TransitIssue } from '@comptoir/shared';
 import { z } from 'zod';
 import {
   emptyParty,
@@ -24,6 +24,8 @@ export const transitValuesSchema = z.object({
   days: z.union([z.literal(4), z.literal(10)]),
   reason: z.enum(transitReasons),
   reasonText: z.string(),
+  /** The ATAC this transit was prefilled from (drafts kept before the link have none). */
+  followsAtac: followsAtacSchema.optional(),
 });
 /** The transit form as typed. */
 export type TransitValues = z.infer<typeof transitValuesSchema>;
@@ -47,6 +49,7 @@ export function toTransitInput(values: TransitValues): Record<string, unknown> {
     days: Number(values.days),
     reason: values.reason,
     ...(values.reasonText.trim() ? { reasonText: values.reasonText } : {}),
+    ...(values.followsAtac && { followsAtac: values.followsAtac }),
   };
 }
 
@@ -58,5 +61,6 @@ export function transitValuesOf(payload: TransitIssue): TransitValues {
     days: payload.days,
     reason: payload.reason,
     reasonText: payload.reasonText ?? '',
+    ...(payload.followsAtac && { followsAtac: payload.followsAtac }),
   };
 }

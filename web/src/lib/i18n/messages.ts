@@ -1,5 +1,6 @@
 import { accountContactMessages } from './catalogue/account-contact.messages.js';
 import { accountMessages } from './catalogue/accounts.messages.js';
+import { atacFollowUpMessages } from './catalogue/atac-follow-up.messages.js';
 import { kioskAccessMessages } from './catalogue/kiosk-access.messages.js';
 import { platesByMailMessages } from './catalogue/plates-by-mail.messages.js';
 import { registryScreenMessages } from './catalogue/registry-screens.messages.js';
@@ -293,6 +294,7 @@ export const messages = {
   ...kioskAccessMessages,
   ...vinScanMessages,
   ...vehicleLookupMessages,
+  ...atacFollowUpMessages,
   ...registryScreenMessages,
   ...platesByMailMessages,
   ...accountContactMessages,

@@ -3,9 +3,20 @@ import { issueDocument } from '../issue-document.js';
 import { rejectVehicleMismatch } from '../vehicle-authority.js';
 import type { CommandContext } from '../command-context.js';
 
+/**
+ * The party as the ATAC keeps it. A person's first and last names are kept apart as well
+ * (the paper prints `name`): the transit or registration that follows the ATAC is prefilled
+ * from them on any kiosk, and a compound surname cannot be told from one printed name.
+ */
 function printedParty(party: Party) {
   return party.kind === 'person'
-    ? { name: partyName(party), driverLicence: party.driverLicence, address: party.address }
+    ? {
+        name: partyName(party),
+        firstName: party.firstName,
+        lastName: party.lastName,
+        driverLicence: party.driverLicence,
+        address: party.address,
+      }
     : { name: partyName(party), neq: party.neq, address: party.address };
 }
 

@@ -165,6 +165,7 @@ export async function confirmRegistration(
         holder: printedHolder(holder),
         use: 'promenade',
         transactionNumber: registration.number,
+        ...(request.atacNumber !== undefined && { atacNumber: request.atacNumber }),
       }),
     }),
     await issueDocument(c, {

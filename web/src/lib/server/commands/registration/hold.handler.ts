@@ -10,6 +10,7 @@ import {
 } from '../../registry/registrations.repo.js';
 import { transactionOf } from './registration-rules.js';
 import { rejectVehicleMismatch } from '../vehicle-authority.js';
+import { followedAtacNumber } from '../atac/follows-atac.js';
 
 /**
  * `registration.hold` (queued): saves a registration on hold under a new server number, or,
@@ -24,6 +25,16 @@ export async function holdRegistration(
   const { tx, now, licence, actor, command } = c;
   await rejectVehicleMismatch(tx, command.payload.vehicle, 'payload.vehicle');
   const save = { request: command.payload, holdCommandId: command.id, at: now.toISOString() };
+  // The registry keeps the ATAC's number (resolved from a command id typed offline), which
+  // the certificate prints at confirmation.
+  const atacNumber =
+    (await followedAtacNumber(c, {
+      commandId: command.id,
+      link: command.payload.followsAtac,
+      vin: command.payload.vehicle.vin,
+    })) ?? command.payload.atacNumber;
+  const request = { ...command.payload, ...(atacNumber !== undefined && { atacNumber }) };
+  const save = { request, holdCommandId: command.id, at: now.toISOString() };
   if (command.supersedes !== undefined) {
     const held = await findRegistrationBySave(tx, command.supersedes);
     if (held && held.licence === licence.number) {

@@ -10,6 +10,7 @@ import {
   vehicleCategories,
 } from '@comptoir/shared';
 import { vehicleTransitRecords } from '../../registry/documents.repo.js';
+import { followedAtacNumber } from '../atac/follows-atac.js';
 import { capRefusalFor } from '../caps.js';
 import { issueDocument } from '../issue-document.js';
 import { rejectVehicleMismatch } from '../vehicle-authority.js';
@@ -82,6 +83,11 @@ export async function issueTransit(c: CommandContext<'transit.issue'>): Promise<
 
   const capped = await capRefusalFor(c, 'transit');
   if (capped) reject(capped);
+  const atacNumber = await followedAtacNumber(c, {
+    commandId: c.command.id,
+    link: payload.followsAtac,
+    vin: vehicle.vin,
+  });
 
   // The race test holds a request here, between the checks and the insert.
   await server.faults.at('transit.between_check_and_insert');
@@ -110,6 +116,7 @@ export async function issueTransit(c: CommandContext<'transit.issue'>): Promise<
       reason: payload.reason,
       ...(payload.reasonText !== undefined && { reasonText: payload.reasonText }),
       holder: printedHolder(payload.holder),
+      ...(atacNumber !== undefined && { atacNumber }),
     }),
   });
   return { documents: [issued] };
