@@ -10,7 +10,6 @@ import { noticeContactSchema } from '../plates-by-mail/plate-supplier.schema.js'
 import { partySchema, quebecLicenceOf, type Party } from './party.schema.js';
 import { codedIssue } from '../errors.js';
 import { followsAtacSchema } from './atac-link.schema.js';
-import { partySchema } from './party.schema.js';
 import { centsSchema, documentNumberSchema, textSchema } from './primitives.schema.js';
 import { vehicleSchema, vinSchema } from './vehicle.schema.js';
 

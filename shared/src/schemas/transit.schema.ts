@@ -4,7 +4,6 @@ import { partySchema, personIdentity, type Party } from './party.schema.js';
 import type { Address } from './address.schema.js';
 import { QUEBEC } from '../domain/jurisdictions.js';
 import { followsAtacSchema } from './atac-link.schema.js';
-import { partySchema } from './party.schema.js';
 import { textSchema } from './primitives.schema.js';
 import { vehicleSchema } from './vehicle.schema.js';
 

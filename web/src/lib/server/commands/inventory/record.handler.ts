@@ -26,11 +26,10 @@ export async function recordInventory(
   const { tx, now, licence, actor, command } = c;
   const { payload } = command;
   const { seller } = payload;
+  await rejectVehicleMismatch(tx, payload.vehicle, 'payload.vehicle');
   // The registry knows Québec licences only: a seller from elsewhere has no right to check here.
   const sellerLicence = seller?.kind === 'person' ? quebecLicenceOf(seller) : undefined;
   if (sellerLicence !== undefined && (await isRegistrationBlocked(tx, sellerLicence))) {
-  await rejectVehicleMismatch(tx, payload.vehicle, 'payload.vehicle');
-  if (seller?.kind === 'person' && (await isRegistrationBlocked(tx, seller.driverLicence))) {
     reject('right_to_register_blocked', ['payload.seller.driverLicence']);
   }
   const number = await drawTransactionNumber(c, 'E');

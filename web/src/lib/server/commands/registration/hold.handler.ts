@@ -24,7 +24,6 @@ export async function holdRegistration(
 ): Promise<AppliedResult> {
   const { tx, now, licence, actor, command } = c;
   await rejectVehicleMismatch(tx, command.payload.vehicle, 'payload.vehicle');
-  const save = { request: command.payload, holdCommandId: command.id, at: now.toISOString() };
   // The registry keeps the ATAC's number (resolved from a command id typed offline), which
   // the certificate prints at confirmation.
   const atacNumber =
