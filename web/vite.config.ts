@@ -51,5 +51,9 @@ export default defineConfig({
     // The hostile suite (`npm run test:hostile`: built servers, floods, bursts) runs on its own.
     include: process.env.COMPTOIR_HOSTILE ? ['src/**/*.hostile.test.ts'] : ['src/**/*.test.ts'],
     exclude: process.env.COMPTOIR_HOSTILE ? [] : ['src/**/*.hostile.test.ts'],
+    // Server tests start a registry on PostgreSQL: on a loaded 2-core machine 5 s is not enough
+    // for a correct one. These bounds catch hangs; speed is measured by `npm run bench`.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

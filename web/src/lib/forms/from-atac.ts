@@ -4,7 +4,6 @@ import {
   type FollowsAtac,
   type IssuedDocumentOf,
 } from '@comptoir/shared';
-import type { AtacSaleSource } from '$lib/offline/atac-sources';
 import {
   emptyParty,
   fromCents,
@@ -15,6 +14,15 @@ import {
 } from './form-values';
 import { emptyRegistration, type RegistrationValues } from './registration.form';
 import { emptyTransit, type TransitValues } from './transit.form';
+
+/**
+ * Where an ATAC's sale can be read back on this kiosk, to prefill the transit or registration
+ * that follows it: the person's own `atac.create` command (exact names, works offline and
+ * before the server answered), else the ATAC document kept for viewing.
+ */
+export type AtacSaleSource =
+  | { kind: 'command'; payload: AtacCreate; commandId: string; number: string | undefined }
+  | { kind: 'document'; document: IssuedDocumentOf<'atac'> };
 
 /** What a transit or registration takes from the ATAC of the sale, as form values. */
 export interface AtacSale {

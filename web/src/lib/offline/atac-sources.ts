@@ -1,14 +1,7 @@
-import type { AtacCreate, IssuedDocumentOf } from '@comptoir/shared';
+import type { AtacSaleSource } from '$lib/forms/from-atac';
 import type { ComptoirDb } from './db';
 
-/**
- * Where an ATAC's sale can be read back on this kiosk, to prefill the transit or registration
- * that follows it: the person's own `atac.create` command (exact names, works offline and
- * before the server answered), else the ATAC document kept for viewing.
- */
-export type AtacSaleSource =
-  | { kind: 'command'; payload: AtacCreate; commandId: string; number: string | undefined }
-  | { kind: 'document'; document: IssuedDocumentOf<'atac'> };
+export type { AtacSaleSource };
 
 /** The person's own ATAC command by id, or the one that issued `number`, if kept here. */
 async function ownAtacCommand(

@@ -4,7 +4,7 @@ import { kioskDb } from './kiosk-db';
 import { readKioskState } from './kiosk-state';
 import { makeDueNow, recoverInterruptedSends } from './outbox';
 import { drainOutbox, pullDocuments, type SyncDeps } from './sync';
-import { handRevocationsToAgent } from '$lib/services/print.service';
+import { handRevocationsToAgent } from '$lib/services/agent-settings.service';
 
 /** The name of the Web Lock that elects the one syncing tab. */
 export const SYNC_LOCK_NAME = 'comptoir-sync';

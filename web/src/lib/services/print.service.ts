@@ -11,23 +11,21 @@ import {
 } from '@comptoir/shared';
 import type { DocumentRow } from '$lib/offline/db';
 import { kioskDb } from '$lib/offline/kiosk-db';
-import { readKioskState, writeKioskState } from '$lib/offline/kiosk-state';
+import { writeKioskState } from '$lib/offline/kiosk-state';
 import {
   AgentError,
   agentHealth,
   agentSettingsSchema,
-  handRevocations,
   pairWithAgent,
   readJob,
   submitJob,
-  type AgentSettings,
 } from '$lib/print/agent.client';
 import { followJob } from '$lib/print/follow-job';
 import { printerState } from '$lib/print/printer-state.svelte';
 import { queueCommand } from '$lib/commands/queue';
+import { AGENT_KEY, loadAgentSettings } from './agent-settings.service';
 import { kioskError, type ActionResult } from './result';
 
-const AGENT_KEY = 'agent';
 /** Job states the agent never leaves on its own (a held job waits for its printer). */
 const finalStates = finalPrintJobStates;
 type FinalState = (typeof finalStates)[number];
@@ -37,10 +35,7 @@ function isFinal(state: PrintJobState): state is FinalState {
   return (finalStates as readonly string[]).includes(state);
 }
 
-/** The agent settings kept on this kiosk. */
-export async function loadAgentSettings(): Promise<AgentSettings | undefined> {
-  return readKioskState(kioskDb(), AGENT_KEY, agentSettingsSchema);
-}
+export { loadAgentSettings };
 
 /** Checks the paired agent and updates the status bar. */
 export async function checkAgent(): Promise<void> {
@@ -92,22 +87,6 @@ export async function pairAgent(url: string, code: string): Promise<ActionResult
           ),
     };
   }
-}
-
-/** The last feed the paired agent took: the server reuses a signed feed, no need to resend it. */
-let lastHandedFeed: string | undefined;
-
-/**
- * Hands the dealer's revocation feed the last pull carried to the paired agent (at each sync).
- * Nothing paired: nothing to do. A failure (agent off, older agent) throws for the caller to
- * ignore; the next sync tries again, the pull carrying the feed every time.
- */
-export async function handRevocationsToAgent(feed: string): Promise<void> {
-  if (feed === lastHandedFeed) return;
-  const settings = await loadAgentSettings();
-  if (!settings?.token) return;
-  await handRevocations(settings, feed);
-  lastHandedFeed = feed;
 }
 
 /** Which printer role prints a document kind. */

@@ -1,6 +1,8 @@
 import {
   accessCodeIssueSchema,
   administratorSignupSchema,
+  accountContactAnswerSchema,
+  accountContactInputSchema,
   apiErrorSchema,
   auditPageSchema,
   auditQuerySchema,
@@ -43,6 +45,7 @@ import {
   operatorVerifiersQuerySchema,
   operatorVerifiersResponseSchema,
   ownershipHistorySchema,
+  vehicleLookupSchema,
   plateEventSchema,
   pullQuerySchema,
   pullResponseSchema,
@@ -361,6 +364,33 @@ const paths: Record<string, PathItem> = {
       query: forLicence,
       ok: { 200: { description: 'The history', schema: ownershipHistorySchema } },
       refusals: { 400: 'invalid_input', 403: permission, 404: 'vehicle_unknown' },
+    },
+  },
+  '/api/vehicles/{vin}': {
+    get: {
+      summary: 'What the registry knows of a VIN and what may be issued for it now (no names)',
+      caller: 'session',
+      query: forLicence,
+      ok: { 200: { description: 'The vehicle and its issuance', schema: vehicleLookupSchema } },
+      refusals: {
+        400: 'invalid_input',
+        403: permission,
+        429: 'vehicle_lookup_rate_limited',
+      },
+    },
+  },
+  '/api/accounts/me/contact': {
+    get: {
+      summary: 'The signed-in person’s own notice address and language',
+      caller: 'session',
+      ok: { 200: { description: 'The contact', schema: accountContactAnswerSchema } },
+    },
+    put: {
+      summary: 'Set one’s own notice address and language (the same values change nothing)',
+      caller: 'session',
+      body: accountContactInputSchema,
+      ok: { 200: { description: 'The contact', schema: accountContactAnswerSchema } },
+      refusals: { 400: 'invalid_input' },
     },
   },
   '/api/plates/late': {

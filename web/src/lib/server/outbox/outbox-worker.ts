@@ -11,7 +11,7 @@ import {
   type OutboxRow,
 } from '../registry/server-outbox.repo.js';
 import { DEFAULT_OUTBOX_IDLE_MS } from './outbox-settings.js';
-import { onOutboxQueued } from './outbox-wake.js';
+import { onOutboxQueued } from '../registry/outbox-wake.js';
 import type { Mailer } from './mailer.js';
 import type { PlateSupplierClient } from './plate-supplier.client.js';
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { newId } from '@comptoir/shared';
 import type { Tx } from '../db/engine.js';
 import type { ServerOutboxTable } from '../db/plates-by-mail.tables.js';
-import { notifyOutboxQueued } from '../outbox/outbox-wake.js';
+import { notifyOutboxQueued } from './outbox-wake.js';
 
 /*
  * The server's outbox: what must leave the server (a plate order to the supplier, an e-mail)
