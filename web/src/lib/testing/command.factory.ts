@@ -54,7 +54,8 @@ export function makePerson(index: number): Party {
 export function makeAtacPayload(index: number): AtacCreate {
   return {
     transaction: 'sale',
-    deliveryDate: '2026-11-20',
+    // Before the test clock's start (2026-03-10) and today: inside the delivery window for both.
+    deliveryDate: '2026-03-05',
     vehicle: makeVehicle(index),
     buyers: [makePerson(index)],
     holderIndex: 0,
