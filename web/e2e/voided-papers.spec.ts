@@ -1,6 +1,7 @@
 import { documentEnvelopeSchema, pairResponseSchema } from '@comptoir/shared';
 import { z } from 'zod';
 import { expect, signIn, test, waitForServiceWorker } from './fixtures';
+import { askDialog, confirmWithSummary } from './page-models/counter.page';
 import {
   chooseLicence,
   fillRegistration,
@@ -37,7 +38,7 @@ test('a provisional plate voided by a same-day cancellation: no print button, an
   await fillRegistration(page, 3801, ['T000000003801']);
   await saveOnHold(page);
   await openedRegistration(page);
-  await page.getByRole('button', { name: 'Confirmer (client présent)' }).click();
+  await confirmWithSummary(page);
   await expect(page.getByTestId('registration-status')).toHaveText('Confirmée');
   const issued = page.getByTestId('issued-documents');
   const plateRow = issued.locator('li', { hasText: 'Plaque provisoire' });
@@ -48,6 +49,7 @@ test('a provisional plate voided by a same-day cancellation: no print button, an
   await page.locator('#cancel-reason').selectOption('sale_cancelled');
   await page.locator('#cancel-reason-text').fill('Vente annulée');
   await page.getByRole('button', { name: "Annuler l'immatriculation" }).click();
+  await askDialog(page).getByRole('button', { name: 'Oui, annuler l’immatriculation' }).click();
   const cancelledAt = Date.now();
   await expect(page.getByTestId('registration-status')).toHaveText('Annulée');
 
