@@ -154,6 +154,7 @@ function jsonEndpoints(): { path: string; headers: Record<string, string> }[] {
     { path: `/jobs/${id}/confirm-reprint`, headers: asKiosk() },
     { path: '/admin/test-page', headers: asAdmin },
     { path: `/admin/jobs/${id}/decision`, headers: asAdmin },
+    { path: '/revocations', headers: asKiosk() },
   ];
 }
 

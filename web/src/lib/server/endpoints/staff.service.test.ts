@@ -155,6 +155,11 @@ describe.each(ENGINES)("the authority staff's actions over HTTP on %s", (engine)
       'licence_unknown',
     );
     await expectRefusal(
+      await post(staff.client, '/api/staff/licences/L-999999/reinstate', { reason: 'x' }),
+      404,
+      'licence_unknown',
+    );
+    await expectRefusal(
       await post(staff.client, '/api/staff/licences/L-100001/suspend', { reason: '  ' }),
       400,
       'invalid_input',
