@@ -42,41 +42,47 @@ function fileDriverLosingFirstAnswer(directory: string): PrinterDriver {
   };
 }
 
+/** An agent whose first sheet was written but not acknowledged: the job waits "to check". */
+async function jobToCheck() {
+  const printer = printerSchema.parse({
+    id: 'file',
+    name: 'Fichier',
+    driver: 'file',
+    roles: ['plate'],
+  });
+  const folder = mkdtempSync(join(tmpdir(), 'comptoir-reprint-'));
+  cleanups.push(() => Promise.resolve(rmSync(folder, { recursive: true, force: true })));
+  const directory = () => join(folder, 'printed');
+  const agent = await createTestAgent({
+    signer,
+    printers: [printer],
+    drivers: new Map([['file', fileDriverLosingFirstAnswer(directory())]]),
+  });
+  cleanups.push(() => agent.dispose());
+  const headers = { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json' };
+  const jobId = randomUUID();
+  const submitted = await agent.app.request('/jobs', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      jobId,
+      document: await signer.sign(provisionalPlate(signer.key.kid)),
+      role: 'plate',
+    }),
+  });
+  expect(submitted.status).toBe(202);
+  const stateOf = async () =>
+    printJobSchema.parse(await (await agent.app.request(`/jobs/${jobId}`, { headers })).json())
+      .state;
+  await eventually(async () => (await stateOf()) === 'to_check');
+  const first = readdirSync(directory());
+  expect(first).toHaveLength(1);
+  return { agent, headers, jobId, stateOf, directory, first };
+}
+
 describe('reprinting a job "to check" on the file printer', () => {
   it('keeps the first output and adds the reprint beside it', async () => {
-    const printer = printerSchema.parse({
-      id: 'file',
-      name: 'Fichier',
-      driver: 'file',
-      roles: ['plate'],
-    });
-    const folder = mkdtempSync(join(tmpdir(), 'comptoir-reprint-'));
-    cleanups.push(() => Promise.resolve(rmSync(folder, { recursive: true, force: true })));
-    const directory = () => join(folder, 'printed');
-    const agent = await createTestAgent({
-      signer,
-      printers: [printer],
-      drivers: new Map([['file', fileDriverLosingFirstAnswer(directory())]]),
-    });
-    cleanups.push(() => agent.dispose());
-    const headers = { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json' };
-    const jobId = randomUUID();
-    const submitted = await agent.app.request('/jobs', {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        jobId,
-        document: await signer.sign(provisionalPlate(signer.key.kid)),
-        role: 'plate',
-      }),
-    });
-    expect(submitted.status).toBe(202);
-    const stateOf = async () =>
-      printJobSchema.parse(await (await agent.app.request(`/jobs/${jobId}`, { headers })).json())
-        .state;
-    await eventually(async () => (await stateOf()) === 'to_check');
-    const first = readdirSync(directory());
-    expect(first).toHaveLength(1);
+    const { agent, headers, jobId, stateOf, directory, first } = await jobToCheck();
     const original = readFileSync(join(directory(), first[0] ?? ''));
 
     const decided = await agent.app.request(`/jobs/${jobId}/confirm-reprint`, {
@@ -101,5 +107,22 @@ describe('reprinting a job "to check" on the file printer', () => {
       body: JSON.stringify({ decision: 'done' }),
     });
     expect(again.status).toBe(409);
+  });
+
+  it('is settled by the admin page\'s form: "it printed" closes it, nothing printed again', async () => {
+    const { agent, jobId, stateOf, directory } = await jobToCheck();
+    const decided = await agent.app.request(`/admin/jobs/${jobId}/decision`, {
+      method: 'POST',
+      headers: {
+        // As the page's form posts it.
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`admin:${ADMIN_SECRET}`).toString('base64')}`,
+      },
+      body: 'decision=done',
+    });
+    expect(decided.status).toBe(200);
+    expect(await decided.text()).toContain(': done');
+    expect(await stateOf()).toBe('printed');
+    expect(readdirSync(directory())).toHaveLength(1);
   });
 });

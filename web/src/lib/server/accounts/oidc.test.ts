@@ -97,6 +97,12 @@ describe.each(ENGINES)('OpenID Connect sign-in on %s', (engine) => {
 
     // An identity linked to no account signs nobody in.
     const stranger = createHarnessClient(server);
+    // Linking or re-authenticating needs a session to attach to.
+    for (const purpose of ['link', 'reauth']) {
+      const refused = await stranger.request('GET', `/api/auth/oidc/start?purpose=${purpose}`);
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toMatchObject({ code: 'unauthenticated' });
+    }
     const unknown = await throughProvider(stranger, 'purpose=signin', `stranger-${engine}`);
     expect((await stranger.request('GET', unknown.callback)).headers.get('location')).toBe(
       '/connexion?erreur=oidc_account_unknown',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../testing/test-env.js';
+import { createHarnessClient } from '../testing/http-harness.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
 import { readiness } from './readiness.service.js';
 
@@ -24,5 +25,17 @@ describe.each(ENGINES)('readiness on %s', (engine) => {
       isReady: false,
       checks: { database: 'ok', keyset: 'failed' },
     });
+  });
+
+  it('answers 503 over HTTP when not ready, so a load balancer sends nothing here', async () => {
+    const drifted = { ...server, ctx: { ...server.ctx, secretKey: randomBytes(32) } };
+    const response = await createHarnessClient(drifted).request('GET', '/api/health/ready');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      status: 'not_ready',
+      checks: { database: 'ok', keyset: 'failed' },
+    });
+    const ready = await createHarnessClient(server).request('GET', '/api/health/ready');
+    expect(ready.status).toBe(200);
   });
 });

@@ -113,7 +113,8 @@ const documentView = (summary: string) =>
     summary,
     caller: 'session',
     ok: { 200: { description: 'The document, signed', schema: documentEnvelopeSchema } },
-    refusals: { 403: permission, 404: 'not_found' },
+    // Another dealer's number answers as an unknown one (audited): a number tells nothing.
+    refusals: { 404: 'not_found' },
   }) satisfies Operation;
 
 const staffDecision = (summary: string) =>
@@ -311,7 +312,7 @@ const paths: Record<string, PathItem> = {
       summary: 'One registration with its request and papers',
       caller: 'session',
       ok: { 200: { description: 'The registration', schema: registrationViewSchema } },
-      refusals: { 403: permission, 404: 'not_found' },
+      refusals: { 404: 'not_found' },
     },
   },
   '/api/bank-account': {

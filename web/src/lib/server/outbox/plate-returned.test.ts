@@ -81,7 +81,11 @@ describe.each(ENGINES)('a plate returned to sender, end to end over HTTP on %s',
   }
 
   async function report(event: Record<string, unknown>) {
-    const body = JSON.stringify(event);
+    return reportRaw(JSON.stringify(event));
+  }
+
+  /** A body as the supplier would sign it, whatever it holds. */
+  async function reportRaw(body: string) {
     const timestamp = Math.floor(Date.now() / 1000);
     return employee.client.request('POST', '/api/plate-supplier/events', {
       body,
@@ -97,6 +101,22 @@ describe.each(ENGINES)('a plate returned to sender, end to end over HTTP on %s',
     expect(response.status).toBe(200);
     return latePlateListSchema.parse(await response.json()).items;
   }
+
+  it('refuses a correctly signed body that is not an event: 400, audited, nothing moved', async () => {
+    const before = await auditCount(server, 'plate_supplier.event_refused');
+    const bodies = [
+      'not json',
+      '{}',
+      JSON.stringify({ eventId: randomUUID(), orderId: randomUUID(), type: 'teleported' }),
+      JSON.stringify([{ type: 'delivered' }]),
+    ];
+    for (const body of bodies) {
+      const response = await reportRaw(body);
+      expect({ body, status: response.status }).toEqual({ body, status: 400 });
+      expect(await response.json()).toMatchObject({ code: 'invalid_input' });
+    }
+    expect(await auditCount(server, 'plate_supplier.event_refused')).toBe(before + bodies.length);
+  });
 
   it('shows the return to the dealer at once, keeps it late, and moves no further', async () => {
     server.clock.set('2026-03-10T14:00:00.000Z');

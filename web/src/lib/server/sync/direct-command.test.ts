@@ -1,5 +1,5 @@
 import { apiErrorSchema, commandResultSchema, sessionInfoSchema } from '@comptoir/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseJson } from '../testing/bodies.js';
 import { transitCommand, vehicle } from '../testing/factories.js';
 import { createHarnessClient, type HarnessClient } from '../testing/http-harness.js';
@@ -62,6 +62,28 @@ describe.each(ENGINES)('direct commands (POST /api/commands) on %s', (engine) =>
       .where('subject', '=', command.id)
       .execute();
     expect(audited.length).toBeGreaterThan(0);
+  });
+
+  it('answers 503 retry when the transaction fails as a whole, keeps nothing, and applies the same command sent again', async () => {
+    const command = transitCommand({ accountId, vehicle: vehicle(13) });
+    // The database refuses the whole write once (a full disk, a lost connection at commit).
+    const failure = vi
+      .spyOn(server.ctx.storage, 'writeTransaction')
+      .mockRejectedValueOnce(new Error('disk I/O error'));
+    const refused = await send(command);
+    failure.mockRestore();
+    expect(refused.status).toBe(503);
+    expect(commandResultSchema.parse(refused.json)).toEqual({ id: command.id, status: 'retry' });
+    const kept = await server.ctx.storage.db
+      .selectFrom('documents')
+      .select('number')
+      .where('command_id', '=', command.id)
+      .execute();
+    expect(kept).toHaveLength(0);
+    // A retry is never stored: the same id sent again is applied, once.
+    const again = await send(command);
+    expect(again.status).toBe(200);
+    expect(commandResultSchema.parse(again.json).status).toBe('applied');
   });
 
   it('refuses the anonymous, another actor, and a body that is not a command', async () => {
