@@ -16,7 +16,7 @@ const config = {
     // (zxing-wasm) and allows compiling WebAssembly only, never eval of strings. Styles keep
     // 'unsafe-inline': Svelte transitions and style attributes write inline styles, which cannot
     // run code. connect-src: this server, and the print agent on the LAN (HTTPS) or on the kiosk
-    // itself. frame-ancestors has no effect in a <meta> tag: the server sends it as a header
+    // itself; the built server narrows it to the site's agents (web/server/agent-origins.js). frame-ancestors has no effect in a <meta> tag: the server sends it as a header
     // (hooks), and the reverse proxy for the prerendered shell (docs/configuration.md).
     csp: {
       mode: 'auto',

@@ -30,6 +30,16 @@ try {
   process.exit(64);
 }
 
+// The print agents the kiosk's scripts may reach (./agent-origins.js), read before serving.
+const { agentOrigins, keepPolicy, narrowingPolicy } = await import('./agent-origins.js');
+let connectPolicy;
+try {
+  connectPolicy = narrowingPolicy(agentOrigins(process.env.COMPTOIR_AGENT_ORIGINS));
+} catch (error) {
+  console.error(`comptoir: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(64);
+}
+
 const adapter = await import('./adapter-index.js');
 // A flood of refused writes is answered here past a small allowance per address, before
 // SvelteKit spends a millisecond on each (./early-refusals.js). `COMPTOIR_EARLY_REFUSALS=0`
@@ -43,7 +53,10 @@ if (process.env.COMPTOIR_EARLY_REFUSALS !== '0') {
   });
 }
 adapter.server.server.prependListener('request', (_request, response) => {
-  for (const [name, value] of Object.entries(BASELINE_HEADERS)) response.setHeader(name, value);
+  for (const [name, value] of Object.entries(BASELINE_HEADERS)) {
+    if (name !== 'content-security-policy') response.setHeader(name, value);
+  }
+  keepPolicy(response, connectPolicy);
 });
 
 export const { host, path, port, server } = adapter;

@@ -12,3 +12,4 @@ if (!existsSync(join(built, 'adapter-index.js'))) {
 copyFileSync(join(web, 'server', 'entry.js'), join(built, 'index.js'));
 copyFileSync(join(web, 'server', 'flags.js'), join(built, 'flags.js'));
 copyFileSync(join(web, 'server', 'early-refusals.js'), join(built, 'early-refusals.js'));
+copyFileSync(join(web, 'server', 'agent-origins.js'), join(built, 'agent-origins.js'));

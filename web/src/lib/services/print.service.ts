@@ -20,6 +20,7 @@ import {
   readJob,
   submitJob,
 } from '$lib/print/agent.client';
+import { whetherPolicyBlocks } from '$lib/print/connect-policy';
 import { followJob } from '$lib/print/follow-job';
 import { printerState } from '$lib/print/printer-state.svelte';
 import { queueCommand } from '$lib/commands/queue';
@@ -65,8 +66,22 @@ export async function pairAgent(url: string, code: string): Promise<ActionResult
       ),
     };
   }
+  const { outcome, isBlockedByPolicy } = await whetherPolicyBlocks(settings.data.url, () =>
+    pairWithAgent(settings.data.url, code.trim()),
+  );
+  if (isBlockedByPolicy) {
+    return {
+      ok: false,
+      error: kioskError(
+        'agent_not_allowed',
+        "Cette adresse d'agent n'est pas autorisée pour ce site : l'administrateur du serveur doit l'ajouter (COMPTOIR_AGENT_ORIGINS).",
+        'This agent address is not allowed for this site: the server administrator must add it (COMPTOIR_AGENT_ORIGINS).',
+      ),
+    };
+  }
   try {
-    const token = await pairWithAgent(settings.data.url, code.trim());
+    if (outcome.status === 'rejected') throw outcome.reason;
+    const token = outcome.value;
     await writeKioskState(kioskDb(), AGENT_KEY, { url: settings.data.url, token });
     printerState.state = 'ready';
     return { ok: true, value: null };

@@ -62,6 +62,15 @@ describe.each(ENGINES)('the built server on %s', (engine) => {
     const unknown = await (await fetch(`${server.origin}/verifier/T-1999-000001`)).text();
     expect(unknown).toContain('name="vin"');
     expect(unknown).not.toContain('data-status');
+
+    // The prerendered kiosk shell and a rendered page: scripts may reach this server and the
+    // kiosk's own agent only (the build's own policy allows any https: host).
+    for (const path of ['/', `/verifier/${number}`]) {
+      const policies = (await fetch(`${server.origin}${path}`)).headers.get(
+        'content-security-policy',
+      );
+      expect(policies, path).toContain("connect-src 'self' http://127.0.0.1:*");
+    }
   });
 
   it('answers unknown API routes and oversized bodies in JSON', { timeout: 30_000 }, async () => {
