@@ -5,6 +5,7 @@ import {
 } from '@comptoir/shared';
 import { appendAudit } from '../audit.js';
 import type { ServerContext } from '../context.js';
+import { requireFreshReauthentication } from '../http/authorize.js';
 import { parseRequest } from '../http/request-input.js';
 import {
   findAccountContact,
@@ -40,7 +41,8 @@ export async function viewOwnContact(
  * `PUT /api/accounts/me/contact`: sets the address and language. Idempotent: the same values
  * again change nothing and audit nothing (the answer is the same); a change is audited
  * (`account.contact_set`, system chain) with the address, so that a redirected notice can be
- * traced. A body that does not parse is refused 400 with its fields, audited.
+ * traced. A body that does not parse is refused 400 with its fields, audited; a new address
+ * without a re-authentication in the last 5 minutes 403 `reauthentication_required`, audited.
  */
 export async function setOwnContact(
   server: ServerContext,
@@ -54,6 +56,13 @@ export async function setOwnContact(
     accountContactInputSchema,
     body,
   );
+  // Where notices go is sensitive (a bank account's change is announced there): a new address
+  // asks for a fresh re-authentication, so a session left open cannot redirect them. The
+  // language alone does not.
+  const current = await findAccountContact(server.storage.db, actor.id);
+  if (current?.email !== input.email) {
+    await requireFreshReauthentication(server, actor, { route: 'accounts.contact.set' });
+  }
   const now = server.clock();
   const saved = await server.storage.writeTransaction(async (tx) => {
     const before = await findAccountContact(tx, actor.id);

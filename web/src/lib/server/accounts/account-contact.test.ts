@@ -112,6 +112,37 @@ describe.each(ENGINES)("each person's own address for notices, over HTTP on %s",
     );
   });
 
+  it('asks for a fresh re-authentication to change the address, not the language', async () => {
+    const before = await contactOf(admin.client);
+    // Past the 5 minutes a sign-in counts as a re-authentication: a session left open.
+    server.clock.advance(6 * 60_000);
+    const refused = await auditCount(server, 'request.refused', admin.accountId);
+    await expectRefusal(
+      await admin.client.request('PUT', PATH, {
+        json: { email: 'detournement@example.com', language: before?.language ?? 'fr' },
+      }),
+      403,
+      'reauthentication_required',
+    );
+    expect(await auditCount(server, 'request.refused', admin.accountId)).toBe(refused + 1);
+    expect((await contactOf(admin.client))?.email).toBe(before?.email);
+    // The language alone, at the same address: no password needed.
+    const language = before?.language === 'fr' ? 'en' : 'fr';
+    const relanguaged = await admin.client.request('PUT', PATH, {
+      json: { email: before?.email, language },
+    });
+    expect(relanguaged.status).toBe(200);
+    // With the password again, the new address is taken.
+    await reauthenticate(admin.client);
+    const moved = await admin.client.request('PUT', PATH, {
+      json: { email: 'direction2@automobiles-laurentides.example', language },
+    });
+    expect(moved.status).toBe(200);
+    expect((await contactOf(admin.client))?.email).toBe(
+      'direction2@automobiles-laurentides.example',
+    );
+  });
+
   it('sends the bank account notice to the address and in the language the person set', async () => {
     const set = await admin.client.request('PUT', PATH, {
       json: { email: 'tresorerie@automobiles-laurentides.example', language: 'en' },

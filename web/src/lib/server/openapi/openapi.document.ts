@@ -391,7 +391,7 @@ const paths: Record<string, PathItem> = {
       caller: 'session',
       body: accountContactInputSchema,
       ok: { 200: { description: 'The contact', schema: accountContactAnswerSchema } },
-      refusals: { 400: 'invalid_input' },
+      refusals: { 400: 'invalid_input', 403: 'reauthentication_required (a new address)' },
     },
   },
   '/api/plates/late': {
