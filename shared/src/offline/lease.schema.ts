@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { TIME_ZONE } from '../domain/constants.js';
 import { uuidv7Schema } from '../ids.js';
 import { isoDateTimeSchema, licenceNumberSchema } from '../schemas/primitives.schema.js';
-import { offlineBlockSchema, offlineKindSchema } from './offline-series.js';
+import { offlineBlockSchema, offlineKindSchema, type OfflineKind } from './offline-series.js';
 
 /** A lease lasts at most this many days (Texas lets "internet-down" tags run a week). */
 export const LEASE_MAX_DAYS = 7;
@@ -22,6 +22,38 @@ export const kioskPublicJwkSchema = z.object({
 /** See {@link kioskPublicJwkSchema}. */
 export type KioskPublicJwk = z.infer<typeof kioskPublicJwkSchema>;
 
+/** How long a lease is asked to last by default (the kiosk renews in the background while online). */
+export const LEASE_DEFAULT_HOURS = 72;
+
+/**
+ * How many numbers a lease reserves per kind at most. A transit block is further cut to what
+ * the licence's weekly cap leaves (every open lease's unused transits count as issued).
+ */
+export const LEASE_BLOCK_SIZES = { transit: 10, atac: 20 } as const satisfies Record<
+  OfflineKind,
+  number
+>;
+
+/**
+ * A kiosk renewing names the lease it still holds and how many numbers of each block it took
+ * (issued, printed or not). The server retires that lease at once: papers it issued before
+ * still reconcile, up to `used`; its unused part stops counting against the cap. A kiosk that
+ * does not name its open lease keeps it open, and its whole unused cap keeps counting.
+ */
+export const leaseRenewalSchema = z
+  .object({
+    leaseId: uuidv7Schema,
+    used: z
+      .object({
+        transit: z.number().int().min(0).max(999_999).optional(),
+        atac: z.number().int().min(0).max(999_999).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+/** See {@link leaseRenewalSchema}. */
+export type LeaseRenewal = z.infer<typeof leaseRenewalSchema>;
+
 /** `POST /api/kiosks/[id]/lease`: the kiosk's public key and the kinds it wants blocks for. */
 export const leaseRequestSchema = z
   .object({
@@ -31,6 +63,7 @@ export const leaseRequestSchema = z
       .min(1)
       .max(2)
       .refine((kinds) => new Set(kinds).size === kinds.length, { message: 'duplicate_kind' }),
+    renews: leaseRenewalSchema.optional(),
   })
   .strict();
 /** See {@link leaseRequestSchema}. */
@@ -124,3 +157,58 @@ export const offlineIssueSchema = z
   .strict();
 /** See {@link offlineIssueSchema}. */
 export type OfflineIssue = z.infer<typeof offlineIssueSchema>;
+
+/** Where a lease stands, as the administration screens list it. */
+export const leaseStatuses = ['open', 'expired', 'retired', 'revoked'] as const;
+/** See {@link leaseStatuses}. */
+export type LeaseStatus = (typeof leaseStatuses)[number];
+
+/** A lease as the dealer's administrator and staff see it (`GET /api/leases?licence=`). */
+export const leaseViewSchema = z
+  .object({
+    leaseId: z.string(),
+    kioskId: z.string(),
+    licence: z.string(),
+    issuedAt: isoDateTimeSchema,
+    expiresAt: isoDateTimeSchema,
+    blocks: z.array(offlineBlockSchema),
+    status: z.enum(leaseStatuses),
+    /** Offline papers of this lease the server received (reconciled or flagged). */
+    received: z.number().int().min(0),
+    revokedAt: isoDateTimeSchema.nullable(),
+    revokedReason: z.string().nullable(),
+  })
+  .loose();
+/** See {@link leaseViewSchema}. */
+export type LeaseView = z.infer<typeof leaseViewSchema>;
+
+/** The leases of a licence's dealer, newest first. */
+export const leaseListResponseSchema = z.object({ leases: z.array(leaseViewSchema) }).loose();
+
+/** `GET /api/leases?licence=`: the leases of the licence's dealer. */
+export const leaseListQuerySchema = z.object({ licence: licenceNumberSchema }).strict();
+
+/** `POST /api/leases/[id]/revoke`: why (a stolen kiosk, say). */
+export const leaseRevokeRequestSchema = z
+  .object({ reason: z.string().trim().min(1).max(200).optional() })
+  .strict();
+/** See {@link leaseRevokeRequestSchema}. */
+export type LeaseRevokeRequest = z.infer<typeof leaseRevokeRequestSchema>;
+
+/** A lease id in a path. */
+export const leaseIdParamSchema = z.object({ id: uuidv7Schema }).strict();
+
+/**
+ * A lease revoked before its end, as the signed revocation feed lists it. A stolen kiosk can
+ * date a paper as it likes inside the window, so the agent refuses every paper of a revoked
+ * lease it has not printed yet, whatever its date; the server flags those it receives.
+ */
+export const revokedLeaseSchema = z
+  .object({
+    leaseId: z.string().min(1).max(64),
+    revokedAt: isoDateTimeSchema,
+    expiresAt: isoDateTimeSchema,
+  })
+  .strict();
+/** See {@link revokedLeaseSchema}. */
+export type RevokedLease = z.infer<typeof revokedLeaseSchema>;
