@@ -196,7 +196,7 @@ async function recordResults(
   batch: OutboxRow[],
   results: {
     id: string;
-    status: 'applied' | 'rejected' | 'retry';
+    status: 'applied' | 'rejected' | 'retry' | 'flagged';
     result?: unknown;
     error?: ApiError;
   }[],
@@ -219,7 +219,9 @@ async function recordResults(
         },
       };
     }
-    if (result?.status === 'rejected') {
+    // A flagged offline paper is terminal like a rejection: shown to its author with the
+    // reason, never sent again (the kiosk side may give it its own outbox state).
+    if (result?.status === 'rejected' || result?.status === 'flagged') {
       tally.rejected += 1;
       return {
         key: row.id,
