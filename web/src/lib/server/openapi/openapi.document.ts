@@ -45,6 +45,8 @@ import {
   operatorVerifiersQuerySchema,
   operatorVerifiersResponseSchema,
   ownershipHistorySchema,
+  searchQuerySchema,
+  searchResultSchema,
   vehicleLookupSchema,
   plateEventSchema,
   pullQuerySchema,
@@ -302,6 +304,13 @@ const paths: Record<string, PathItem> = {
     ),
   },
   '/api/transit/{number}': { get: documentView('One transit certificate') },
+  '/api/search': {
+    get: licenceRead(
+      'Papers of a licence by VIN (or its last 6), name, number or plate, over any period',
+      searchResultSchema,
+      searchQuerySchema,
+    ),
+  },
   '/api/documents/{number}': { get: documentView('Any document by its number') },
   '/api/registrations': {
     get: licenceRead('The registrations of a licence', registrationListSchema, listQuerySchema),
