@@ -14,6 +14,7 @@ import { revocationErrors } from './error-catalogues/revocations.errors.js';
 import { counterErrors } from './error-catalogues/counter.errors.js';
 import { vehicleLookupErrors } from './error-catalogues/vehicle-lookup.errors.js';
 import { offlineErrors } from './error-catalogues/offline.errors.js';
+import { searchErrors } from './error-catalogues/search.errors.js';
 
 /**
  * Every stable error code of Comptoir with its French and English message. Codes are the
@@ -296,6 +297,7 @@ export const errorCatalogue = {
   ...inputSanityErrors,
   ...vehicleLookupErrors,
   ...offlineErrors,
+  ...searchErrors,
 } as const satisfies Record<string, BilingualText>;
 
 /** Every stable error code. */

@@ -36,6 +36,7 @@ export * from './schemas/staff.schema.js';
 export * from './schemas/jwks.schema.js';
 export * from './schemas/revocation.schema.js';
 export * from './schemas/vehicle-lookup.schema.js';
+export * from './schemas/search.schema.js';
 
 export * from './domain/constants.js';
 export * from './domain/vin.js';
@@ -56,4 +57,5 @@ export * from './domain/registration-fees.js';
 export * from './domain/vehicle-facts.js';
 export * from './offline/offline-series.js';
 export * from './offline/lease.schema.js';
+export * from './domain/search.js';
 export * from './plates-by-mail/index.js';

@@ -9,6 +9,7 @@ import { registrationsMigration } from './0003-registrations.migration.js';
 import { revocationsMigration } from './0012-revocations.migration.js';
 import { offlineLeasesMigration } from './0018-offline-leases.migration.js';
 import { staffMigration } from './0004-staff.migration.js';
+import { searchMigration } from './0019-search.migration.js';
 import type { Engine } from './schema.js';
 import { sequenceName } from './sequences.js';
 
@@ -256,6 +257,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0012_revocations': revocationsMigration,
         '0014_licence_jurisdictions': licenceJurisdictionsMigration,
         '0018_offline_leases': offlineLeasesMigration,
+        '0019_search': searchMigration(engine),
       }),
   };
 }

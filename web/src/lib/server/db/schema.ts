@@ -152,6 +152,17 @@ export interface DocumentTable {
   print_count: number;
   command_id: string;
   change_seq: number;
+  /** Search keys (migration 0019, shared `documentSearchKeys`); null on a row it could not read. */
+  vin_last6: string | null;
+  plate: string | null;
+  name_folded: string | null;
+}
+
+/** One folded word of a document's customer names, for a name search by any word (0019). */
+export interface DocumentNameWordTable {
+  licence: string;
+  word: string;
+  number: string;
 }
 
 /** Print outcomes reported by kiosks. */
@@ -230,6 +241,7 @@ export interface Database
   fee_schedule: FeeScheduleTable;
   bank_accounts: BankAccountTable;
   documents: DocumentTable;
+  document_name_words: DocumentNameWordTable;
   print_outcomes: PrintOutcomeTable;
   idempotency: IdempotencyTable;
   audit_chains: AuditChainTable;

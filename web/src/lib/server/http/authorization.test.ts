@@ -172,6 +172,10 @@ const table: Record<string, RouteCase> = {
     access: { kind: 'licence', action: 'vehicle.register' },
     request: (licence) => ({ path: `/api/registrations?licence=${licence}` }),
   },
+  'GET /api/search': {
+    access: { kind: 'licence', action: 'document.list' },
+    request: (licence) => ({ path: `/api/search?licence=${licence}&q=500001` }),
+  },
   'GET /api/history/[vin]': {
     access: { kind: 'licence', action: 'history.view' },
     request: (licence) => ({ path: `/api/history/2HGFC2F55PH000101?licence=${licence}` }),

@@ -51,6 +51,8 @@ import {
   operatorVerifiersQuerySchema,
   operatorVerifiersResponseSchema,
   ownershipHistorySchema,
+  searchQuerySchema,
+  searchResultSchema,
   vehicleLookupSchema,
   plateEventSchema,
   pullQuerySchema,
@@ -309,6 +311,13 @@ const paths: Record<string, PathItem> = {
     ),
   },
   '/api/transit/{number}': { get: documentView('One transit certificate') },
+  '/api/search': {
+    get: licenceRead(
+      'Papers of a licence by VIN (or its last 6), name, number or plate, over any period',
+      searchResultSchema,
+      searchQuerySchema,
+    ),
+  },
   '/api/documents/{number}': { get: documentView('Any document by its number') },
   '/api/registrations': {
     get: licenceRead('The registrations of a licence', registrationListSchema, listQuerySchema),

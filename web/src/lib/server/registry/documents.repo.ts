@@ -1,4 +1,5 @@
 import {
+  documentSearchKeys,
   documentStatusSchema,
   isExpired,
   issuedDocumentSchema,
@@ -110,7 +111,7 @@ export interface DocumentSignatures {
   qrToken: string;
 }
 
-/** Rows per INSERT: 15 values each, well under both engines' limits on bound parameters. */
+/** Rows per INSERT: 18 values each, well under both engines' limits on bound parameters. */
 const INSERT_CHUNK = 100;
 
 /**
@@ -122,10 +123,14 @@ export async function insertDocuments(
   rows: readonly (NewDocumentRow & Omit<DocumentSignatures, 'number'>)[],
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const chunk = rows.slice(start, start + INSERT_CHUNK).map((row) => ({
+      row,
+      keys: documentSearchKeys(row.document),
+    }));
     await tx
       .insertInto('documents')
       .values(
-        rows.slice(start, start + INSERT_CHUNK).map((row) => ({
+        chunk.map(({ row, keys }) => ({
           number: row.number,
           kind: row.kind,
           licence: row.licence,
@@ -140,9 +145,16 @@ export async function insertDocuments(
           print_count: 0,
           command_id: row.commandId,
           change_seq: row.changeSeq,
+          vin_last6: keys.vinLast6,
+          plate: keys.plate,
+          name_folded: keys.nameFolded,
         })),
       )
       .execute();
+    const words = chunk.flatMap(({ row, keys }) =>
+      keys.nameWords.map((word) => ({ licence: row.licence, word, number: row.number })),
+    );
+    if (words.length > 0) await tx.insertInto('document_name_words').values(words).execute();
   }
 }
 
