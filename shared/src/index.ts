@@ -36,6 +36,7 @@ export * from './schemas/staff.schema.js';
 export * from './schemas/jwks.schema.js';
 export * from './schemas/revocation.schema.js';
 export * from './schemas/vehicle-lookup.schema.js';
+export * from './schemas/support.schema.js';
 
 export * from './domain/constants.js';
 export * from './domain/vin.js';
