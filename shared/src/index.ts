@@ -56,3 +56,4 @@ export * from './domain/sessions.js';
 export * from './domain/registration-fees.js';
 export * from './domain/vehicle-facts.js';
 export * from './plates-by-mail/index.js';
+export * from './labels/code-labels.js';
