@@ -37,6 +37,7 @@ export * from './schemas/jwks.schema.js';
 export * from './schemas/revocation.schema.js';
 export * from './schemas/vehicle-lookup.schema.js';
 export * from './schemas/search.schema.js';
+export * from './schemas/support.schema.js';
 
 export * from './domain/constants.js';
 export * from './domain/vin.js';
@@ -59,3 +60,4 @@ export * from './offline/offline-series.js';
 export * from './offline/lease.schema.js';
 export * from './domain/search.js';
 export * from './plates-by-mail/index.js';
+export * from './labels/code-labels.js';

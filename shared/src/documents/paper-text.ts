@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { BilingualText } from '../bilingual.js';
 import { TIME_ZONE } from '../domain/constants.js';
+import { codeLabel } from '../labels/code-labels.js';
 
 /** Joins both languages the way every label on the paper reads: `Numéro / Number`. */
 export function bothLanguages(text: BilingualText): string {
@@ -36,57 +37,19 @@ export function paperInteger(value: number): string {
   return new Intl.NumberFormat('fr-CA', { maximumFractionDigits: 0 }).format(value);
 }
 
-const codeLabels: Record<string, BilingualText> = {
-  // transactions
-  sale: { fr: 'Vente', en: 'Sale' },
-  lease: { fr: 'Location', en: 'Lease' },
-  registration: { fr: 'Immatriculation', en: 'Registration' },
-  inventory_record: { fr: 'Enregistrement en inventaire', en: 'Inventory record' },
-  // vehicle condition and types
-  new: { fr: 'Neuf', en: 'New' },
-  used: { fr: 'Occasion', en: 'Used' },
-  automobile: { fr: 'Automobile', en: 'Automobile' },
-  light_truck: { fr: 'Camionnette', en: 'Light truck' },
-  suv: { fr: 'VUS', en: 'SUV' },
-  motorcycle: { fr: 'Motocyclette', en: 'Motorcycle' },
-  atv: { fr: 'Véhicule tout-terrain', en: 'All-terrain vehicle' },
-  snowmobile: { fr: 'Motoneige', en: 'Snowmobile' },
-  heavy_truck: { fr: 'Camion lourd', en: 'Heavy truck' },
-  bus: { fr: 'Autobus', en: 'Bus' },
-  motorhome: { fr: 'Autocaravane', en: 'Motorhome' },
-  trailer: { fr: 'Remorque', en: 'Trailer' },
-  // transit reasons
-  non_resident_driving_home: {
-    fr: 'Acheteur non-résident qui retourne chez lui',
-    en: 'Non-resident buyer driving home',
-  },
-  register_at_service_point: {
-    fr: "Immatriculation à un point de service avec l'ATAC",
-    en: 'Registration at a service point with the ATAC',
-  },
-  // registration use
-  promenade: { fr: 'Promenade', en: 'Passenger (promenade)' },
-  // cancellation reasons
-  entry_error: { fr: 'Erreur de saisie', en: 'Entry error' },
-  sale_cancelled: { fr: 'Vente annulée', en: 'Sale cancelled' },
-  wrong_vehicle: { fr: 'Mauvais véhicule', en: 'Wrong vehicle' },
-  // shared
-  other: { fr: 'Autre', en: 'Other' },
-};
-
 /**
  * The printed label of a code the registry uses (transaction, vehicle type, reason...). A code
  * this version does not know (from a newer server) prints as is rather than failing the print.
  */
 export function paperLabel(code: string | undefined): string {
   if (code === undefined || code === '') return '—';
-  const label = codeLabels[code];
+  const label = codeLabel(code);
   return label === undefined ? code : bothLanguages(label);
 }
 
 /** The label of a registry code in both languages (`light_truck` -> Camionnette / Light truck), or undefined. */
 export function codeText(code: string): BilingualText | undefined {
-  return codeLabels[code];
+  return codeLabel(code);
 }
 
 /** A postal address on one line: `12 rue Principale, Lévis (QC) G6V 1A1`. */

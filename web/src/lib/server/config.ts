@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_SUPPORT_LINE, supportLineSchema, type SupportLine } from '@comptoir/shared';
 import { readOutboxConfig, type OutboxConfig } from './outbox/outbox-settings.js';
 
 /** Server settings read from the environment (names as in docs/configuration.md). */
@@ -29,6 +30,8 @@ export interface ServerConfig {
   keysetRefreshMs?: number;
   /** Plates by mail and notices: the supplier, SMTP, the retry cap (unset: embedded defaults). */
   outbox?: OutboxConfig;
+  /** The support line in every screen's help (`COMPTOIR_SUPPORT_*`; unset: the default line). */
+  support?: SupportLine;
 }
 
 function positiveInteger(value: string | undefined): number | undefined {
@@ -97,5 +100,17 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     dbPoolSize: positiveInteger(env.COMPTOIR_DB_POOL_SIZE),
     keysetRefreshMs: positiveInteger(env.COMPTOIR_KEYSET_REFRESH_MS),
     outbox: readOutboxConfig(env),
+    support: readSupportLine(env),
   };
+}
+
+/** The support line from `COMPTOIR_SUPPORT_*`, each part defaulting on its own. */
+function readSupportLine(env: NodeJS.ProcessEnv): SupportLine {
+  return supportLineSchema.parse({
+    phone: env.COMPTOIR_SUPPORT_PHONE?.trim() || DEFAULT_SUPPORT_LINE.phone,
+    hours: {
+      fr: env.COMPTOIR_SUPPORT_HOURS_FR?.trim() || DEFAULT_SUPPORT_LINE.hours.fr,
+      en: env.COMPTOIR_SUPPORT_HOURS_EN?.trim() || DEFAULT_SUPPORT_LINE.hours.en,
+    },
+  });
 }

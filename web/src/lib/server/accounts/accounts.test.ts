@@ -122,6 +122,11 @@ describe.each(ENGINES)('accounts and sign-up on %s', (engine) => {
     ]);
     const again = await post(adminBody({ username: 'paul2' }));
     expect((await errorOf(again)).code).toBe('signup_administrator_exists');
+    // Greeted as the enterprise registry spells the name, not as typed (issue 19).
+    const paul = sessionInfoSchema.parse(
+      await (await client.login(String(adminBody().username), PASSWORD)).json(),
+    );
+    expect(paul.account.displayName).toBe('Paul Lavoie');
 
     // A sole proprietor signs up as themself, with no listed administrator.
     const sole = await post({

@@ -153,14 +153,14 @@ export async function signUpAdministrator(
       .selectAll()
       .where('neq', '=', input.neq)
       .execute();
-    const isListed = administrators.some(
+    const listed = administrators.find(
       (admin) =>
         admin.driver_licence === input.driverLicence &&
         normalizeName(`${admin.first_name} ${admin.last_name}`) === fullName,
     );
     const isSoleProprietor =
       enterprise.legal_form === SOLE_PROPRIETORSHIP && normalizeName(enterprise.name) === fullName;
-    if (!isListed && !isSoleProprietor) {
+    if (!listed && !isSoleProprietor) {
       return refusal(422, 'signup_not_administrator', ['firstName', 'lastName', 'driverLicence']);
     }
     const existing = await tx
@@ -175,7 +175,8 @@ export async function signUpAdministrator(
     return insertPersonalAccount(tx, now, {
       username: input.username,
       passwordHash,
-      displayName: `${input.firstName} ${input.lastName}`,
+      // Greeted as the registry spells the name ("Paul Lavoie"), not as typed ("paul LAVOIE").
+      displayName: listed ? `${listed.first_name} ${listed.last_name}` : enterprise.name,
       role: 'administrator',
       dealerId: dealer.id,
       person: input,
@@ -255,7 +256,8 @@ export async function signUpEmployee(
     const created = await insertPersonalAccount(tx, now, {
       username: input.username,
       passwordHash,
-      displayName: `${input.firstName} ${input.lastName}`,
+      // As the authority wrote the name when it issued the code, not as typed at sign-up.
+      displayName: `${code.first_name} ${code.last_name}`,
       role: 'accredited_employee',
       dealerId: code.dealer_id,
       person: input,

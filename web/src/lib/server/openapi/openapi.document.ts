@@ -66,6 +66,7 @@ import {
   registrationListSchema,
   registrationViewSchema,
   registryJwksSchema,
+  supportLineSchema,
   rightToRegisterQuerySchema,
   rightToRegisterResultSchema,
   sessionInfoSchema,
@@ -212,6 +213,13 @@ const paths: Record<string, PathItem> = {
         },
       },
       refusals: { 400: 'invalid_input', 401: 'unauthenticated' },
+    },
+  },
+  '/api/support': {
+    get: {
+      summary: 'The support line and its hours, shown in every screen’s help',
+      caller: 'anyone',
+      ok: { 200: { description: 'The line', schema: supportLineSchema } },
     },
   },
   '/api/auth/providers': {
