@@ -54,4 +54,5 @@ export * from './domain/listing.js';
 export * from './domain/sessions.js';
 export * from './domain/registration-fees.js';
 export * from './domain/vehicle-facts.js';
+export * from './domain/operator-names.js';
 export * from './plates-by-mail/index.js';

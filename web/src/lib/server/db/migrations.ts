@@ -5,6 +5,7 @@ import { kiosksMigration } from './0006-kiosks.migration.js';
 import { keysetMigration } from './0009-keyset.migration.js';
 import { platesByMailMigration } from './0010-plates-by-mail.migration.js';
 import { licenceJurisdictionsMigration } from './0014-licence-jurisdictions.migration.js';
+import { operatorUniquenessMigration } from './0020-operator-uniqueness.migration.js';
 import { registrationsMigration } from './0003-registrations.migration.js';
 import { revocationsMigration } from './0012-revocations.migration.js';
 import { staffMigration } from './0004-staff.migration.js';
@@ -254,6 +255,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0010_plates_by_mail': platesByMailMigration(engine),
         '0012_revocations': revocationsMigration,
         '0014_licence_jurisdictions': licenceJurisdictionsMigration,
+        '0020_operator_uniqueness': operatorUniquenessMigration,
       }),
   };
 }
