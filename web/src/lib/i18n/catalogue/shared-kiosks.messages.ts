@@ -1,4 +1,4 @@
-/** Texts of shared kiosks: why the lock came, "not me" on the PIN screen, the kiosk of another dealer (French first); merged into the one catalogue, `messages`. */
+/** Texts of shared kiosks (why the lock came, "not me" on the PIN screen, the kiosk of another dealer) and of the copies chosen at print time (French first); merged into the one catalogue, `messages`. */
 export const sharedKioskMessages = {
   'lock.introManual': {
     fr: 'Le poste a été verrouillé à la demande de la personne qui l’utilisait. Son travail est gardé, mais rien n’en est affiché.',
@@ -24,4 +24,11 @@ export const sharedKioskMessages = {
     en: 'This kiosk is enrolled for another dealer ({dealer}): work done here cannot be sent under your licences. Use one of your dealership’s kiosks, or ask your administrator to enrol this one.',
   },
   'kioskDealer.continue': { fr: 'Continuer quand même', en: 'Continue anyway' },
+  'copies.legend': { fr: 'Exemplaires à imprimer', en: 'Copies to print' },
+  'copies.customer': { fr: 'Client', en: 'Customer' },
+  'copies.dealerFile': { fr: 'Dossier du commerçant', en: 'Dealer’s file' },
+  'copies.hint': {
+    fr: 'Le premier exemplaire est l’original; les autres portent la mention COPIE.',
+    en: 'The first sheet is the original; the others are marked COPY.',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
