@@ -238,6 +238,8 @@ export async function isKioskOfAnotherDealer(): Promise<boolean> {
 
 /** Leaves the lock screen for the online sign-in screen. */
 export async function leaveLockScreen(): Promise<void> {
+  // Whoever signs in next was not locked out: no reason to give, no place to return to.
+  await clearKioskState(kioskDb(), LOCK_CONTEXT_KEY);
   await writeKioskState(kioskDb(), LOCKED_KEY, false);
 }
 
