@@ -15,6 +15,7 @@ import { counterErrors } from './error-catalogues/counter.errors.js';
 import { vehicleLookupErrors } from './error-catalogues/vehicle-lookup.errors.js';
 import { offlineErrors } from './error-catalogues/offline.errors.js';
 import { searchErrors } from './error-catalogues/search.errors.js';
+import { sharedKioskErrors } from './error-catalogues/shared-kiosks.errors.js';
 
 /**
  * Every stable error code of Comptoir with its French and English message. Codes are the
@@ -298,6 +299,7 @@ export const errorCatalogue = {
   ...vehicleLookupErrors,
   ...offlineErrors,
   ...searchErrors,
+  ...sharedKioskErrors,
 } as const satisfies Record<string, BilingualText>;
 
 /** Every stable error code. */

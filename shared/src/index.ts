@@ -59,5 +59,6 @@ export * from './domain/vehicle-facts.js';
 export * from './offline/offline-series.js';
 export * from './offline/lease.schema.js';
 export * from './domain/search.js';
+export * from './domain/operator-names.js';
 export * from './plates-by-mail/index.js';
 export * from './labels/code-labels.js';

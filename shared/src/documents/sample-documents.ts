@@ -7,7 +7,18 @@ import {
 const common = {
   schemaVersion: 1,
   licence: 'L-100001',
-  dealer: { name: 'Automobiles Lévesque & Frères Inc.', neq: '1163456789', permit: 'OPC-204518' },
+  dealer: {
+    name: 'Automobiles Lévesque & Frères Inc.',
+    neq: '1163456789',
+    permit: 'OPC-204518',
+    address: {
+      line1: '4200, boulevard Laurier',
+      city: 'Québec',
+      province: 'QC',
+      postalCode: 'G1V 2M3',
+      country: 'CA',
+    },
+  },
   issuedAt: '2026-11-26T15:42:00.000Z',
   vehicle: {
     vin: '2HGFC2F59KH542118',

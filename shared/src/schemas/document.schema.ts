@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bilingualMessageSchema } from '../errors.js';
+import { addressSchema } from './address.schema.js';
 
 // Documents are parsed TOLERANTLY (`.loose()`: unknown fields kept, not refused): they come
 // signed by the server, and a newer server must never stop an older agent or kiosk.
@@ -27,7 +28,13 @@ export type DocumentStatus = z.infer<typeof documentStatusSchema>;
 
 /** The issuing dealer as printed: name, NEQ and consumer-protection permit when known. */
 export const documentDealerSchema = z
-  .object({ name: z.string(), neq: z.string(), permit: z.string().optional() })
+  .object({
+    name: z.string(),
+    neq: z.string(),
+    permit: z.string().optional(),
+    /** The licence's address on file (the ATAC prints it); absent when none is on file. */
+    address: addressSchema.optional(),
+  })
   .loose();
 
 /** The vehicle as printed: only what the paper needs. */

@@ -29,6 +29,8 @@ export function layoutAtac(sheet: Sheet, document: IssuedDocumentOf<'atac'>): vo
   sheet.section({ fr: 'Commerçant', en: 'Dealer' });
   sheet.fields([
     { label: { fr: 'Nom', en: 'Name' }, value: dealer.name, span: 3 },
+    // Where the buyer finds the dealer: the licence's address on file.
+    { label: { fr: 'Adresse', en: 'Address' }, value: paperAddress(dealer.address), span: 3 },
     { label: { fr: 'NEQ', en: 'NEQ' }, value: dealer.neq },
     { label: { fr: 'Permis OPC', en: 'OPC permit' }, value: dealer.permit ?? '—' },
     { label: { fr: 'Licence SAAQ', en: 'SAAQ licence' }, value: document.licence },

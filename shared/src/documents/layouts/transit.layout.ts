@@ -1,8 +1,11 @@
 import type { IssuedDocumentOf } from '../../schemas/document.schema.js';
 import { documentTitles } from '../document-titles.js';
-import { paperDateTime, paperLabel } from '../paper-text.js';
+import { bothLanguages, paperDateTime, paperLabel } from '../paper-text.js';
 import { drawHeader, vehicleFields } from '../pdf/frame.js';
 import type { Sheet } from '../pdf/sheet.js';
+
+/** The expiry line's size: under the title's 15 pt, over everything else (the number: 13 pt). */
+export const TRANSIT_EXPIRY_SIZE = 14;
 
 /**
  * The transit (temporary registration certificate), 4 or 10 days: validity first, because a
@@ -10,6 +13,12 @@ import type { Sheet } from '../pdf/sheet.js';
  */
 export function layoutTransit(sheet: Sheet, document: IssuedDocumentOf<'transit'>): void {
   drawHeader(sheet, document, documentTitles.transit);
+  // The largest line after the title (checked on the glyph sizes in the PDF): the officer at
+  // the roadside reads the expiry first.
+  sheet.paragraph(
+    `${bothLanguages({ fr: 'EXPIRE LE', en: 'EXPIRES' })} : ${paperDateTime(document.expiresAt)}`,
+    { size: TRANSIT_EXPIRY_SIZE, bold: true },
+  );
   sheet.section({ fr: 'Validité', en: 'Validity' });
   sheet.fields(
     [

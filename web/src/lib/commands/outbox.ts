@@ -37,12 +37,14 @@ export function liveOutbox(): { readonly current: OutboxRow[] } {
 
 /** The queue's counts: the person's, and how many of other people's wait (status bar, queue). */
 export function liveOutboxCounts(): { readonly current: OutboxCounts } {
-  return live(() => countOutbox(kioskDb(), session.info?.account.id), {
-    waiting: 0,
-    sending: 0,
-    needsAttention: 0,
-    othersWaiting: 0,
-  });
+  const none = { waiting: 0, sending: 0, needsAttention: 0, othersWaiting: 0 };
+  return live(
+    // Before the stored session is read, every queued row would count as someone else's: the
+    // person's own work flashed as "D'autres personnes : 3" while the page loaded.
+    () =>
+      session.isLoaded ? countOutbox(kioskDb(), session.info?.account.id) : Promise.resolve(none),
+    none,
+  );
 }
 
 /** One queued command of the person, followed until the server answers. */

@@ -2,6 +2,7 @@ import { accountContactMessages } from './catalogue/account-contact.messages.js'
 import { accountMessages } from './catalogue/accounts.messages.js';
 import { atacFollowUpMessages } from './catalogue/atac-follow-up.messages.js';
 import { kioskAccessMessages } from './catalogue/kiosk-access.messages.js';
+import { sharedKioskMessages } from './catalogue/shared-kiosks.messages.js';
 import { platesByMailMessages } from './catalogue/plates-by-mail.messages.js';
 import { registryScreenMessages } from './catalogue/registry-screens.messages.js';
 import { vinScanMessages } from './catalogue/vin-scan.messages.js';
@@ -293,6 +294,7 @@ export const messages = {
   // The same catalogue, kept in a file per area so that each grows on its own.
   ...accountMessages,
   ...kioskAccessMessages,
+  ...sharedKioskMessages,
   ...vinScanMessages,
   ...vehicleLookupMessages,
   ...atacFollowUpMessages,

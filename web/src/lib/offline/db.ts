@@ -32,7 +32,7 @@ export interface OutboxRow {
 
 /** A form in progress, private to its author; survives reloads and idle locks. */
 export interface DraftRow {
-  /** `${actorAccountId}:${form}` */
+  /** `${actorAccountId}:${form}`, or `${actorAccountId}/${operatorId}:${form}` under an operator */
   key: string;
   actorAccountId: string;
   form: string;

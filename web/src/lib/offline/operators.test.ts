@@ -54,4 +54,21 @@ describe('operator PINs on the kiosk', () => {
     await replaceOperators(db, 'acc-generic', operators.slice(0, 1));
     expect(await listOperators(db, 'acc-generic')).toHaveLength(1);
   });
+
+  it('never lists two operators with one name, even from an older server', async () => {
+    const verifier = (displayName: string) => ({
+      operatorId: newId(),
+      displayName,
+      salt: 's',
+      iterations: 1,
+      verifier: 'v',
+    });
+    await replaceOperators(db, 'acc-older', [
+      verifier('Julie Roy'),
+      verifier('julie  roy'),
+      verifier('Luc'),
+    ]);
+    const listed = await listOperators(db, 'acc-older');
+    expect(listed.map((operator) => operator.displayName)).toEqual(['Julie Roy', 'Luc']);
+  });
 });

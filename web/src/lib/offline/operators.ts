@@ -1,11 +1,13 @@
-import type { OperatorVerifier } from '@comptoir/shared';
+import { withDistinctNames, type OperatorVerifier } from '@comptoir/shared';
 import { z } from 'zod';
 import type { ComptoirDb, OperatorRow } from './db';
 import { unlockDelayMs } from './offline-unlock';
 
 /**
  * Replaces the operators of a generic account with what the server just answered: a disabled
- * or removed operator can no longer unlock this kiosk once it was online.
+ * or removed operator can no longer unlock this kiosk once it was online. Two operators with
+ * one name (an older server allowed it) are never both listed: a person picking "Julie Roy"
+ * must be sure whose PIN screen it is, so the first (the server lists by name, then age) stays.
  */
 export async function replaceOperators(
   db: ComptoirDb,
@@ -15,7 +17,7 @@ export async function replaceOperators(
   await db.transaction('rw', db.operators, async () => {
     await db.operators.where('accountId').equals(accountId).delete();
     await db.operators.bulkPut(
-      verifiers.map((verifier): OperatorRow => ({
+      withDistinctNames(verifiers).map((verifier): OperatorRow => ({
         operatorId: verifier.operatorId,
         accountId,
         displayName: verifier.displayName,

@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import type { ServerConfig } from './config.js';
 import { openStorage, type Storage } from './db/engine.js';
+import { fillOperatorPinKeys } from './endpoints/operator-pin-key.js';
 import { parseFaults, type Faults } from './faults.js';
 import { openKeyset, type Keyset } from './keys/keyset.js';
 import { loadRegistrySecret } from './keys/registry-secret.js';
@@ -45,6 +46,8 @@ export async function createServerContext(
       now: clock,
       refreshMs: config.keysetRefreshMs,
     });
+    // Operators from before migration 0020 get their PIN key (it needs the secret key).
+    await fillOperatorPinKeys(storage, secretKey);
     return { config, storage, signer, secretKey, clock, faults: parseFaults(config.faults) };
   } catch (error) {
     await storage.close();

@@ -147,6 +147,10 @@ export async function enrolThisKiosk(
     };
   }
   await saveKioskEnrolment(db, enrolment.data);
+  const dealer = session.info.licences.find((entry) => entry.licence === licence);
+  if (dealer) {
+    await writeKioskState(db, ENROLLED_DEALER_KEY, { name: dealer.dealerName, neq: dealer.neq });
+  }
   requestSync();
   return { ok: true, value: enrolment.data };
 }
@@ -198,15 +202,44 @@ export async function setOfflineSecret(
 /**
  * Locks the kiosk (idle, or the person asked): the lock screen shows from now on, even after
  * a reload, and the person is signed out (their work stays on the kiosk, private to them).
+ * `at` is where the person was: their own unlock takes them back there.
  */
-export async function lockKiosk(): Promise<void> {
+export async function lockKiosk(reason: LockReason, at: string): Promise<void> {
+  await rememberLock(reason, at);
   await writeKioskState(kioskDb(), LOCKED_KEY, true);
   await clearKioskState(kioskDb(), ACTIVE_OPERATOR_KEY);
   await signOut();
 }
 
+const ENROLLED_DEALER_KEY = 'enrolledDealer';
+const enrolledDealerSchema = z.object({ name: z.string(), neq: z.string() });
+
+/**
+ * The dealer this kiosk is enrolled for (kept at enrolment; undefined when not enrolled or
+ * enrolled by an older version): the sign-in screen names it before anyone signs in.
+ */
+export async function enrolledDealer(): Promise<z.infer<typeof enrolledDealerSchema> | undefined> {
+  const db = kioskDb();
+  if (!(await readKioskEnrolment(db))) return undefined;
+  return readKioskState(db, ENROLLED_DEALER_KEY, enrolledDealerSchema);
+}
+
+/**
+ * Whether the signed-in person works for another dealer than the one this kiosk is enrolled
+ * for: the server refuses their offline work from it, so the sign-in screen says so first.
+ * Staff (no licence) and unknown enrolments are never "another dealer".
+ */
+export async function isKioskOfAnotherDealer(): Promise<boolean> {
+  const dealer = await enrolledDealer();
+  const licences = session.info?.licences ?? [];
+  if (!dealer || licences.length === 0) return false;
+  return !licences.some((entry) => entry.neq === dealer.neq);
+}
+
 /** Leaves the lock screen for the online sign-in screen. */
 export async function leaveLockScreen(): Promise<void> {
+  // Whoever signs in next was not locked out: no reason to give, no place to return to.
+  await clearKioskState(kioskDb(), LOCK_CONTEXT_KEY);
   await writeKioskState(kioskDb(), LOCKED_KEY, false);
 }
 
@@ -318,9 +351,62 @@ export async function unlockAsOperator(
   return { ok: true, value: active };
 }
 
-/** Ends the operator's turn: the generic account stays signed in, the PIN screen shows. */
-export async function lockOperator(): Promise<void> {
+/**
+ * Ends the operator's turn: the generic account stays signed in, the PIN screen shows. With
+ * a reason (an idle or a manual lock), the PIN screen says it and the same operator's unlock
+ * returns to `at`; without (signing out), nothing is remembered.
+ */
+export async function lockOperator(lock?: { reason: LockReason; at: string }): Promise<void> {
+  if (lock) await rememberLock(lock.reason, lock.at);
+  else await clearKioskState(kioskDb(), LOCK_CONTEXT_KEY);
   await clearKioskState(kioskDb(), ACTIVE_OPERATOR_KEY);
+}
+
+/** Why the kiosk or the operator's turn was locked: nobody touched it, or the person chose to. */
+export type LockReason = 'idle' | 'manual';
+
+const LOCK_CONTEXT_KEY = 'lockContext';
+const lockContextSchema = z.object({
+  reason: z.enum(['idle', 'manual']),
+  accountId: z.string(),
+  operatorId: z.string().optional(),
+  at: z.string(),
+});
+
+/** Keeps why the lock happened and, for the same person's unlock only, where they were. */
+async function rememberLock(reason: LockReason, at: string): Promise<void> {
+  const accountId = session.info?.account.id;
+  if (!accountId) return;
+  const operator = await activeOperator();
+  await writeKioskState(kioskDb(), LOCK_CONTEXT_KEY, {
+    reason,
+    accountId,
+    ...(operator && { operatorId: operator.operatorId }),
+    at,
+  });
+}
+
+/** Why the last lock happened (the lock and PIN screens say it), if the kiosk was locked. */
+export async function lastLockReason(): Promise<LockReason | undefined> {
+  return (await readKioskState(kioskDb(), LOCK_CONTEXT_KEY, lockContextSchema))?.reason;
+}
+
+/**
+ * Where the person who just unlocked goes back to: where they were when the lock came (a path
+ * read from the page's URL, base path included), if they are the one who was there (same
+ * account, same operator); undefined otherwise (home): another person never lands on the last
+ * one's screen. The remembered place is forgotten either way.
+ */
+export async function pathAfterUnlock(): Promise<string | undefined> {
+  const db = kioskDb();
+  const lock = await readKioskState(db, LOCK_CONTEXT_KEY, lockContextSchema);
+  await clearKioskState(db, LOCK_CONTEXT_KEY);
+  if (!lock) return undefined;
+  const operator = await activeOperator();
+  const isSamePerson =
+    lock.accountId === session.info?.account.id && lock.operatorId === operator?.operatorId;
+  // Only a path of this app: never another origin.
+  return isSamePerson && /^\/(?![/\\])/.test(lock.at) ? lock.at : undefined;
 }
 
 const operatorListSchema = z.object({ operators: z.array(operatorSchema) });

@@ -115,12 +115,14 @@ export function printerRoleFor(kind: DocumentKind): PrinterRole {
 /**
  * Prints a document through the paired agent and records the outcome as a queued command
  * (so the server counts prints and copies). `reprint` marks the job as a COPY; the agent
- * also prints a copy when its own ledger shows the number already printed.
+ * also prints a copy when its own ledger shows the number already printed. `copies`: the
+ * sheets of one job (customer, dealer file), every one after the first marked COPIE.
  */
 export async function printDocument(
   row: DocumentRow,
   reprint: boolean,
   onProgress: (status: string) => void,
+  copies = 1,
 ): Promise<ActionResult<TerminalStatus>> {
   const settings = await loadAgentSettings();
   if (!settings?.token) {
@@ -159,7 +161,7 @@ export async function printDocument(
     document: row.jws,
     ...(row.qrToken ? { qrToken: row.qrToken } : {}),
     role: printerRoleFor(row.document.kind),
-    copies: 1,
+    copies,
     reprint: reprint || (row.printCount ?? 0) > 0,
   } satisfies JobRequestInput;
   try {

@@ -3,6 +3,7 @@ import {
   issuedDocumentSchema,
   localDate,
   seriesOfKind,
+  type Address,
   type DocumentKind,
   type IssuedDocument,
 } from '@comptoir/shared';
@@ -24,7 +25,7 @@ export interface CommonFields {
   schemaVersion: 1;
   number: string;
   licence: string;
-  dealer: { name: string; neq: string; permit?: string };
+  dealer: { name: string; neq: string; permit?: string; address?: Address };
   issuedAt: string;
   expiresAt?: string;
   issuedBy: {
@@ -60,6 +61,7 @@ export async function issueDocument<K extends DocumentKind>(
       name: licence.dealer.name,
       neq: licence.dealer.neq,
       ...(licence.dealer.permit !== null && { permit: licence.dealer.permit }),
+      ...(licence.address !== null && { address: licence.address }),
     },
     issuedAt: now.toISOString(),
     ...(draft.expiresAt && { expiresAt: draft.expiresAt.toISOString() }),

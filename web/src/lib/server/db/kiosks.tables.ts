@@ -32,6 +32,10 @@ export interface OperatorTable {
   pin_hash: string;
   /** The PIN encrypted at rest (secret box), to derive per-kiosk verifiers. */
   pin_cipher: string;
+  /** The name without case, accents or extra spaces: unique among enabled operators (0020). */
+  name_key: string | null;
+  /** Keyed HMAC of the dealer and the PIN: unique among enabled operators (0020). */
+  pin_key: string | null;
   is_disabled: number;
   created_at: string;
   updated_at: string;

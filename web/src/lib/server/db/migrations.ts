@@ -5,6 +5,7 @@ import { kiosksMigration } from './0006-kiosks.migration.js';
 import { keysetMigration } from './0009-keyset.migration.js';
 import { platesByMailMigration } from './0010-plates-by-mail.migration.js';
 import { licenceJurisdictionsMigration } from './0014-licence-jurisdictions.migration.js';
+import { operatorUniquenessMigration } from './0020-operator-uniqueness.migration.js';
 import { registrationsMigration } from './0003-registrations.migration.js';
 import { revocationsMigration } from './0012-revocations.migration.js';
 import { offlineLeasesMigration } from './0018-offline-leases.migration.js';
@@ -258,6 +259,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0014_licence_jurisdictions': licenceJurisdictionsMigration,
         '0018_offline_leases': offlineLeasesMigration,
         '0019_search': searchMigration(engine),
+        '0020_operator_uniqueness': operatorUniquenessMigration,
       }),
   };
 }

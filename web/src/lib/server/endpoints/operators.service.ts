@@ -1,6 +1,8 @@
 import { createHmac, pbkdf2 } from 'node:crypto';
 import { promisify } from 'node:util';
 import {
+  apiError,
+  fieldError,
   fromZodError,
   newId,
   operatorCreateSchema,
@@ -21,12 +23,15 @@ import { actsFor, authorizeLicence, refuse, requireAdministration } from '../htt
 import { licenceNumbersOfDealer } from '../registry/licences.repo.js';
 import {
   enabledOperatorPins,
+  findOperatorClash,
   findStoredOperator,
   insertOperator,
   operatorsOfDealer,
   replaceOperator,
+  type OperatorClash,
   type OperatorRecord,
 } from '../registry/operators.repo.js';
+import { operatorPinKey } from './operator-pin-key.js';
 
 const derive = promisify(pbkdf2);
 
@@ -68,11 +73,15 @@ export async function createOperator(
     displayName,
     pinHash: await hashPassword(pin),
     pinCipher: encryptSecret(server.secretKey, pin),
+    pinKey: operatorPinKey(server.secretKey, dealerId, pin),
     isDisabled: false,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
-  await server.storage.writeTransaction(async (tx) => {
+  const clash = await server.storage.writeTransaction(async (tx) => {
+    await server.storage.lockKeys(tx, [operatorsLockKey(dealerId)]);
+    const found = await findOperatorClash(tx, dealerId, row);
+    if (found.isNameTaken || found.isPinTaken) return found;
     await insertOperator(tx, row);
     await appendAudit(tx, now, {
       event: 'operator.created',
@@ -81,7 +90,11 @@ export async function createOperator(
       subject: row.id,
       detail: { displayName },
     });
+    return undefined;
   });
+  if (clash) {
+    await refuse(server, actor, 409, clashError(clash), { route: 'operator.create' }, { licence });
+  }
   return operatorView(row);
 }
 
@@ -131,11 +144,18 @@ export async function updateOperator(
     ...(pin !== undefined && {
       pinHash: await hashPassword(pin),
       pinCipher: encryptSecret(server.secretKey, pin),
+      pinKey: operatorPinKey(server.secretKey, row.dealerId, pin),
     }),
     ...(disabled !== undefined && { isDisabled: disabled }),
     updatedAt: now.toISOString(),
   };
-  await server.storage.writeTransaction(async (tx) => {
+  const clash = await server.storage.writeTransaction(async (tx) => {
+    await server.storage.lockKeys(tx, [operatorsLockKey(row.dealerId)]);
+    // A disabled operator holds nothing; one enabled (again) must not take another's name or PIN.
+    if (!updated.isDisabled) {
+      const found = await findOperatorClash(tx, row.dealerId, updated, row.id);
+      if (found.isNameTaken || found.isPinTaken) return found;
+    }
     await replaceOperator(tx, updated);
     await appendAudit(tx, now, {
       event: 'operator.updated',
@@ -148,8 +168,28 @@ export async function updateOperator(
         disabled: disabled ?? null,
       },
     });
+    return undefined;
   });
+  if (clash) {
+    await refuse(server, actor, 409, clashError(clash), { route: 'operator.update' }, { licence });
+  }
   return operatorView(updated);
+}
+
+/** Serializes the checks and writes of one dealer's operators (PostgreSQL; SQLite has one writer). */
+function operatorsLockKey(dealerId: string): string {
+  return `operators:${dealerId}`;
+}
+
+/**
+ * 409 `operator_taken`, naming the field(s) another operator holds. The PIN refusal never says
+ * whose PIN it is: the administrator picks another one.
+ */
+function clashError(clash: OperatorClash) {
+  return apiError('operator_taken', [
+    ...(clash.isNameTaken ? [fieldError('displayName', 'operator_name_taken')] : []),
+    ...(clash.isPinTaken ? [fieldError('pin', 'operator_pin_taken')] : []),
+  ]);
 }
 
 /** A licence of the dealer under which the actor manages operators, if any. */

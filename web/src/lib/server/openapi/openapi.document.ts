@@ -532,7 +532,7 @@ const paths: Record<string, PathItem> = {
       caller: 'session',
       body: operatorCreateSchema,
       ok: { 201: { description: 'Created', schema: operatorSchema } },
-      refusals: { 400: 'invalid_input', 403: permission },
+      refusals: { 400: 'invalid_input', 403: permission, 409: 'operator_taken' },
     },
   },
   '/api/operators/{id}': {
@@ -541,7 +541,7 @@ const paths: Record<string, PathItem> = {
       caller: 'session',
       body: operatorUpdateSchema,
       ok: { 200: { description: 'The operator', schema: operatorSchema } },
-      refusals: { 400: 'invalid_input', 403: permission, 404: 'not_found' },
+      refusals: { 400: 'invalid_input', 403: permission, 404: 'not_found', 409: 'operator_taken' },
     },
   },
   '/api/operators/verifiers': {

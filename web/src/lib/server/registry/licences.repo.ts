@@ -9,6 +9,8 @@ export interface LicenceRecord {
   transitCap: number | null;
   plateCap: number | null;
   dealer: { id: string; name: string; neq: string; permit: string | null; isAccredited: boolean };
+  /** The licence's address on file (printed on the ATAC), or null. */
+  address: Address | null;
 }
 
 /** Loads a licence with its dealer, or undefined when it does not exist. */
@@ -21,6 +23,7 @@ export async function findLicence(tx: Tx, number: string): Promise<LicenceRecord
       'l.is_suspended',
       'l.transit_cap',
       'l.plate_cap',
+      'l.address_json',
       'd.id',
       'd.name',
       'd.neq',
@@ -35,6 +38,7 @@ export async function findLicence(tx: Tx, number: string): Promise<LicenceRecord
     isSuspended: row.is_suspended === 1,
     transitCap: row.transit_cap,
     plateCap: row.plate_cap,
+    address: row.address_json === null ? null : addressSchema.parse(JSON.parse(row.address_json)),
     dealer: {
       id: row.id,
       name: row.name,

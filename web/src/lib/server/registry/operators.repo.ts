@@ -1,3 +1,4 @@
+import { operatorNameKey } from '@comptoir/shared';
 import type { Tx } from '../db/engine.js';
 import type { OperatorTable } from '../db/kiosks.tables.js';
 
@@ -17,6 +18,8 @@ export interface OperatorRecord {
   pinHash: string;
   /** The PIN sealed with the server's secret key (`secret-box`). */
   pinCipher: string;
+  /** Keyed HMAC of the dealer and the PIN (`operatorPinKey`): unique among enabled operators. */
+  pinKey: string | null;
   isDisabled: boolean;
   /** ISO instant. */
   createdAt: string;
@@ -30,6 +33,8 @@ function rowOf(operator: OperatorRecord): Omit<OperatorTable, 'id'> {
     display_name: operator.displayName,
     pin_hash: operator.pinHash,
     pin_cipher: operator.pinCipher,
+    name_key: operatorNameKey(operator.displayName),
+    pin_key: operator.pinKey,
     is_disabled: operator.isDisabled ? 1 : 0,
     created_at: operator.createdAt,
     updated_at: operator.updatedAt,
@@ -43,6 +48,7 @@ function operatorRecordOf(row: OperatorTable): OperatorRecord {
     displayName: row.display_name,
     pinHash: row.pin_hash,
     pinCipher: row.pin_cipher,
+    pinKey: row.pin_key,
     isDisabled: row.is_disabled === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -107,4 +113,46 @@ export async function enabledOperatorPins(tx: Tx, licence: string): Promise<Oper
     displayName: row.display_name,
     pinCipher: row.pin_cipher,
   }));
+}
+
+/** What another enabled operator of the dealer already holds: their name, their PIN, or both. */
+export interface OperatorClash {
+  isNameTaken: boolean;
+  isPinTaken: boolean;
+}
+
+/**
+ * Whether an enabled operator of the dealer other than `exceptId` has the same name key or
+ * PIN key (the unique indexes of migration 0020 hold the same rule against races).
+ */
+export async function findOperatorClash(
+  tx: Tx,
+  dealerId: string,
+  candidate: { displayName: string; pinKey: string | null },
+  exceptId?: string,
+): Promise<OperatorClash> {
+  let query = tx
+    .selectFrom('operators')
+    .select(['name_key', 'pin_key'])
+    .where('dealer_id', '=', dealerId)
+    .where('is_disabled', '=', 0);
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+  const rows = await query.execute();
+  const nameKey = operatorNameKey(candidate.displayName);
+  return {
+    isNameTaken: rows.some((row) => row.name_key === nameKey),
+    isPinTaken: candidate.pinKey !== null && rows.some((row) => row.pin_key === candidate.pinKey),
+  };
+}
+
+/** Operators whose PIN key was never written (those from before migration 0020), oldest first. */
+export async function operatorsWithoutPinKey(tx: Tx): Promise<OperatorRecord[]> {
+  const rows = await tx
+    .selectFrom('operators')
+    .selectAll()
+    .where('pin_key', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(operatorRecordOf);
 }
