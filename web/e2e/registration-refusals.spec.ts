@@ -1,12 +1,7 @@
 import { vinFor } from '../src/lib/testing/command.factory';
 import { countRows, expect, signIn, test } from './fixtures';
-import {
-  chooseLicence,
-  fillRegistration,
-  openedRegistration,
-  saveOnHold,
-} from './page-models/registration.page';
-import { confirmWithSummary } from './page-models/counter.page';
+import { chooseLicence, fillRegistration, saveOnHold } from './page-models/registration.page';
+import { seriousViolations } from './page-models/a11y.page';
 
 /** Isabelle Bouchard in the demo registry: valid licence, right to register blocked (unpaid fines). */
 const BLOCKED_LICENCE = 'B567890123456';
@@ -41,32 +36,37 @@ test('a co-owned vehicle is refused at once, with its reason beside the owners, 
   );
 });
 
-test('a blocked right to register is refused at confirmation, with its reason beside the buyer', async ({
+test('a blocked right to register is said beside the buyer as soon as typed, and refused at hold', async ({
   page,
 }) => {
   await signIn(page, 'demo-agree');
   await chooseLicence(page, 'L-100001');
   await fillRegistration(page, 3301, [BLOCKED_LICENCE]);
-  await saveOnHold(page);
-  const number = await openedRegistration(page);
-
-  await confirmWithSummary(page);
-  await expect(page.getByTestId('error-notice')).toContainText(
-    "Cette personne n'a pas le droit d'immatriculer",
-  );
-  await expect(page.getByTestId('registration-status')).toHaveText('En attente');
-  expect(
-    countRows("select count(*) as n from registrations where number = ? and status = 'on_hold'", [
-      number,
-    ]),
-  ).toBe(1);
-
-  // What was typed is kept: the saved request opens for editing, the reason beside the field.
-  await page.getByRole('button', { name: 'Modifier la transaction' }).click();
-  await expect(page.locator('#buyer-0-licence')).toHaveValue(BLOCKED_LICENCE);
-  await expect(page.locator('#vehicle-vin')).toHaveValue(vinFor(3301));
+  // Said beside the field at once, before the registration is saved.
   await expect(page.locator('#buyer-0-licence-error')).toContainText(
     "Cette personne n'a pas le droit d'immatriculer",
+  );
+  await expect(page.locator('#buyer-0-licence')).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Saved anyway: the server refuses the hold itself, nothing is held.
+  await saveOnHold(page);
+  await expect(page.getByTestId('rejection-reason')).toContainText(
+    "Cette personne n'a pas le droit d'immatriculer",
+  );
+  expect(countRows('select count(*) as n from registrations where vin = ?', [vinFor(3301)])).toBe(
+    0,
+  );
+
+  // A licence the registry lets register: the sentence goes away.
+  await page.goto('/immatriculation/nouvelle');
+  await page.locator('#buyer-0-licence').fill('T123456789012');
+  await expect(page.locator('#buyer-0-licence-error')).toHaveCount(0);
+  // A suspended licence on the transit holder: not valid, said beside it.
+  await page.goto('/transit/nouveau');
+  await page.locator('#holder-licence').fill('R345678901234');
+  await expect(page.locator('#holder-licence-error')).toContainText(
+    "Ce permis de conduire n'est pas valide",
   );
 });
 

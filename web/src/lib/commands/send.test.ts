@@ -150,7 +150,13 @@ describe('sendDirectCommand', () => {
   });
 
   it('answers a refusal with its reason and field, final (a new intent is needed)', async () => {
-    const number = await holdRegistration('B567890123456');
+    // Held while allowed (a blocked buyer is refused at hold); the registry blocks him since.
+    const number = await holdRegistration('G234567890123');
+    await server.ctx.storage.db
+      .updateTable('registry_people')
+      .set({ is_registration_blocked: 1 })
+      .where('driver_licence', '=', 'G234567890123')
+      .execute();
     const outcome = await sendDirectCommand(
       directCommandIntent('registration.confirm', { registrationNumber: number }),
     );

@@ -19,11 +19,7 @@ import type { Tx } from '../../db/engine.js';
 import { hasBankAccount, recordBankMovement } from '../../registry/bank.repo.js';
 import { allocatePlateNumbers } from '../../registry/plates.repo.js';
 import { markConfirmed } from '../../registry/registrations.repo.js';
-import {
-  findRegistryVehicle,
-  registrationBlockedAmong,
-  transferOwnership,
-} from '../../registry/vehicles.repo.js';
+import { findRegistryVehicle, transferOwnership } from '../../registry/vehicles.repo.js';
 import { capRefusalFor } from '../caps.js';
 import type { CommandContext } from '../command-context.js';
 import { issueDocument } from '../issue-document.js';
@@ -31,7 +27,12 @@ import { employeeSignature, printedVehicle } from '../registry-records.js';
 import { orderMetalPlate } from './metal-plate.js';
 import { REGISTRATION_PLATE_SERIES, registrationFeeLines } from './registration-fees.js';
 import { rejectVehicleMismatch } from '../vehicle-authority.js';
-import { lockVehicle, registrationOf, transactionOf } from './registration-rules.js';
+import {
+  lockVehicle,
+  registrationOf,
+  rejectBlockedRightToRegister,
+  transactionOf,
+} from './registration-rules.js';
 
 /**
  * Why this request may not be registered online, with the request fields at fault: the
@@ -50,23 +51,8 @@ async function eligibilityRefusal(tx: Tx, request: RegistrationRequest): Promise
       : null);
   if (refusal) reject(refusal, [`request.${onlineRegistrationRefusalPaths[refusal]}`]);
 
-  const people = [
-    ...buyers.map((party, index) => ({ party, path: `request.buyers.${String(index)}` })),
-    ...(request.seller ? [{ party: request.seller, path: 'request.seller' }] : []),
-  ].flatMap(({ party, path }) => {
-    // The registry knows Québec licences (every buyer has one; a seller may be from elsewhere).
-    const licence = party.kind === 'person' ? quebecLicenceOf(party) : undefined;
-    return licence === undefined ? [] : [{ licence, path }];
-  });
-  if (people.length === 0) return;
-  const blockedLicences = await registrationBlockedAmong(
-    tx,
-    people.map((person) => person.licence),
-  );
-  const paths = people
-    .filter((person) => blockedLicences.has(person.licence))
-    .map((person) => `${person.path}.driverLicence`);
-  if (paths.length > 0) reject('right_to_register_blocked', paths);
+  // Checked at hold already; checked again: the registry may have blocked someone since.
+  await rejectBlockedRightToRegister(tx, request, 'request');
 }
 
 /**

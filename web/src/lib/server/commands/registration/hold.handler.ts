@@ -8,7 +8,7 @@ import {
   recordHoldSave,
   updateHeldRequest,
 } from '../../registry/registrations.repo.js';
-import { transactionOf } from './registration-rules.js';
+import { rejectBlockedRightToRegister, transactionOf } from './registration-rules.js';
 import { rejectVehicleMismatch } from '../vehicle-authority.js';
 import { followedAtacNumber } from '../atac/follows-atac.js';
 
@@ -24,6 +24,8 @@ export async function holdRegistration(
 ): Promise<AppliedResult> {
   const { tx, now, licence, actor, command } = c;
   await rejectVehicleMismatch(tx, command.payload.vehicle, 'payload.vehicle');
+  // Before the form goes any further: a blocked buyer is told at the desk, not at confirmation.
+  await rejectBlockedRightToRegister(tx, command.payload, 'payload');
   // The registry keeps the ATAC's number (resolved from a command id typed offline), which
   // the certificate prints at confirmation.
   const atacNumber =

@@ -1,6 +1,13 @@
-import { cancellationDeadline, reject } from '@comptoir/shared';
+import {
+  cancellationDeadline,
+  quebecLicenceOf,
+  reject,
+  type RegistrationRequest,
+} from '@comptoir/shared';
+import type { Tx } from '../../db/engine.js';
 import type { RegistrationTable } from '../../db/registrations.tables.js';
 import { findRegistration, type RegistrationRecord } from '../../registry/registrations.repo.js';
+import { registrationBlockedAmong } from '../../registry/vehicles.repo.js';
 import type { AnyCommandContext } from '../registry-records.js';
 
 /*
@@ -44,4 +51,35 @@ export function cancellableUntil(row: Pick<RegistrationTable, 'status' | 'confir
   return row.status === 'confirmed' && row.confirmed_at !== null
     ? cancellationDeadline(new Date(row.confirmed_at)).toISOString()
     : undefined;
+}
+
+/**
+ * Refuses (`right_to_register_blocked`, every party at fault) a request whose buyers or seller
+ * the registry blocks from registering (Highway Safety Code s.194: unpaid fines block
+ * registration and transfer). Checked when the registration is saved on hold, so that the
+ * customer hears it at the desk rather than at confirmation, and again at confirmation.
+ * `at` is the request's path in the command (`payload` on hold, `request` at confirmation).
+ */
+export async function rejectBlockedRightToRegister(
+  tx: Tx,
+  request: Pick<RegistrationRequest, 'buyers' | 'seller'>,
+  at: string,
+): Promise<void> {
+  const people = [
+    ...request.buyers.map((party, index) => ({ party, path: `${at}.buyers.${String(index)}` })),
+    ...(request.seller ? [{ party: request.seller, path: `${at}.seller` }] : []),
+  ].flatMap(({ party, path }) => {
+    // The registry knows Québec licences (every buyer has one; a seller may be from elsewhere).
+    const licence = party.kind === 'person' ? quebecLicenceOf(party) : undefined;
+    return licence === undefined ? [] : [{ licence, path }];
+  });
+  if (people.length === 0) return;
+  const blocked = await registrationBlockedAmong(
+    tx,
+    people.map((person) => person.licence),
+  );
+  const paths = people
+    .filter((person) => blocked.has(person.licence))
+    .map((person) => `${person.path}.driverLicence`);
+  if (paths.length > 0) reject('right_to_register_blocked', paths);
 }

@@ -374,16 +374,6 @@ describe.each(ENGINES)('registration lifecycle over HTTP on %s', (engine) => {
         code: 'registration_too_heavy',
         paths: ['request.vehicle.netMassKg'],
       },
-      {
-        options: { buyers: [person({ driverLicence: 'B567890123456' })] },
-        code: 'right_to_register_blocked',
-        paths: ['request.buyers.0.driverLicence'],
-      },
-      {
-        options: { seller: person({ driverLicence: 'P678901234567' }) },
-        code: 'right_to_register_blocked',
-        paths: ['request.seller.driverLicence'],
-      },
     ];
     for (const { options, code, paths } of cases) {
       const number = await hold(options);
@@ -395,6 +385,70 @@ describe.each(ENGINES)('registration lifecycle over HTTP on %s', (engine) => {
       // Nothing written: still on hold, no document, no plate.
       expect(await view(number)).toMatchObject({ status: 'on_hold', documents: [] });
     }
+  });
+
+  it('refuses a blocked buyer or seller when the registration is saved on hold, nothing saved', async () => {
+    const cases = [
+      {
+        options: { buyers: [person({ driverLicence: 'B567890123456' })] },
+        paths: ['payload.buyers.0.driverLicence'],
+      },
+      {
+        options: { seller: person({ driverLicence: 'P678901234567' }) },
+        paths: ['payload.seller.driverLicence'],
+      },
+      {
+        options: {
+          buyers: [person(), person({ driverLicence: 'B567890123456' })],
+          seller: person({ driverLicence: 'P678901234567' }),
+        },
+        paths: ['payload.buyers.1.driverLicence', 'payload.seller.driverLicence'],
+      },
+    ];
+    for (const { options, paths } of cases) {
+      const car = freshCar();
+      const command = holdCommand({ accountId, vehicle: car, ...options });
+      const [pushed] = await push([command]);
+      expect(refusalOf(pushed)).toEqual({ code: 'right_to_register_blocked', paths });
+      expect(await isAudited(command.id)).toBe(true);
+      const saved = await server.ctx.storage.db
+        .selectFrom('registrations')
+        .select('number')
+        .where('vin', '=', car.vin)
+        .execute();
+      expect(saved).toEqual([]);
+    }
+  });
+
+  it('still refuses at confirmation a buyer the registry blocked after the hold', async () => {
+    const licence = 'K000000004242';
+    await server.ctx.storage.db
+      .insertInto('registry_people')
+      .values({
+        driver_licence: licence,
+        first_name: 'Karine',
+        last_name: 'Kirouac',
+        date_of_birth: '1988-02-02',
+        licence_status: 'valid',
+        is_registration_blocked: 0,
+        block_reason: null,
+      })
+      .execute();
+    const number = await hold({ buyers: [person({ driverLicence: licence })] });
+    await server.ctx.storage.db
+      .updateTable('registry_people')
+      .set({ is_registration_blocked: 1, block_reason: 'unpaid_fines' })
+      .where('driver_licence', '=', licence)
+      .execute();
+    const command = confirmCommand({ accountId, registrationNumber: number });
+    const answer = await direct(command);
+    expect(answer.status).toBe(422);
+    expect(refusalOf(answer.result)).toEqual({
+      code: 'right_to_register_blocked',
+      paths: ['request.buyers.0.driverLicence'],
+    });
+    expect(await isAudited(command.id)).toBe(true);
+    expect(await view(number)).toMatchObject({ status: 'on_hold', documents: [] });
   });
 
   it('refuses a vehicle that contradicts the registry (a heavy truck declared a light car), at hold and at confirmation', async () => {
