@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { observedFetch, startConnectivity } from './connectivity.svelte';
 import { readKioskEnrolment } from './kiosk-credential';
 import { kioskDb } from './kiosk-db';
 import { readKioskState } from './kiosk-state';
@@ -43,6 +44,8 @@ export function startSyncRunner(): () => void {
   window.addEventListener('online', onOnline);
   document.addEventListener('visibilitychange', onVisible);
   const timer = setInterval(kick, SYNC_INTERVAL_MS);
+  // The server answering again (after "Serveur injoignable") drains at once, backoff cancelled.
+  const stopConnectivity = startConnectivity(() => void retryNow());
 
   let releaseLock: () => void = () => undefined;
   const held = new Promise<void>((resolve) => {
@@ -64,6 +67,7 @@ export function startSyncRunner(): () => void {
   return () => {
     stopped = true;
     clearInterval(timer);
+    stopConnectivity();
     window.removeEventListener('online', onOnline);
     document.removeEventListener('visibilitychange', onVisible);
     releaseLock();
@@ -114,7 +118,7 @@ async function runOnce(): Promise<void> {
   const deps: SyncDeps = {
     db,
     baseUrl: '',
-    fetch: (input, init) => fetch(input, init),
+    fetch: observedFetch,
     now: () => Date.now(),
     random: Math.random,
     onRevocations: handRevocationsToAgent,
