@@ -13,6 +13,7 @@ import { staffErrors } from './error-catalogues/staff.errors.js';
 import { revocationErrors } from './error-catalogues/revocations.errors.js';
 import { counterErrors } from './error-catalogues/counter.errors.js';
 import { vehicleLookupErrors } from './error-catalogues/vehicle-lookup.errors.js';
+import { offlineErrors } from './error-catalogues/offline.errors.js';
 
 /**
  * Every stable error code of Comptoir with its French and English message. Codes are the
@@ -294,6 +295,7 @@ export const errorCatalogue = {
   ...counterErrors,
   ...inputSanityErrors,
   ...vehicleLookupErrors,
+  ...offlineErrors,
 } as const satisfies Record<string, BilingualText>;
 
 /** Every stable error code. */

@@ -54,4 +54,6 @@ export * from './domain/listing.js';
 export * from './domain/sessions.js';
 export * from './domain/registration-fees.js';
 export * from './domain/vehicle-facts.js';
+export * from './offline/offline-series.js';
+export * from './offline/lease.schema.js';
 export * from './plates-by-mail/index.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuidv7Schema } from '../ids.js';
+import { offlineIssueSchema } from '../offline/lease.schema.js';
 import { isoDateTimeSchema, licenceNumberSchema } from '../schemas/primitives.schema.js';
 import {
   allCommandTypes,
@@ -30,6 +31,12 @@ const envelopeShape = {
   createdAt: isoDateTimeSchema,
   /** A corrected command names the one it replaces. */
   supersedes: uuidv7Schema.optional(),
+  /**
+   * The paper a kiosk issued offline from its lease for this command (only `transit.issue` and
+   * `atac.create`; docs/sync.md#offline-issuance-leases-the-chain-reconcile). Absent online: an
+   * absent key is dropped from the canonical text, so older envelopes hash as before.
+   */
+  offline: offlineIssueSchema.optional(),
 };
 
 /** The strict schema of one command type's commands: the envelope with that type's payload. */

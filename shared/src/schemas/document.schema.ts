@@ -73,6 +73,12 @@ export const documentIssuerSchema = z
     signer: z.enum(['server', 'kiosk']),
     kid: z.string(),
     /**
+     * The lease an offline paper was issued under (docs/sync.md#offline-issuance-leases-the-chain-reconcile):
+     * set by the kiosk on what it signs, kept by the server when it countersigns, so a reprint
+     * still says "Émis hors ligne". Absent on papers issued online.
+     */
+    leaseId: z.string().optional(),
+    /**
      * The person who issued it (PCI DSS 8.2.2): the account's name, or on a shared generic
      * account the operator who unlocked the kiosk with their PIN. Absent on older documents.
      */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentKindSchema } from './document.schema.js';
 import { isoDateTimeSchema } from './primitives.schema.js';
+import { revokedLeaseSchema } from '../offline/lease.schema.js';
 
 /**
  * The most revoked documents one feed lists. A dealer voids a handful of papers a week and a
@@ -32,6 +33,11 @@ export const revocationFeedSchema = z
     sequence: z.number().int().min(1),
     issuedAt: isoDateTimeSchema,
     revoked: z.array(revokedDocumentSchema).max(REVOCATION_FEED_MAX_ENTRIES),
+    /**
+     * The dealer's offline leases revoked before their end and not ended for more than a
+     * day (docs/sync.md, "Offline issuance"). Absent from feeds of dealers that never revoked one.
+     */
+    revokedLeases: z.array(revokedLeaseSchema).max(REVOCATION_FEED_MAX_ENTRIES).optional(),
   })
   .strict();
 /** See {@link revocationFeedSchema}. */

@@ -21,12 +21,15 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /**
  * One command's result: `applied` (with what it produced), `rejected` (with an error listing
- * every failing field; never retried), or `retry` (transient; never stored).
+ * every failing field; never retried), `retry` (transient; never stored), or `flagged`: a
+ * paper issued offline that broke a rule the kiosk could not see (docs/sync.md, "Offline
+ * issuance"); it was handed over, so it is kept and counted under its number (`result` as
+ * applied) with the reason in `error`. Terminal like `applied`: never retried, never re-issued.
  */
 export const commandResultSchema = z
   .object({
     id: uuidv7Schema,
-    status: z.enum(['applied', 'rejected', 'retry']),
+    status: z.enum(['applied', 'rejected', 'retry', 'flagged']),
     result: z.record(z.string(), z.unknown()).optional(),
     error: apiErrorSchema.optional(),
   })
