@@ -5,4 +5,8 @@
  */
 export const offlineIssuanceMessages = {
   'status.serverUnreachable': { fr: 'Serveur injoignable', en: 'Server unreachable' },
+  'queue.flagged': {
+    fr: 'Émis hors ligne, à vérifier',
+    en: 'Issued offline, to be checked',
+  },
 } as const;
