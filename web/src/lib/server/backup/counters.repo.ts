@@ -37,6 +37,11 @@ export async function jumpCounters(storage: Storage, tx: Tx, gap: number): Promi
     }
   }
   await jumpPlateSeries(tx, gap);
+  // Offline blocks handed out after the backup was taken must never be handed out again.
+  await tx
+    .updateTable('offline_number_counters')
+    .set((eb) => ({ last_value: eb('last_value', '+', gap) }))
+    .execute();
   await tx
     .updateTable('licences')
     .set((eb) => ({ change_seq: eb('change_seq', '+', gap) }))

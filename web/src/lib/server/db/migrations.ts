@@ -7,6 +7,7 @@ import { platesByMailMigration } from './0010-plates-by-mail.migration.js';
 import { licenceJurisdictionsMigration } from './0014-licence-jurisdictions.migration.js';
 import { registrationsMigration } from './0003-registrations.migration.js';
 import { revocationsMigration } from './0012-revocations.migration.js';
+import { offlineLeasesMigration } from './0018-offline-leases.migration.js';
 import { staffMigration } from './0004-staff.migration.js';
 import type { Engine } from './schema.js';
 import { sequenceName } from './sequences.js';
@@ -254,6 +255,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0010_plates_by_mail': platesByMailMigration(engine),
         '0012_revocations': revocationsMigration,
         '0014_licence_jurisdictions': licenceJurisdictionsMigration,
+        '0018_offline_leases': offlineLeasesMigration,
       }),
   };
 }

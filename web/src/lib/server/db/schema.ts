@@ -6,6 +6,7 @@ import type { KioskTables } from './kiosks.tables.js';
 import type { PlatesByMailTables } from './plates-by-mail.tables.js';
 import type { RegistrationTables } from './registrations.tables.js';
 import type { RevocationTables } from './revocations.tables.js';
+import type { OfflineLeaseTables } from './offline-leases.tables.js';
 import type { StaffTables } from './staff.tables.js';
 
 /*
@@ -214,7 +215,8 @@ export interface Database
     EpochTables,
     KeysetTables,
     PlatesByMailTables,
-    RevocationTables {
+    RevocationTables,
+    OfflineLeaseTables {
   dealers: DealerTable;
   licences: LicenceTable;
   accounts: AccountTable;

@@ -25,6 +25,7 @@ import type { SessionAccount } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
 import type { Tx } from '../db/engine.js';
 import { capRequestView } from './cap-requests.service.js';
+import { revokeOpenLeasesOfLicence } from './leases.service.js';
 import { refuse, requireAccountAction, requireFreshReauthentication } from '../http/authorize.js';
 import { parseRequest } from '../http/request-input.js';
 import { findAccountIdByUsername } from '../registry/accounts.repo.js';
@@ -162,7 +163,16 @@ export async function setLicenceSuspension(
     isSuspended ? 'licence.suspended' : 'licence.reinstated',
     async (tx, before) => {
       await writeLicenceSuspension(tx, number, isSuspended);
-      return { reason, changed: before.isSuspended !== isSuspended };
+      // A suspended licence stops issuing offline too: its open leases are revoked at once
+      // and go out in the revocation feed (a reinstatement grants none back).
+      const leasesRevoked = isSuspended
+        ? await revokeOpenLeasesOfLicence(tx, server.clock(), number, actor.id)
+        : 0;
+      return {
+        reason,
+        changed: before.isSuspended !== isSuspended,
+        ...(leasesRevoked > 0 && { leasesRevoked }),
+      };
     },
   );
 }

@@ -130,6 +130,28 @@ const table: Record<string, RouteCase> = {
     access: { kind: 'signed_in' },
     request: () => ({ path: `/api/kiosks/${someId}` }),
   },
+  // Offline leases: the kiosk's device credential (no session: 401), the dealer's
+  // administrators (a lease of another dealer answers 404 after the sign-in check) and staff.
+  'POST /api/kiosks/[id]/lease': {
+    access: { kind: 'signed_in' },
+    request: () => ({ path: `/api/kiosks/${someId}/lease`, json: {} }),
+  },
+  'POST /api/leases/[id]/revoke': {
+    access: { kind: 'signed_in' },
+    request: () => ({ path: `/api/leases/${someId}/revoke`, json: {} }),
+  },
+  'GET /api/leases': {
+    access: { kind: 'licence', action: 'kiosk.enroll' },
+    request: (licence) => ({ path: `/api/leases?licence=${licence}` }),
+  },
+  'GET /api/staff/leases': {
+    access: { kind: 'staff', action: 'staff.suspend_licence' },
+    request: () => ({ path: '/api/staff/leases?licence=L-300001' }),
+  },
+  'POST /api/staff/leases/[id]/revoke': {
+    access: { kind: 'staff', action: 'staff.suspend_licence' },
+    request: () => ({ path: `/api/staff/leases/${someId}/revoke`, json: reason }),
+  },
   'PATCH /api/operators/[id]': {
     access: { kind: 'signed_in' },
     request: () => ({ path: `/api/operators/${someId}`, json: { disabled: true } }),

@@ -1,5 +1,11 @@
 import {
   accessCodeIssueSchema,
+  leaseListQuerySchema,
+  leaseListResponseSchema,
+  leaseRequestSchema,
+  leaseResponseSchema,
+  leaseRevokeRequestSchema,
+  leaseViewSchema,
   administratorSignupSchema,
   accountContactAnswerSchema,
   accountContactInputSchema,
@@ -74,7 +80,7 @@ import {
 } from 'zod-openapi';
 
 /** Who may call an operation. */
-type Caller = 'anyone' | 'session' | 'session_or_kiosk';
+type Caller = 'anyone' | 'session' | 'session_or_kiosk' | 'kiosk';
 
 /** One operation of the server's API, as the table below declares it. */
 interface Operation {
@@ -460,6 +466,36 @@ const paths: Record<string, PathItem> = {
       refusals: { 400: 'invalid_input', 403: permission, 404: 'not_found' },
     },
   },
+  '/api/kiosks/{id}/lease': {
+    post: {
+      summary: 'An offline lease for this kiosk’s key (its device credential)',
+      caller: 'kiosk',
+      body: leaseRequestSchema,
+      ok: { 201: { description: 'The signed lease', schema: leaseResponseSchema } },
+      refusals: {
+        400: 'invalid_input',
+        403: 'kiosk_credential_invalid | forbidden | licence_suspended',
+        404: 'lease_not_found',
+        409: 'lease_cap_exhausted',
+      },
+    },
+  },
+  '/api/leases': {
+    get: licenceRead(
+      'The offline leases of the licence’s dealer',
+      leaseListResponseSchema,
+      leaseListQuerySchema,
+    ),
+  },
+  '/api/leases/{id}/revoke': {
+    post: {
+      summary: 'Revoke an offline lease (a stolen kiosk)',
+      caller: 'session',
+      body: leaseRevokeRequestSchema,
+      ok: { 200: { description: 'The lease, revoked', schema: leaseViewSchema } },
+      refusals: { 400: 'invalid_input', 403: permission, 404: 'not_found' },
+    },
+  },
   '/api/operators': {
     get: {
       summary: 'The kiosk operators (PIN holders) of a licence',
@@ -563,6 +599,24 @@ const paths: Record<string, PathItem> = {
       refusals: { 400: 'invalid_input', 403: staffWrite, 404: 'not_found' },
     },
   },
+  '/api/staff/leases': {
+    get: {
+      summary: 'The offline leases of a licence’s dealer (staff)',
+      caller: 'session',
+      query: leaseListQuerySchema,
+      ok: { 200: { description: 'The leases', schema: leaseListResponseSchema } },
+      refusals: { 400: 'invalid_input', 403: permission, 404: 'licence_unknown' },
+    },
+  },
+  '/api/staff/leases/{id}/revoke': {
+    post: {
+      summary: 'Revoke an offline lease (staff)',
+      caller: 'session',
+      body: leaseRevokeRequestSchema,
+      ok: { 200: { description: 'The lease, revoked', schema: leaseViewSchema } },
+      refusals: { 400: 'invalid_input', 403: staffWrite, 404: 'not_found' },
+    },
+  },
   '/api/staff/licences/{number}/suspend': { post: licenceStatus('Suspend a licence') },
   '/api/staff/licences/{number}/reinstate': { post: licenceStatus('Reinstate a licence') },
   '/api/{rest}': {
@@ -595,6 +649,7 @@ function commonRefusals(method: Method, operation: Operation): Record<number, st
   const common: Record<number, string> = {};
   if (operation.caller === 'session') common[401] = 'unauthenticated';
   if (operation.caller === 'session_or_kiosk') common[401] = 'unauthenticated (neither)';
+  if (operation.caller === 'kiosk') common[401] = 'unauthenticated (no kiosk credential)';
   if (WRITES.has(method)) {
     // The hook (web/src/lib/server/http/handle.ts) before any write route.
     common[403] = 'cross_site_refused';
@@ -642,7 +697,9 @@ function operationObject(
       security:
         operation.caller === 'session'
           ? [{ session: [] as string[] }]
-          : [{ session: [] as string[] }, { kioskCredential: [] as string[] }],
+          : operation.caller === 'kiosk'
+            ? [{ kioskCredential: [] as string[] }]
+            : [{ session: [] as string[] }, { kioskCredential: [] as string[] }],
     }),
     ...((operation.query || pathParams) && {
       requestParams: {

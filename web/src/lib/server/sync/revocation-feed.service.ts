@@ -11,6 +11,7 @@ import {
   revocationSequenceOf,
   voidedDocumentsOfDealer,
 } from '../registry/revocations.repo.js';
+import { revokedLeasesOfDealer } from '../registry/offline-leases.repo.js';
 
 /**
  * A voided paper stays listed until a day after its expiry: the print agent already refuses an
@@ -68,7 +69,10 @@ export async function latestRevocationFeed(
   return jws;
 }
 
-/** The feed's content: the dealer's voided documents still within their validity (plus a day). */
+/**
+ * The feed's content: the dealer's voided documents still within their validity (plus a day),
+ * and its offline leases revoked before their end (until a day after it).
+ */
 async function revocationFeedOf(
   tx: Tx,
   dealer: string,
@@ -82,10 +86,17 @@ async function revocationFeedOf(
     expiringAfter,
     REVOCATION_FEED_MAX_ENTRIES,
   );
+  const revokedLeases = await revokedLeasesOfDealer(
+    tx,
+    dealer,
+    expiringAfter,
+    REVOCATION_FEED_MAX_ENTRIES,
+  );
   return {
     dealer,
     sequence,
     issuedAt: now.toISOString(),
+    ...(revokedLeases.length > 0 && { revokedLeases }),
     revoked: rows.map((row) => ({
       number: row.number,
       kind: documentKindSchema.parse(row.kind),
