@@ -11,6 +11,7 @@ import { counterMessages } from './catalogue/counter.messages.js';
 import { identityDocumentMessages } from './catalogue/identity-documents.messages.js';
 import { vehicleLookupMessages } from './catalogue/vehicle-lookup.messages.js';
 import { layoutHelpMessages } from './catalogue/layout-help.messages.js';
+import { offlineIssuanceMessages } from './catalogue/offline-issuance.messages.js';
 
 /**
  * The kiosk's one message catalogue: every text a person reads, French first (Québec), then
@@ -305,6 +306,7 @@ export const messages = {
   ...counterMessages,
   ...identityDocumentMessages,
   ...layoutHelpMessages,
+  ...offlineIssuanceMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 /** A key of the message catalogue. */

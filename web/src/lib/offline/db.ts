@@ -4,8 +4,10 @@ import type { ApiError, Command, IssuedDocument } from '@comptoir/shared';
 /**
  * Where a queued command stands. `held`: the server refused the batch because the command's
  * author is not the signed-in person (`actor_not_session`); it waits for its author.
+ * `flagged`: a paper issued offline that the server kept and counted but that broke a rule the
+ * kiosk could not see (terminal, like `applied`; `error` says why, `result` what it became).
  */
-export type OutboxState = 'waiting' | 'sending' | 'applied' | 'rejected' | 'held';
+export type OutboxState = 'waiting' | 'sending' | 'applied' | 'rejected' | 'held' | 'flagged';
 
 /** One command in the durable outbox. Its id is the command id (UUIDv7, the idempotency key). */
 export interface OutboxRow {
@@ -120,6 +122,43 @@ export interface OperatorRow {
   verifier: string;
 }
 
+/**
+ * The kiosk's own signing key (issue "Offline issuance"): WebCrypto Ed25519, the private half
+ * not extractable, kept as `CryptoKey` objects (IndexedDB stores them as they are; the key
+ * bytes never reach JavaScript). One row, `id: 'kiosk'`.
+ */
+export interface KioskKeyRow {
+  id: string;
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  /** The public half as the lease names it (`kty`, `crv`, `x`). */
+  publicJwk: { kty: 'OKP'; crv: 'Ed25519'; x: string };
+  /** RFC 7638 thumbprint of `publicJwk`: the `kid` of what the kiosk signs. */
+  thumbprint: string;
+  createdAt: number;
+}
+
+/**
+ * A lease the server granted this kiosk, and how many numbers of each block were taken. The
+ * counters move only inside one IndexedDB transaction (`takeOfflineNumber`), so a number is
+ * never taken twice, by two tabs or across a reload.
+ */
+export interface LeaseRow {
+  leaseId: string;
+  /** The lease as the server signed it (compact JWS), attached to every paper issued from it. */
+  jws: string;
+  /** Its payload, parsed again with the shared schema when read. */
+  lease: unknown;
+  licence: string;
+  /** Epoch ms: `lease.expiresAt`. */
+  expiresAt: number;
+  receivedAt: number;
+  /** Numbers taken per kind (issued, printed or not). */
+  used: { transit: number; atac: number };
+  /** Set when a newer lease replaced it (the server retired it at the renewal). */
+  retiredAt?: number;
+}
+
 /** The kiosk's IndexedDB database. Only `src/lib/offline/` may touch it. */
 export type ComptoirDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'id'>;
@@ -130,6 +169,8 @@ export type ComptoirDb = Dexie & {
   offlineUnlocks: EntityTable<OfflineUnlockRow, 'accountId'>;
   operators: EntityTable<OperatorRow, 'operatorId'>;
   vehicleLookups: EntityTable<VehicleLookupRow, 'vin'>;
+  kioskKeys: EntityTable<KioskKeyRow, 'id'>;
+  leases: EntityTable<LeaseRow, 'leaseId'>;
 };
 
 /** The database name used by the kiosk (tests pass their own). */
@@ -179,6 +220,12 @@ export const schemaVersions: readonly { version: number; stores: Record<string, 
     // (issue "The counter"). A new table only: no row is rewritten.
     version: 4,
     stores: { vehicleLookups: 'vin, seenAt' },
+  },
+  {
+    // Offline issuance: the kiosk's key and its leases (number counters inside). New tables
+    // only: no row is rewritten.
+    version: 5,
+    stores: { kioskKeys: 'id', leases: 'leaseId, licence, expiresAt' },
   },
 ];
 

@@ -101,13 +101,14 @@ export async function takeBatch(
           .toArray(),
       ),
     );
-    const batch = due
+    const picked = due
       .flat()
       .sort(
         (a, b) =>
           a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1),
       )
       .slice(0, limit);
+    const batch = (await withQueuedPredecessors(db, picked)).sort(inQueueOrder).slice(0, limit);
     await db.outbox.bulkUpdate(
       batch.map((row) => ({
         key: row.id,
@@ -116,6 +117,40 @@ export async function takeBatch(
     );
     return batch.map((row) => ({ ...row, state: 'sending' as const }));
   });
+}
+
+/** The order the commands were queued in (ids are UUIDv7: time-ordered too). */
+function inQueueOrder(a: OutboxRow, b: OutboxRow): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The queued command a command follows (a transit or registration typed from an ATAC). */
+function followedCommandId(command: Command): string | undefined {
+  const link = 'followsAtac' in command.payload ? command.payload.followsAtac : undefined;
+  return link && 'commandId' in link ? link.commandId : undefined;
+}
+
+/**
+ * Adds to the batch the still-waiting commands its commands follow. The server resolves a
+ * transit's `followsAtac.commandId` only if the ATAC was applied first; the ATAC may have
+ * backed off further than the transit typed after it (it failed more pushes while offline),
+ * and a transit sent alone is applied without the ATAC's number, for good.
+ */
+async function withQueuedPredecessors(db: ComptoirDb, picked: OutboxRow[]): Promise<OutboxRow[]> {
+  const ids = new Set(picked.map((row) => row.id));
+  const wanted = [
+    ...new Set(
+      picked.map((row) => followedCommandId(row.command)).filter((id) => id !== undefined),
+    ),
+  ].filter((id) => !ids.has(id));
+  if (wanted.length === 0) return picked;
+  const predecessors = (await db.outbox.bulkGet(wanted)).filter(
+    (row): row is OutboxRow =>
+      row !== undefined &&
+      (row.state === 'waiting' || row.state === 'held') &&
+      picked.some((follower) => follower.actorAccountId === row.actorAccountId),
+  );
+  return [...picked, ...predecessors];
 }
 
 /**

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { observedFetch, startConnectivity } from './connectivity.svelte';
 import { readKioskEnrolment } from './kiosk-credential';
 import { kioskDb } from './kiosk-db';
+import { ensureKioskKey, KioskKeyUnsupported } from './kiosk-key';
+import { renewLeaseIfNeeded } from './leases';
+import { noteOfflineIssuance } from './offline-issuance';
 import { readKioskState } from './kiosk-state';
 import { makeDueNow, recoverInterruptedSends } from './outbox';
 import { drainOutbox, pullDocuments, type SyncDeps } from './sync';
@@ -43,6 +47,8 @@ export function startSyncRunner(): () => void {
   window.addEventListener('online', onOnline);
   document.addEventListener('visibilitychange', onVisible);
   const timer = setInterval(kick, SYNC_INTERVAL_MS);
+  // The server answering again (after "Serveur injoignable") drains at once, backoff cancelled.
+  const stopConnectivity = startConnectivity(() => void retryNow());
 
   let releaseLock: () => void = () => undefined;
   const held = new Promise<void>((resolve) => {
@@ -64,6 +70,7 @@ export function startSyncRunner(): () => void {
   return () => {
     stopped = true;
     clearInterval(timer);
+    stopConnectivity();
     window.removeEventListener('online', onOnline);
     document.removeEventListener('visibilitychange', onVisible);
     releaseLock();
@@ -114,7 +121,7 @@ async function runOnce(): Promise<void> {
   const deps: SyncDeps = {
     db,
     baseUrl: '',
-    fetch: (input, init) => fetch(input, init),
+    fetch: observedFetch,
     now: () => Date.now(),
     random: Math.random,
     onRevocations: handRevocationsToAgent,
@@ -122,7 +129,32 @@ async function runOnce(): Promise<void> {
   try {
     const outcome = await drainOutbox(deps, isEnrolled ? null : (actor?.accountId ?? null));
     if (outcome.kind === 'done' && actor?.licence) await pullDocuments(deps, actor.licence);
+    if (outcome.kind === 'done' && isEnrolled) await keepLease(deps);
   } catch {
     // A read failure (offline pull, storage hiccup) is retried by the next trigger.
+  }
+}
+
+/** After a failed lease request, the next waits this long (the sync runs every 15 s). */
+const LEASE_RETRY_MS = 60_000;
+let nextLeaseAttemptAt = 0;
+
+/**
+ * While online, an enrolled kiosk keeps a lease it can issue from when the server becomes
+ * unreachable (made with its own key on first use). A browser without Ed25519 is noted: the
+ * kiosk then says offline issuance is unavailable and queues as before.
+ */
+async function keepLease(deps: SyncDeps): Promise<void> {
+  if (deps.now() < nextLeaseAttemptAt) return;
+  try {
+    const outcome = await renewLeaseIfNeeded({ ...deps, key: () => ensureKioskKey(deps.db) });
+    if (outcome === 'refused' || outcome === 'unreachable') {
+      nextLeaseAttemptAt = deps.now() + LEASE_RETRY_MS;
+    }
+    await noteOfflineIssuance(deps.db, 'available');
+  } catch (error) {
+    if (!(error instanceof KioskKeyUnsupported)) throw error;
+    nextLeaseAttemptAt = Number.POSITIVE_INFINITY;
+    await noteOfflineIssuance(deps.db, 'unsupported');
   }
 }

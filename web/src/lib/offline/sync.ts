@@ -11,6 +11,7 @@ import { forgetKioskEnrolment, syncRequestHeaders } from './kiosk-credential';
 import { readKioskState, updateSyncStatus, writeKioskState } from './kiosk-state';
 import { takeBatch } from './outbox';
 import { followEpoch } from './recovery';
+import { noteServerTime } from './server-clock';
 
 /** What the sync engine needs from the outside world (real in the browser, fakes in tests). */
 export interface SyncDeps {
@@ -142,6 +143,8 @@ async function pushBatch(
     }
     await recordResults(deps, batch, parsed.data.results, tally);
     await writeKioskState(deps.db, 'serverTime', parsed.data.serverTime);
+    // Offline papers are dated from the last server time the kiosk knows (server-clock.ts).
+    await noteServerTime(deps.db, Date.parse(parsed.data.serverTime), deps.now());
     return 'continue';
   }
 
@@ -219,9 +222,22 @@ async function recordResults(
         },
       };
     }
-    // A flagged offline paper is terminal like a rejection: shown to its author with the
-    // reason, never sent again (the kiosk side may give it its own outbox state).
-    if (result?.status === 'rejected' || result?.status === 'flagged') {
+    if (result?.status === 'flagged') {
+      // A paper issued offline, kept and counted by the server, but against a rule the kiosk
+      // could not see: final (never sent again, never re-issued), shown to its author.
+      tally.applied += 1;
+      return {
+        key: row.id,
+        changes: {
+          state: 'flagged' as const,
+          result: result.result,
+          documentNumber: documentNumberOf(result.result),
+          error: result.error,
+          acknowledgedAt: now,
+        },
+      };
+    }
+    if (result?.status === 'rejected') {
       tally.rejected += 1;
       return {
         key: row.id,

@@ -1,5 +1,6 @@
 import { apiError, apiErrorSchema } from '@comptoir/shared';
 import type { z } from 'zod';
+import { observedFetch } from '$lib/offline/connectivity.svelte';
 import { kioskError, type ActionResult } from './result';
 
 const unreadable = kioskError(
@@ -23,7 +24,8 @@ export async function requestJson<T>(
   if (!navigator.onLine) return { ok: false, error: apiError('online_only') };
   let response: Response;
   try {
-    response = await fetch(path, {
+    // Through the observed fetch: a call that gets no answer tells the status bar at once.
+    response = await observedFetch(path, {
       method,
       credentials: 'same-origin',
       headers: {

@@ -1,0 +1,12 @@
+/**
+ * Texts of offline issuance (issue "Offline issuance"): whether the server answers, the kiosk
+ * key and lease, papers issued while the server is unreachable. French first; merged into
+ * the one catalogue, `messages`.
+ */
+export const offlineIssuanceMessages = {
+  'status.serverUnreachable': { fr: 'Serveur injoignable', en: 'Server unreachable' },
+  'queue.flagged': {
+    fr: 'Émis hors ligne, à vérifier',
+    en: 'Issued offline, to be checked',
+  },
+} as const;
