@@ -9,6 +9,8 @@ import { revocationMessages } from './catalogue/revocations.messages.js';
 import { counterMessages } from './catalogue/counter.messages.js';
 import { identityDocumentMessages } from './catalogue/identity-documents.messages.js';
 import { vehicleLookupMessages } from './catalogue/vehicle-lookup.messages.js';
+import { searchMessages } from './catalogue/search.messages.js';
+import { journalMessages } from './catalogue/journal.messages.js';
 
 /**
  * The kiosk's one message catalogue: every text a person reads, French first (Québec), then
@@ -301,6 +303,8 @@ export const messages = {
   ...revocationMessages,
   ...counterMessages,
   ...identityDocumentMessages,
+  ...searchMessages,
+  ...journalMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 /** A key of the message catalogue. */
