@@ -47,6 +47,22 @@ export function liveDocument(number: () => string): { readonly current: Document
 }
 
 /**
+ * The chosen licence's documents of one kind issued in a window of local days (Québec time,
+ * like the server's listings), newest first; none without a licence or a window.
+ */
+export function liveDocuments(
+  kind: () => string,
+  window: () => ListingWindow | undefined,
+): { readonly current: DocumentRow[] } {
+  return live<DocumentRow[]>(async () => {
+    const licence = session.licence;
+    const within = window();
+    if (!licence || !within) return [];
+    return listDocuments(kioskDb(), licence, kind(), within);
+  }, []);
+}
+
+/**
  * How a list shows its papers: a window of days, today, the person's own work, or what needs
  * attention (papers expiring within {@link EXPIRING_SOON_MS}).
  */
@@ -63,40 +79,60 @@ export function isExpiringSoon(row: DocumentRow, now: Date): boolean {
   return left > 0 && left <= EXPIRING_SOON_MS;
 }
 
+/** Who "my work" is: the account, and on a shared account the operator who unlocked it. */
+export interface Worker {
+  accountId: string | undefined;
+  operatorId: string | undefined;
+}
+
 /**
- * The chosen licence's documents of one kind, newest first, as the view asks: issued in a
- * window of local days (Québec time, like the server's listings), today, issued by the person
- * signed in, or needing attention; none without a licence (or, by window, without a window).
+ * Every document of one kind of the chosen licence kept on this kiosk, newest first, with who
+ * works now: the list views filter them on screen (`documentsInView`), so changing the view or
+ * the dates never depends on the query re-running.
  */
-export function liveDocuments(
-  kind: () => string,
-  window: () => ListingWindow | undefined,
-  view: () => ListView = () => 'window',
-): { readonly current: DocumentRow[] } {
-  return live<DocumentRow[]>(async () => {
-    const licence = session.licence;
-    const shown = view();
-    const db = kioskDb();
-    if (!licence) return [];
-    const now = new Date();
-    if (shown === 'today') {
-      const today = localDate(now);
-      return listDocuments(db, licence, kind(), { from: today, to: today });
-    }
-    if (shown === 'mine') {
+export function liveListDocuments(kind: () => string): {
+  readonly current: { rows: DocumentRow[]; worker: Worker };
+} {
+  return live(
+    async () => {
+      const licence = session.licence;
       const accountId = session.info?.account.id;
-      const operatorId = (await activeOperator())?.operatorId;
-      return (await allDocuments(db, licence, kind())).filter((row) => {
+      const rows = licence ? await allDocuments(kioskDb(), licence, kind()) : [];
+      return { rows, worker: { accountId, operatorId: (await activeOperator())?.operatorId } };
+    },
+    { rows: [] as DocumentRow[], worker: { accountId: undefined, operatorId: undefined } },
+  );
+}
+
+/**
+ * The papers a list view shows, newest first: issued in the window (local days, Québec time,
+ * like the server's listings; none without a window), today, by the person working now (on a
+ * shared account, the operator's own), or needing attention.
+ */
+export function documentsInView(
+  rows: readonly DocumentRow[],
+  view: ListView,
+  window: ListingWindow | undefined,
+  worker: Worker,
+  now: Date,
+): DocumentRow[] {
+  const dayOf = (row: DocumentRow) => localDate(new Date(row.issuedAt));
+  switch (view) {
+    case 'today': {
+      const today = localDate(now);
+      return rows.filter((row) => dayOf(row) === today);
+    }
+    case 'mine':
+      return rows.filter((row) => {
         const person = row.document.issuedBy.person;
-        if (!person || person.accountId !== accountId) return false;
-        // On a shared account, "my work" is the operator's own.
-        return operatorId === undefined || person.operatorId === operatorId;
+        if (!person || !worker.accountId || person.accountId !== worker.accountId) return false;
+        return worker.operatorId === undefined || person.operatorId === worker.operatorId;
       });
-    }
-    if (shown === 'attention') {
-      return (await allDocuments(db, licence, kind())).filter((row) => isExpiringSoon(row, now));
-    }
-    const within = window();
-    return within ? listDocuments(db, licence, kind(), within) : [];
-  }, []);
+    case 'attention':
+      return rows.filter((row) => isExpiringSoon(row, now));
+    case 'window':
+      return window
+        ? rows.filter((row) => dayOf(row) >= window.from && dayOf(row) <= window.to)
+        : [];
+  }
 }
