@@ -44,13 +44,16 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   });
 }
 
-/** Signs in through the kiosk's sign-in screen; single-licence accounts land on the home screen. */
+/** Signs in through the kiosk's sign-in screen; single-licence accounts land on the home screen, staff on their console. */
 export async function signIn(page: Page, username: string): Promise<void> {
   await page.goto('/connexion');
   await page.locator('#username').fill(username);
   await page.locator('#password').fill('demo-password');
   await page.getByRole('button', { name: /Se connecter|Sign in/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /Services|Choisir/ })).toBeVisible();
+  // Staff land on their console, dealers on the services or the licence picker.
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Services|Choisir|Console/ }),
+  ).toBeVisible();
   // The session this sign-in made: no server log may hold it (scripts/log-pii.mjs).
   for (const cookie of await page.context().cookies()) {
     if (cookie.name === 'comptoir_session') keepSecret(cookie.value);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { searchQuerySchema } from '../schemas/search.schema.js';
-import { foldText, foldedWords, namesMatch, parseSearchText, vinLast6 } from './search.js';
+import {
+  foldText,
+  foldedWords,
+  namesMatch,
+  parseSearchText,
+  parseStaffLookup,
+  vinLast6,
+} from './search.js';
 
 describe('search text', () => {
   it('folds accents, case, ligatures and punctuation, leaving only a-z, 0-9 and spaces', () => {
@@ -34,5 +41,14 @@ describe('search text', () => {
     expect(namesMatch(null, ['roy'])).toBe(false);
     expect(foldedWords('Roy Julie R')).toEqual(['julie', 'roy']);
     expect(vinLast6('2hgfc2f59mh500001 ')).toBe('500001');
+  });
+});
+
+describe('staff lookup', () => {
+  it('reads a licence, a number or a VIN, nothing else', () => {
+    expect(parseStaffLookup('l 100001')).toEqual({ licence: 'L-100001' });
+    expect(parseStaffLookup('T-2026-12')).toEqual({ number: 'T-2026-000012' });
+    expect(parseStaffLookup('2hgfc2f59mh500001')).toEqual({ vin: '2HGFC2F59MH500001' });
+    expect(parseStaffLookup('Julie Roy')).toEqual({});
   });
 });

@@ -183,3 +183,28 @@ export function documentMatches(
   if (criteria.plate && keys.plate === criteria.plate) return true;
   return criteria.nameWords.length > 0 && namesMatch(keys.nameFolded, criteria.nameWords);
 }
+
+/** What a staff member's lookup box can mean: a licence, a document number, a VIN. */
+export interface StaffLookupCriteria {
+  /** A licence number, normalized (`L-100001`). */
+  licence?: string;
+  /** A document or transaction number, normalized. */
+  number?: string;
+  /** A full VIN. */
+  vin?: string;
+}
+
+/**
+ * Reads the staff console's lookup box: a licence number (`l100001`, `L-100001`), a document
+ * or registration number, or a VIN. Names are not looked up there (staff find people through
+ * a licence's journal).
+ *
+ * @example parseStaffLookup('l 100001') // { licence: 'L-100001' }
+ */
+export function parseStaffLookup(text: string): StaffLookupCriteria {
+  const compact = text.toUpperCase().replace(/[\s\-./]+/g, '');
+  const licence = /^L(\d{6})$/.exec(compact);
+  if (licence) return { licence: `L-${licence[1] ?? ''}` };
+  const { number, vin } = parseSearchText(text);
+  return { ...(number && { number }), ...(vin && { vin }) };
+}

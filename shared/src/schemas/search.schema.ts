@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { codedIssue } from '../errors.js';
-import { SEARCH_MAX_LENGTH, isSearchable, parseSearchText } from '../domain/search.js';
+import {
+  SEARCH_MAX_LENGTH,
+  isSearchable,
+  parseSearchText,
+  parseStaffLookup,
+} from '../domain/search.js';
 import { documentKindSchema, documentStatusSchema } from './document.schema.js';
 import { licenceNumberSchema } from './primitives.schema.js';
 
@@ -44,3 +49,37 @@ export const searchResultSchema = z.object({
 });
 /** A search's answer. */
 export type SearchResult = z.infer<typeof searchResultSchema>;
+
+/**
+ * `GET /api/staff/lookup?q=` (authority staff): the console's one box, a licence number, a
+ * document or registration number, or a VIN (`search_nothing_to_find` otherwise).
+ */
+export const staffLookupQuerySchema = z
+  .object({
+    q: z
+      .string()
+      .max(SEARCH_MAX_LENGTH)
+      .refine(
+        (text) => Object.keys(parseStaffLookup(text)).length > 0,
+        codedIssue('search_nothing_to_find'),
+      ),
+  })
+  .strict();
+/** A staff lookup query (parsed). */
+export type StaffLookupQuery = z.infer<typeof staffLookupQuerySchema>;
+
+/** A licence as the console shows it. */
+export const staffLicenceHitSchema = z.object({
+  number: z.string(),
+  dealerName: z.string(),
+  isSuspended: z.boolean(),
+});
+
+/** The console's answer: the licence named, and the papers of that number or VIN (any dealer). */
+export const staffLookupResultSchema = z.object({
+  licences: z.array(staffLicenceHitSchema),
+  documents: z.array(searchHitSchema),
+  isTruncated: z.boolean(),
+});
+/** A staff lookup's answer. */
+export type StaffLookupResult = z.infer<typeof staffLookupResultSchema>;

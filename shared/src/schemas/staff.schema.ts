@@ -108,6 +108,8 @@ export const auditQuerySchema = z
   .object({
     licence: licenceNumberSchema.optional(),
     actor: z.string().trim().min(1).max(100).optional(),
+    /** What a row is about: a document number, a VIN, a command id (exact; any case for numbers and VINs). */
+    subject: z.string().trim().min(1).max(100).optional(),
     event: z
       .string()
       .trim()
@@ -133,6 +135,8 @@ export const auditEntrySchema = z
     at: isoDateTimeSchema,
     event: z.string(),
     actor: z.string().nullable(),
+    /** The acting account's name as the registry knows it (to read the row as a sentence). */
+    actorName: z.string().nullable().optional(),
     licence: z.string().nullable(),
     subject: z.string().nullable(),
     detail: z.record(z.string(), z.unknown()),

@@ -60,15 +60,19 @@ export function liveOwnCommand(commandId: () => string | undefined): {
 }
 
 /**
- * The person's commands of one type not yet turned into documents (waiting, or refused and not
- * yet corrected): they show in the listings as waiting, so what was saved offline is there.
+ * The person's commands of one type under the licence worked on, not yet turned into documents
+ * (waiting, or refused and not yet corrected): they show in the listings as waiting, so what
+ * was saved offline is there.
  */
 export function livePendingCommands(commandType: () => string): {
   readonly current: OutboxRow[];
 } {
   return live<OutboxRow[]>(async () => {
     const accountId = session.info?.account.id;
-    return accountId ? pendingCommands(kioskDb(), accountId, commandType()) : [];
+    const licence = session.licence;
+    return accountId && licence
+      ? pendingCommands(kioskDb(), accountId, commandType(), licence)
+      : [];
   }, []);
 }
 

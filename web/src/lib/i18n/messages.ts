@@ -12,6 +12,8 @@ import { identityDocumentMessages } from './catalogue/identity-documents.message
 import { vehicleLookupMessages } from './catalogue/vehicle-lookup.messages.js';
 import { layoutHelpMessages } from './catalogue/layout-help.messages.js';
 import { offlineIssuanceMessages } from './catalogue/offline-issuance.messages.js';
+import { searchMessages } from './catalogue/search.messages.js';
+import { journalMessages } from './catalogue/journal.messages.js';
 
 /**
  * The kiosk's one message catalogue: every text a person reads, French first (Québec), then
@@ -307,6 +309,8 @@ export const messages = {
   ...identityDocumentMessages,
   ...layoutHelpMessages,
   ...offlineIssuanceMessages,
+  ...searchMessages,
+  ...journalMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 /** A key of the message catalogue. */

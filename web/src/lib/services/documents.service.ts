@@ -1,9 +1,15 @@
-import { documentEnvelopeSchema, type ListingWindow } from '@comptoir/shared';
+import { documentEnvelopeSchema, localDate, type ListingWindow } from '@comptoir/shared';
 import type { DocumentRow } from '$lib/offline/db';
-import { getDocument, listDocuments, storeDocumentEnvelope } from '$lib/offline/documents';
+import {
+  allDocuments,
+  getDocument,
+  listDocuments,
+  storeDocumentEnvelope,
+} from '$lib/offline/documents';
 import { kioskDb } from '$lib/offline/kiosk-db';
 import { live } from '$lib/offline/live.svelte';
 import { session } from '$lib/session/session.svelte';
+import { activeOperator } from './kiosk-access.service';
 
 export type { DocumentRow };
 
@@ -54,4 +60,79 @@ export function liveDocuments(
     if (!licence || !within) return [];
     return listDocuments(kioskDb(), licence, kind(), within);
   }, []);
+}
+
+/**
+ * How a list shows its papers: a window of days, today, the person's own work, or what needs
+ * attention (papers expiring within {@link EXPIRING_SOON_MS}).
+ */
+export type ListView = 'window' | 'today' | 'mine' | 'attention';
+
+/** A valid paper expiring sooner than this needs attention (a transit to renew, a plate). */
+export const EXPIRING_SOON_MS = 2 * 24 * 60 * 60 * 1000;
+
+/** True when a kept paper is still valid and expires within {@link EXPIRING_SOON_MS} of `now`. */
+export function isExpiringSoon(row: DocumentRow, now: Date): boolean {
+  const expiresAt = row.document.expiresAt;
+  if (row.status !== 'valid' || !expiresAt) return false;
+  const left = new Date(expiresAt).getTime() - now.getTime();
+  return left > 0 && left <= EXPIRING_SOON_MS;
+}
+
+/** Who "my work" is: the account, and on a shared account the operator who unlocked it. */
+export interface Worker {
+  accountId: string | undefined;
+  operatorId: string | undefined;
+}
+
+/**
+ * Every document of one kind of the chosen licence kept on this kiosk, newest first, with who
+ * works now: the list views filter them on screen (`documentsInView`), so changing the view or
+ * the dates never depends on the query re-running.
+ */
+export function liveListDocuments(kind: () => string): {
+  readonly current: { rows: DocumentRow[]; worker: Worker };
+} {
+  return live(
+    async () => {
+      const licence = session.licence;
+      const accountId = session.info?.account.id;
+      const rows = licence ? await allDocuments(kioskDb(), licence, kind()) : [];
+      return { rows, worker: { accountId, operatorId: (await activeOperator())?.operatorId } };
+    },
+    { rows: [] as DocumentRow[], worker: { accountId: undefined, operatorId: undefined } },
+  );
+}
+
+/**
+ * The papers a list view shows, newest first: issued in the window (local days, Québec time,
+ * like the server's listings; none without a window), today, by the person working now (on a
+ * shared account, the operator's own), or needing attention.
+ */
+export function documentsInView(
+  rows: readonly DocumentRow[],
+  view: ListView,
+  window: ListingWindow | undefined,
+  worker: Worker,
+  now: Date,
+): DocumentRow[] {
+  const dayOf = (row: DocumentRow) => localDate(new Date(row.issuedAt));
+  switch (view) {
+    case 'today': {
+      const today = localDate(now);
+      return rows.filter((row) => dayOf(row) === today);
+    }
+    case 'mine':
+      return rows.filter((row) => {
+        const person = row.document.issuedBy.person;
+        if (!person || !worker.accountId || person.accountId !== worker.accountId) return false;
+        return worker.operatorId === undefined || person.operatorId === worker.operatorId;
+      });
+    case 'attention':
+      return rows.filter((row) => isExpiringSoon(row, now));
+    case 'window':
+      return window
+        ? rows.filter((row) => dayOf(row) >= window.from && dayOf(row) <= window.to)
+        : [];
+  }
 }

@@ -14,7 +14,7 @@ const ORIGIN = 'http://127.0.0.1:3000';
 let server: TestServer;
 let http: HarnessClient;
 const network = { calls: 0 };
-const noFilter = { licence: '', actor: '', event: '', from: '', to: '' };
+const noFilter = { licence: '', actor: '', subject: '', event: '', from: '', to: '' };
 
 beforeAll(async () => {
   server = await createTestServer('sqlite');

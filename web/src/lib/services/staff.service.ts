@@ -128,6 +128,8 @@ export function voidDocument(
 export interface AuditFilters {
   licence: string;
   actor: string;
+  /** What the rows are about: a document number, a VIN. */
+  subject: string;
   event: string;
   from: string;
   to: string;

@@ -54,6 +54,12 @@ export function searchMigration(engine: Engine): Migration {
         .on('documents')
         .columns(['licence', 'plate', 'issued_at'])
         .execute();
+      // The staff journal found by what a row is about (a document number, a VIN).
+      await db.schema
+        .createIndex('audit_log_subject_id')
+        .on('audit_log')
+        .columns(['subject', 'id'])
+        .execute();
       await backfillSearchKeys(db);
     },
   };

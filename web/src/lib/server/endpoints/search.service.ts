@@ -1,5 +1,8 @@
 import {
   SEARCH_RESULT_LIMIT,
+  parseStaffLookup,
+  staffLookupQuerySchema,
+  type StaffLookupResult,
   customerNamesOf,
   documentKindSchema,
   namesMatch,
@@ -12,10 +15,11 @@ import { appendAudit } from '../audit.js';
 import type { SessionAccount } from '../accounts/session.service.js';
 import type { ServerContext } from '../context.js';
 import type { DocumentTable } from '../db/schema.js';
-import { requireLicenceAction } from '../http/authorize.js';
+import { requireAccountAction, requireLicenceAction } from '../http/authorize.js';
 import { parseRequest } from '../http/request-input.js';
 import { parseStoredDocument, statusOf } from '../registry/documents.repo.js';
-import { searchDocuments } from '../registry/search.repo.js';
+import { findLicence } from '../registry/licences.repo.js';
+import { lookupDocuments, searchDocuments } from '../registry/search.repo.js';
 
 /**
  * `GET /api/search?licence=&q=&kind=`: the papers of the caller's licence matching what was
@@ -59,6 +63,47 @@ export async function searchPapers(
   return {
     items: matching.slice(0, SEARCH_RESULT_LIMIT).map((row) => hitOf(row, now)),
     isTruncated: matching.length > SEARCH_RESULT_LIMIT,
+  };
+}
+
+/**
+ * `GET /api/staff/lookup?q=` (authority staff, audited as `staff.lookup`): the console's box.
+ * A licence number answers the licence with its dealer; a document or registration number, or
+ * a VIN, answers the papers of any dealer, newest first.
+ */
+export async function staffLookup(
+  server: ServerContext,
+  actor: SessionAccount,
+  query: Record<string, string>,
+): Promise<StaffLookupResult> {
+  const route = 'staff.lookup';
+  await requireAccountAction(server, actor, 'staff.read_audit', { route });
+  const { q } = await parseRequest(server, actor, route, staffLookupQuerySchema, query);
+  const criteria = parseStaffLookup(q);
+  const { db } = server.storage;
+  const licence = criteria.licence ? await findLicence(db, criteria.licence) : undefined;
+  const rows = await lookupDocuments(db, criteria, SEARCH_RESULT_LIMIT + 1);
+  const now = server.clock();
+  await server.storage.writeTransaction((tx) =>
+    appendAudit(tx, now, {
+      event: 'staff.lookup',
+      actor: actor.id,
+      subject: criteria.licence ?? criteria.number ?? criteria.vin ?? null,
+      detail: { found: (licence ? 1 : 0) + rows.length },
+    }),
+  );
+  return {
+    licences: licence
+      ? [
+          {
+            number: licence.number,
+            dealerName: licence.dealer.name,
+            isSuspended: licence.isSuspended,
+          },
+        ]
+      : [],
+    documents: rows.slice(0, SEARCH_RESULT_LIMIT).map((row) => hitOf(row, now)),
+    isTruncated: rows.length > SEARCH_RESULT_LIMIT,
   };
 }
 

@@ -29,7 +29,7 @@ import { revokeOpenLeasesOfLicence } from './leases.service.js';
 import { refuse, requireAccountAction, requireFreshReauthentication } from '../http/authorize.js';
 import { parseRequest } from '../http/request-input.js';
 import { findAccountIdByUsername } from '../registry/accounts.repo.js';
-import { auditEntries } from '../registry/audit-log.repo.js';
+import { accountNamesOf, auditEntries } from '../registry/audit-log.repo.js';
 import {
   capRequestQueue,
   findCapRequestLicence,
@@ -391,6 +391,7 @@ export async function readAudit(
     {
       licence: filter.licence,
       actor: actorId,
+      subject: filter.subject,
       eventFamily: filter.event,
       from: filter.from ? startOfLocalDay(filter.from) : undefined,
       to: filter.to ? startOfLocalDay(filter.to, 1) : undefined,
@@ -399,11 +400,16 @@ export async function readAudit(
     limit + 1,
   );
   const page = rows.slice(0, limit);
+  const names = await accountNamesOf(
+    db,
+    page.flatMap((row) => (row.actor ? [row.actor] : [])),
+  );
   const items: AuditEntry[] = page.map((row) => ({
     id: row.id,
     at: row.at,
     event: row.event,
     actor: row.actor,
+    actorName: row.actor ? (names.get(row.actor) ?? null) : null,
     licence: row.licence,
     subject: row.subject,
     detail: parseDetail(row.detailJson),

@@ -297,6 +297,10 @@ const table: Record<string, RouteCase> = {
     access: { kind: 'staff', action: 'staff.read_audit' },
     request: () => ({ path: '/api/staff/audit' }),
   },
+  'GET /api/staff/lookup': {
+    access: { kind: 'staff', action: 'staff.read_audit' },
+    request: () => ({ path: '/api/staff/lookup?q=L-100001' }),
+  },
   'GET /api/staff/cap-requests': {
     access: { kind: 'staff', action: 'staff.approve_over_cap' },
     request: () => ({ path: '/api/staff/cap-requests' }),

@@ -23,6 +23,8 @@ export interface AuditFilter {
   licence?: string | undefined;
   /** An account id. */
   actor?: string | undefined;
+  /** The row's subject, as typed or upper-cased (document numbers and VINs are upper case). */
+  subject?: string | undefined;
   /** An event or its family: `document` is `document` and every `document.` event. */
   eventFamily?: string | undefined;
   /** ISO instant, included. */
@@ -42,6 +44,9 @@ export async function auditEntries(
   let select = tx.selectFrom('audit_log').selectAll();
   if (filter.licence) select = select.where('licence', '=', filter.licence);
   if (filter.actor) select = select.where('actor', '=', filter.actor);
+  const { subject } = filter;
+  if (subject)
+    select = select.where('subject', 'in', [...new Set([subject, subject.toUpperCase()])]);
   const family = filter.eventFamily;
   if (family) {
     // The event or its family: `document` is `document` or in [`document.`, `document/`),
@@ -66,4 +71,19 @@ export async function auditEntries(
     subject: row.subject,
     detailJson: row.detail_json,
   }));
+}
+
+/** The display names of these accounts (the journal names people, never their ids). */
+export async function accountNamesOf(
+  tx: Tx,
+  accountIds: readonly string[],
+): Promise<Map<string, string>> {
+  const unique = [...new Set(accountIds)];
+  if (unique.length === 0) return new Map();
+  const rows = await tx
+    .selectFrom('accounts')
+    .select(['id', 'display_name'])
+    .where('id', 'in', unique)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.display_name]));
 }

@@ -93,3 +93,43 @@ export async function searchDocuments(tx: Tx, search: DocumentSearch): Promise<D
   }
   return [...found.values()].sort((a, b) => (a.issued_at < b.issued_at ? 1 : -1));
 }
+
+/**
+ * The authority's lookup: documents of any dealer by exact number (or the papers a
+ * registration's confirmation issued) or by VIN, newest first, at most `limit`.
+ */
+export async function lookupDocuments(
+  tx: Tx,
+  lookup: { number?: string | undefined; vin?: string | undefined },
+  limit: number,
+): Promise<DocumentTable[]> {
+  const found = new Map<string, DocumentTable>();
+  const { number, vin } = lookup;
+  if (number) {
+    const rows = await tx
+      .selectFrom('documents')
+      .selectAll()
+      .where('number', '=', number)
+      .execute();
+    const papers = number.startsWith('R-')
+      ? await tx
+          .selectFrom('registrations')
+          .innerJoin('documents', 'documents.command_id', 'registrations.confirm_command_id')
+          .selectAll('documents')
+          .where('registrations.number', '=', number)
+          .execute()
+      : [];
+    for (const row of [...rows, ...papers]) found.set(row.number, row);
+  }
+  if (vin) {
+    const rows = await tx
+      .selectFrom('documents')
+      .selectAll()
+      .where('vin', '=', vin)
+      .orderBy('issued_at', 'desc')
+      .limit(limit)
+      .execute();
+    for (const row of rows) found.set(row.number, row);
+  }
+  return [...found.values()].sort((a, b) => (a.issued_at < b.issued_at ? 1 : -1));
+}
