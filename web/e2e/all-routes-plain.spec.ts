@@ -3,6 +3,8 @@ import { DEMO_USERS, signInAs, type DemoUser } from './page-models/accounts.page
 import { appPages, pathOf, type AppPage } from './page-models/app-routes';
 import { createAtac, createTransit, fillPerson, fillVehicle } from './page-models/forms.page';
 import { rawTextIn } from './page-models/raw-text.page';
+import { pairAgent } from './page-models/registration.page';
+import { startPrintAgent, type AgentProcess } from './print-agent-process';
 import { expect, test } from './fixtures';
 
 /**
@@ -26,6 +28,7 @@ const LOCALES = ['fr', 'en'] as const;
 
 const contexts = new Map<DemoUser, BrowserContext>();
 let seeded: Record<string, string> | undefined;
+let agent: AgentProcess | undefined;
 
 async function signedInPage(browser: Browser, user: DemoUser): Promise<Page> {
   let context = contexts.get(user);
@@ -62,16 +65,21 @@ async function issuedNumber(page: Page): Promise<string> {
 }
 
 /**
- * Data on every list, made the way people make it: the generic account's forms (two ATACs, a
- * transit, and a transit for an all-terrain vehicle the server refuses), then a staff member
- * voids the second ATAC through the API (which also writes journal entries).
+ * Data on every list, made the way people make it: the generic account's kiosk paired with a
+ * real print agent, its forms (two ATACs, the first printed, a transit, and a transit for an
+ * all-terrain vehicle the server refuses), then a staff member voids the second ATAC through
+ * the API (which also writes journal entries).
  */
 async function seed(browser: Browser, baseURL: string): Promise<Record<string, string>> {
   if (seeded) return seeded;
   const page = await signedInPage(browser, 'demo-generic');
+  agent = await startPrintAgent(baseURL);
+  await pairAgent(page, agent.url, agent.pairingCode);
   await createAtac(page, 8101);
   const commande = new URL(page.url()).pathname.split('/').pop() ?? 'demo';
   const numero = await issuedNumber(page);
+  await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
+  await expect.poll(() => agent?.printedFiles().length, { timeout: 30_000 }).toBe(1);
   await createAtac(page, 8102);
   const voidedNumber = await issuedNumber(page);
   await createTransit(page, 8103);
@@ -196,4 +204,6 @@ async function pageFor(browser: Browser, appPage: AppPage, path: string): Promis
 test.afterAll(async () => {
   for (const context of contexts.values()) await context.close();
   contexts.clear();
+  await agent?.stop();
+  agent = undefined;
 });
