@@ -86,7 +86,7 @@ describe('kioskLauncherFiles', () => {
     });
     const stdout = await eventually(async () => readFile(started, 'utf8').catch(() => ''));
     expect(stdout).toContain('--kiosk');
-    expect(stdout).toContain('--lang=en');
+    expect(stdout).toContain('--lang=en-CA');
     expect(stdout.trim().endsWith('https://comptoir.example.ca/')).toBe(true);
     expect(stdout).not.toMatch(/incognito|user-data-dir/);
     const browserPid = Number((await run('pgrep', ['-P', String(launcher.pid)])).stdout.trim());

@@ -85,7 +85,9 @@ export const kioskLauncherFiles = async (
     // Names go into comments and documents: one line, no shell metacharacters.
     kioskName: settings.kiosk.name.replace(/[\n\r"`$\\]/g, ' '),
     kioskUser: KIOSK_USER,
-    language: settings.kiosk.language,
+    // Canadian locales: Chromium draws date fields in its own locale, whatever the page's
+    // `lang`; fr-CA and en-CA both show 2026-12-02, never the US 12/02/2026.
+    language: settings.kiosk.language === 'fr' ? 'fr-CA' : 'en-CA',
     appUrl: kioskAppUrl(site),
     origin: site.server.origin,
     agentUrl: agentUrl(site.agent),

@@ -3,6 +3,8 @@ import { DEMO_USERS, signInAs, type DemoUser } from './page-models/accounts.page
 import { appPages, pathOf, type AppPage } from './page-models/app-routes';
 import { createAtac, createTransit, fillPerson, fillVehicle } from './page-models/forms.page';
 import { rawTextIn } from './page-models/raw-text.page';
+import { pairAgent } from './page-models/registration.page';
+import { startPrintAgent, type AgentProcess } from './print-agent-process';
 import { expect, test } from './fixtures';
 
 /**
@@ -26,6 +28,7 @@ const LOCALES = ['fr', 'en'] as const;
 
 const contexts = new Map<DemoUser, BrowserContext>();
 let seeded: Record<string, string> | undefined;
+let agent: AgentProcess | undefined;
 
 async function signedInPage(browser: Browser, user: DemoUser): Promise<Page> {
   let context = contexts.get(user);
@@ -62,25 +65,33 @@ async function issuedNumber(page: Page): Promise<string> {
 }
 
 /**
- * Data on every list, made the way people make it: the generic account's forms (two ATACs, a
- * transit, and a transit for an all-terrain vehicle the server refuses), then a staff member
- * voids the second ATAC through the API (which also writes journal entries).
+ * Data on every list, made the way people make it: the generic account's kiosk paired with a
+ * real print agent, its forms (two ATACs, the first printed, a transit, and a transit for an
+ * all-terrain vehicle the server refuses), then a staff member voids the second ATAC through
+ * the API (which also writes journal entries).
  */
 async function seed(browser: Browser, baseURL: string): Promise<Record<string, string>> {
   if (seeded) return seeded;
   const page = await signedInPage(browser, 'demo-generic');
-  await createAtac(page, 8101);
+  // Playwright starts a new worker after a failed test, which seeds again: new vehicles each
+  // time (a second sale of the same vehicle would be refused).
+  const first = 8100 + 10 * Math.floor(Math.random() * 90);
+  agent = await startPrintAgent(baseURL);
+  await pairAgent(page, agent.url, agent.pairingCode);
+  await createAtac(page, first + 1);
   const commande = new URL(page.url()).pathname.split('/').pop() ?? 'demo';
   const numero = await issuedNumber(page);
-  await createAtac(page, 8102);
+  await page.getByRole('button', { name: 'Imprimer', exact: true }).click();
+  await expect.poll(() => agent?.printedFiles().length, { timeout: 30_000 }).toBe(1);
+  await createAtac(page, first + 2);
   const voidedNumber = await issuedNumber(page);
-  await createTransit(page, 8103);
+  await createTransit(page, first + 3);
   await issuedNumber(page);
   // An all-terrain vehicle never gets a transit: the form accepts it, the server refuses it.
   await page.goto('/transit/nouveau');
-  await fillVehicle(page, 8104);
+  await fillVehicle(page, first + 4);
   await page.locator('#vehicle-type').selectOption('atv');
-  await fillPerson(page, 'holder', 8104);
+  await fillPerson(page, 'holder', first + 4);
   await page.getByRole('button', { name: /Enregistrer|Save/ }).click();
   await page.waitForURL(/\/file-attente\/[0-9a-f-]+$/);
   await expect(page.getByTestId('status-attention')).toHaveText(/: 1$/, { timeout: 30_000 });
@@ -145,8 +156,20 @@ const signedOutPaths = new Set([
 
 test.describe.configure({ timeout: 240_000 });
 
+/**
+ * Screens still known to show raw text, each with the work that fixes it: the test is
+ * expected to fail there, and fails ("expected to fail, but passed") the day it is fixed, so
+ * the entry is removed then. Nothing else may be added here.
+ */
+const knownRaw: Record<string, string> = {
+  '/(kiosk)/autorite/journal':
+    'issue 19, staff console: the journal still shows event codes, UUIDs and JSON (readable sentences with the raw record one click away)',
+};
+
 for (const appPage of appPages()) {
   test(`plain text and layout: ${appPage.routeId}`, async ({ browser, baseURL }, testInfo) => {
+    const knownIssue = knownRaw[appPage.routeId];
+    test.fail(knownIssue !== undefined, knownIssue);
     const params = await seed(browser, baseURL ?? '');
     const path = pathOf(appPage.routeId, params);
     const page = await pageFor(browser, appPage, path);
@@ -196,4 +219,6 @@ async function pageFor(browser: Browser, appPage: AppPage, path: string): Promis
 test.afterAll(async () => {
   for (const context of contexts.values()) await context.close();
   contexts.clear();
+  await agent?.stop();
+  agent = undefined;
 });

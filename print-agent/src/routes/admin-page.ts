@@ -1,4 +1,5 @@
 import type { PrintJob, Printer, PrinterStatus } from '@comptoir/shared';
+import { documentTitles, paperDateTime, paperLabel } from '@comptoir/shared/documents';
 import type { PairingCode } from '../trust/kiosk-pairing.js';
 import type { PairedKiosk } from '../trust/pairing-store.js';
 
@@ -14,16 +15,10 @@ export interface AdminView {
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-const stateLabels: Record<string, string> = {
-  queued: 'En file / Queued',
-  rendering: 'Mise en page / Rendering',
-  sending: 'Envoi / Sending',
-  spooled: 'Transmis / Spooled',
-  printed: 'Imprimé / Printed',
-  held: 'Retenu / Held',
-  failed: 'Échec / Failed',
-  to_check: 'À vérifier / To check',
-};
+/** A registry code in both languages, from the shared label catalogue (the kiosk's words). */
+const both = (code: string): string => escape(paperLabel(code));
+/** An instant in Québec time (`2026-12-03 09:15`), never UTC. */
+const when = (iso: string): string => escape(paperDateTime(iso));
 
 /** The agent's status page, French first with English, no script. */
 export function renderAdminPage(view: AdminView): string {
@@ -31,7 +26,7 @@ export function renderAdminPage(view: AdminView): string {
     .map(({ printer, status }) => {
       const why = status?.reason ? `${escape(status.reason.fr)} / ${escape(status.reason.en)}` : '';
       return `<tr><td>${escape(printer.id)}</td><td>${escape(printer.name)}</td><td>${escape(printer.driver)}</td>
-<td>${escape(printer.roles.join(', '))}</td><td>${escape(status?.state ?? '?')} ${why}</td>
+<td>${printer.roles.map(both).join(', ')}</td><td>${status ? both(status.state) : '?'} ${why}</td>
 <td><form method="post" action="/admin/test-page"><input type="hidden" name="printer" value="${escape(printer.id)}">
 <button>Page de test / Test page</button></form></td></tr>`;
     })
@@ -45,14 +40,15 @@ export function renderAdminPage(view: AdminView): string {
 <button name="decision" value="done">C’est sorti / It printed</button></form>`
           : '';
       const why = job.reason ? `${escape(job.reason.fr)} / ${escape(job.reason.en)}` : '';
-      return `<tr><td>${escape(job.createdAt)}</td><td>${escape(job.documentNumber)}</td><td>${escape(job.documentKind)}</td>
+      const kind = documentTitles[job.documentKind];
+      return `<tr><td>${when(job.createdAt)}</td><td>${escape(job.documentNumber)}</td><td>${escape(`${kind.fr} / ${kind.en}`)}</td>
 <td>${escape(job.printer)}</td><td>${job.copiesSent}/${job.copies} ${job.mark === 'copy' ? 'COPIE / COPY' : 'ORIGINAL'}</td>
-<td>${escape(stateLabels[job.state] ?? job.state)} ${why}</td><td>${decide}</td></tr>`;
+<td>${both(job.state)} ${why}</td><td>${decide}</td></tr>`;
     })
     .join('\n');
   const kiosks = view.kiosks
     .map(
-      (kiosk) => `<tr><td>${escape(kiosk.label)}</td><td>${escape(kiosk.pairedAt)}</td>
+      (kiosk) => `<tr><td>${escape(kiosk.label)}</td><td>${when(kiosk.pairedAt)}</td>
 <td><form method="post" action="/admin/kiosks/${escape(kiosk.id)}/revoke">
 <button>Révoquer / Revoke</button></form></td></tr>`,
     )
@@ -69,7 +65,7 @@ export function renderAdminPage(view: AdminView): string {
 ${view.notice ? `<p role="status"><strong>${escape(view.notice)}</strong></p>` : ''}
 <h2>Code de jumelage / Pairing code</h2>
 <p class="code">${escape(view.pairing.code)}</p>
-<p>Valide jusqu’à / Valid until ${escape(view.pairing.expiresAt.toISOString())}</p>
+<p>Valide jusqu’à / Valid until ${when(view.pairing.expiresAt.toISOString())}</p>
 ${locked}
 <form method="post" action="/admin/pairing/rotate"><button>Nouveau code / New code</button></form>
 <h2>Bornes jumelées / Paired kiosks</h2>

@@ -20,3 +20,4 @@ export {
   type ReceiptOptions,
 } from './receipt/receipt.js';
 export { documentTitles } from './document-titles.js';
+export { paperDateTime, paperLabel } from './paper-text.js';

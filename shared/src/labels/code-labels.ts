@@ -68,6 +68,22 @@ const codeLabels: Readonly<Record<string, BilingualText>> = {
   receipt: { fr: 'Reçu', en: 'Receipt' },
   letter: { fr: 'Lettre (8,5 × 11 po)', en: 'Letter (8.5 × 11 in)' },
   '80mm': { fr: 'Rouleau de 80 mm', en: '80 mm roll' },
+  // printer states (the agent's page and the kiosk say the same)
+  ready: { fr: 'Prête', en: 'Ready' },
+  busy: { fr: 'Occupée', en: 'Busy' },
+  offline: { fr: 'Hors ligne', en: 'Offline' },
+  out_of_paper: { fr: 'Plus de papier', en: 'Out of paper' },
+  error: { fr: 'Erreur', en: 'Error' },
+  unavailable: { fr: 'Indisponible', en: 'Unavailable' },
+  // print job states
+  queued: { fr: 'En file', en: 'Queued' },
+  rendering: { fr: 'Mise en page', en: 'Rendering' },
+  sending: { fr: 'Envoi', en: 'Sending' },
+  spooled: { fr: 'Transmis', en: 'Spooled' },
+  printed: { fr: 'Imprimé', en: 'Printed' },
+  held: { fr: 'Retenu', en: 'Held' },
+  failed: { fr: 'Échec', en: 'Failed' },
+  to_check: { fr: 'À vérifier', en: 'To check' },
   // copies
   original: { fr: 'Original', en: 'Original' },
   copy: { fr: 'Copie', en: 'Copy' },

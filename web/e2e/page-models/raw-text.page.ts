@@ -13,6 +13,7 @@ import { messages } from '../../src/lib/i18n/messages';
  *   it (case-sensitive: `voided`, `to_check`, `letter`), **unless** the same word is an
  *   ordinary word of the visible language, i.e. it appears in a catalogue text of that
  *   language (English "valid" in "still valid" is a word; in a French screen it is raw);
+ *   numbers and codes of two letters or fewer are never flagged (`en` is a French word);
  * - a key of the message catalogue (`home.title`) or a field path in camel case
  *   (`amounts.salePriceCents`);
  * - a UUID;
@@ -91,8 +92,9 @@ export function rawTextIn(text: string, locale: 'fr' | 'en'): string[] {
     if (catalogueKeys.has(token)) found.push(`catalogue key ${token}: "${context(match.index)}"`);
     else if (FIELD_PATH.test(token)) found.push(`field path ${token}: "${context(match.index)}"`);
     for (const word of token.split('.')) {
-      // Numbers and single letters are data (days, counts, initials), never a code alone.
-      if (word.length < 2 || /^\d+$/.test(word)) continue;
+      // Numbers are data (days, counts); codes of two letters or fewer (`fr`, `en`) are also
+      // words of the other language (French "en" in a note read on an English screen).
+      if (word.length <= 2 || /^\d+$/.test(word)) continue;
       if (enumValues.has(word) && !ordinaryWords[locale].has(word)) {
         found.push(`code ${word}: "${context(match.index)}"`);
       }

@@ -5,6 +5,10 @@
  */
 export const layoutHelpMessages = {
   'layout.menu': { fr: 'Menu', en: 'Menu' },
+  'form.refusedSeeField': {
+    fr: 'Le registre a refusé cette demande : corrigez le champ signalé ci-dessous.',
+    en: 'The registry refused this request: fix the field marked below.',
+  },
   'help.label': { fr: 'Aide pour cet écran', en: 'Help for this screen' },
   'help.needs': { fr: 'Ce qu’il faut', en: 'What you need' },
   'help.offline': { fr: 'Hors ligne', en: 'Offline' },
