@@ -47,7 +47,8 @@ test('an enrolled kiosk: a person unlocks offline with their secret, queues, and
   await expect(page.getByTestId('lock-screen').getByRole('alert')).toHaveText('Secret incorrect.');
   await page.locator('#unlock-secret').fill('tulipe-2026');
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Services' })).toBeVisible();
+  // Back where the person was when they locked.
+  await expect(page.getByRole('heading', { level: 1, name: "File d'attente" })).toBeVisible();
 
   await createTransit(page, 3101);
   await expect(waitingCount(page)).toHaveText('En attente : 1');

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { vinFor } from '../src/lib/testing/command.factory';
 import { expect, signIn, test } from './fixtures';
+import { chooseLicence } from './page-models/registration.page';
 
 /** Adds an operator from the settings screen (an administrator of Garage Beauce). */
 async function addOperator(page: Page, name: string, pin: string): Promise<void> {
@@ -107,4 +108,27 @@ test('a shared kiosk forgets: one name and one PIN per person, drafts per person
     }
     await api.dispose();
   }
+});
+
+test('a kiosk enrolled by another dealer says so at sign-in, before any work is refused', async ({
+  page,
+}) => {
+  await signIn(page, 'demo-admin');
+  await chooseLicence(page, 'L-100001');
+  await page.goto('/reglages');
+  await page.locator('#kiosk-name').fill('Salle 3');
+  await page.getByRole('button', { name: 'Inscrire ce poste' }).click();
+  await expect(page.getByTestId('kiosk-enrolled')).toContainText('Salle 3');
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+
+  // Before anyone signs in, the screen names the kiosk's dealer.
+  await page.goto('/connexion');
+  await expect(page.getByTestId('kiosk-dealer')).toContainText('Automobiles Laurentides');
+  await page.locator('#username').fill('demo-admin2');
+  await page.locator('#password').fill('demo-password');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  const warning = page.getByTestId('kiosk-other-dealer');
+  await expect(warning).toContainText('inscrit au nom d’un autre commerçant');
+  await warning.getByRole('button', { name: 'Continuer quand même' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Services' })).toBeVisible();
 });

@@ -37,13 +37,15 @@ export function liveOutbox(): { readonly current: OutboxRow[] } {
 
 /** The queue's counts: the person's, and how many of other people's wait (status bar, queue). */
 export function liveOutboxCounts(): { readonly current: OutboxCounts } {
-  const none = { waiting: 0, sending: 0, needsAttention: 0, othersWaiting: 0 };
   return live(
-    // Before the stored session is read, every queued row would count as someone else's: the
-    // person's own work flashed as "D'autres personnes : 3" while the page loaded.
-    () =>
-      session.isLoaded ? countOutbox(kioskDb(), session.info?.account.id) : Promise.resolve(none),
-    none,
+    async () => {
+      const counts = await countOutbox(kioskDb(), session.info?.account.id);
+      // Before the stored session is read, every queued row counts as someone else's: the
+      // person's own work flashed as "D'autres personnes : 3" while the page loaded.
+      return session.isLoaded ? counts : { ...counts, othersWaiting: 0 };
+    },
+    { waiting: 0, sending: 0, needsAttention: 0, othersWaiting: 0 },
+    () => [session.isLoaded, session.info?.account.id],
   );
 }
 
