@@ -162,7 +162,7 @@ test('a staff suspension shows the licence looked up, before and after, and says
     'Indisponible : licence suspendue',
   );
   await expect(disabled.filter({ hasText: 'Transit' })).toHaveAttribute('aria-disabled', 'true');
-  await expect(kiosk.getByRole('link', { name: /Transit/ })).toHaveCount(0);
+  await expect(kiosk.getByRole('link', { name: 'Certificat de transit' })).toHaveCount(0);
   // Checks stay open.
   await expect(kiosk.getByRole('link', { name: /Validité du permis/ })).toBeVisible();
   expect(await seriousViolations(kiosk)).toEqual([]);
@@ -179,7 +179,7 @@ test('a staff suspension shows the licence looked up, before and after, and says
   // The dealer's kiosk hears it again (here at its next start; a sync says it too).
   await kiosk.reload();
   await expect(kiosk.getByTestId('licence-suspended')).toHaveCount(0);
-  await expect(kiosk.getByRole('link', { name: /Transit/ })).toBeVisible();
+  await expect(kiosk.getByRole('link', { name: 'Certificat de transit' })).toBeVisible();
   await dealer.close();
 });
 
@@ -187,7 +187,7 @@ test('a staff decision on a cap request asks first with the request and the reas
   page,
   browser,
 }) => {
-  // The dealer's administrator asks for two more transits this week.
+  // The dealer's administrator asks for two more provisional plates this week.
   const dealer = await browser.newContext();
   const admin = await dealer.newPage();
   await signIn(admin, 'demo-admin');
@@ -196,7 +196,7 @@ test('a staff decision on a cap request asks first with the request and the reas
     data: {
       id: newId(),
       licence: 'L-100001',
-      kind: 'transit',
+      kind: 'provisional_plate',
       extraUnits: 2,
       reason: 'Salon de l’auto ce week-end',
     },
@@ -216,7 +216,7 @@ test('a staff decision on a cap request asks first with the request and the reas
   await expect(dialog.getByRole('heading')).toHaveText(
     'Approuver la demande de la licence L-100001 ?',
   );
-  await expect(dialog).toContainText('2 transits de plus');
+  await expect(dialog).toContainText('2 plaques provisoires de plus');
   await expect(dialog).toContainText('Salon de l’auto ce week-end');
   await expect(dialog).toContainText('Volume habituel du salon');
   expect(await seriousViolations(page)).toEqual([]);
