@@ -1,3 +1,4 @@
+import { newId } from '@comptoir/shared';
 import { countRows, expect, signIn, test } from './fixtures';
 import { seriousViolations } from './page-models/a11y.page';
 import { askDialog, setRegistrationFee } from './page-models/counter.page';
@@ -109,6 +110,7 @@ test('a registration is confirmed from its summary, a moved fee refused, then ca
 
 test('a staff suspension shows the licence looked up, before and after, and says it is done', async ({
   page,
+  browser,
 }) => {
   const suspensions = () =>
     countRows("select count(*) as n from audit_log where event = 'licence.suspended'");
@@ -141,6 +143,30 @@ test('a staff suspension shows the licence looked up, before and after, and says
   );
   await expect(page.getByTestId('licence-state')).toContainText('Licence L-100002 suspendue.');
 
+  // The dealer's kiosk: the picker and the home page say it, its issuing services say why.
+  const dealer = await browser.newContext();
+  const kiosk = await dealer.newPage();
+  await signIn(kiosk, 'demo-admin');
+  const suspendedChoice = kiosk.getByRole('button', { name: /L-100002/ });
+  await expect(suspendedChoice.getByTestId('licence-suspended-badge')).toHaveText('Suspendue');
+  await expect(
+    kiosk.getByRole('button', { name: /L-100001/ }).getByTestId('licence-suspended-badge'),
+  ).toHaveCount(0);
+  expect(await seriousViolations(kiosk)).toEqual([]);
+  await suspendedChoice.click();
+  await expect(kiosk.getByTestId('licence-suspended')).toContainText(
+    'La licence L-100002 est suspendue par la SAAQ',
+  );
+  const disabled = kiosk.getByTestId('tile-disabled');
+  await expect(disabled.filter({ hasText: 'Attestation' })).toContainText(
+    'Indisponible : licence suspendue',
+  );
+  await expect(disabled.filter({ hasText: 'Transit' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(kiosk.getByRole('link', { name: 'Certificat de transit' })).toHaveCount(0);
+  // Checks stay open.
+  await expect(kiosk.getByRole('link', { name: /Validité du permis/ })).toBeVisible();
+  expect(await seriousViolations(kiosk)).toEqual([]);
+
   // Reinstated the same way (the demo licence serves other specs).
   await page.getByRole('button', { name: 'Rétablir' }).click();
   await expect(dialog.getByTestId('licence-change').locator('tbody tr').first()).toHaveText(
@@ -150,4 +176,58 @@ test('a staff suspension shows the licence looked up, before and after, and says
   await expect(page.getByTestId('done-notice')).toHaveText(
     'C’est fait : licence L-100002 rétablie.',
   );
+  // The dealer's kiosk hears it again (here at its next start; a sync says it too).
+  await kiosk.reload();
+  await expect(kiosk.getByTestId('licence-suspended')).toHaveCount(0);
+  await expect(kiosk.getByRole('link', { name: 'Certificat de transit' })).toBeVisible();
+  await dealer.close();
+});
+
+test('a staff decision on a cap request asks first with the request and the reasons, and says it is done', async ({
+  page,
+  browser,
+}) => {
+  // The dealer's administrator asks for two more provisional plates this week.
+  const dealer = await browser.newContext();
+  const admin = await dealer.newPage();
+  await signIn(admin, 'demo-admin');
+  const asked = await admin.request.post('/api/cap-requests?licence=L-100001', {
+    headers: { origin: new URL(admin.url()).origin },
+    data: {
+      id: newId(),
+      licence: 'L-100001',
+      kind: 'provisional_plate',
+      extraUnits: 2,
+      reason: 'Salon de l’auto ce week-end',
+    },
+  });
+  expect(asked.status()).toBe(201);
+  await dealer.close();
+  const decisions = () =>
+    countRows("select count(*) as n from cap_requests where status <> 'pending'");
+  const decidedBefore = decisions();
+
+  await signIn(page, 'demo-staff');
+  await page.goto('/autorite/demandes');
+  const request = page.locator('li', { hasText: 'Salon de l’auto ce week-end' });
+  await request.getByLabel(/Mot pour le commerçant/).fill('Volume habituel du salon');
+  await request.getByRole('button', { name: 'Approuver' }).click();
+  const dialog = askDialog(page);
+  await expect(dialog.getByRole('heading')).toHaveText(
+    'Approuver la demande de la licence L-100001 ?',
+  );
+  await expect(dialog).toContainText('2 plaques provisoires de plus');
+  await expect(dialog).toContainText('Salon de l’auto ce week-end');
+  await expect(dialog).toContainText('Volume habituel du salon');
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Retour' }).click();
+  await expect(dialog).toBeHidden();
+  expect(decisions()).toBe(decidedBefore);
+
+  await request.getByRole('button', { name: 'Approuver' }).click();
+  await dialog.getByRole('button', { name: 'Oui, approuver' }).click();
+  await expect(page.getByTestId('done-notice')).toHaveText(
+    'C’est fait : demande de la licence L-100001 approuvée.',
+  );
+  expect(decisions()).toBe(decidedBefore + 1);
 });

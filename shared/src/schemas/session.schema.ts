@@ -29,6 +29,11 @@ export const sessionLicenceSchema = z
     neq: z.string(),
     role: z.enum(roles),
     accredited: z.boolean(),
+    /**
+     * Suspended by the authority's staff (effective at once): the kiosk shows it and disables
+     * the licence's issuing services. Older servers omit it.
+     */
+    isSuspended: z.boolean().optional(),
   })
   .loose();
 

@@ -117,6 +117,11 @@ export const pullResponseSchema = z
      * Older kiosks ignore it.
      */
     revocations: signedRevocationFeedSchema.optional(),
+    /**
+     * Whether the licence is suspended now, so that a kiosk learns a suspension at its next
+     * sync (docs/sync.md#pull-get-apisyncpulllicencesincelimit). Older servers omit it.
+     */
+    isLicenceSuspended: z.boolean().optional(),
   })
   .loose();
 /** A pull response. */

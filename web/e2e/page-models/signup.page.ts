@@ -67,6 +67,12 @@ export async function issueAccessCode(
   await page.locator('#lastName').fill(person.lastName);
   await page.locator('#driverLicence').fill(person.driverLicence);
   await page.getByRole('button', { name: 'Délivrer le code' }).click();
+  // Asked first: who, for which dealer; then said done.
+  const dialog = page.getByTestId('confirm-dialog');
+  await expect(dialog).toContainText(`${person.firstName} ${person.lastName}`);
+  await expect(dialog).toContainText(neq);
+  await dialog.getByRole('button', { name: 'Oui, délivrer le code' }).click();
+  await expect(page.getByTestId('done-notice')).toContainText('C’est fait : code d’accès délivré');
   const code = page.getByTestId('issued-code');
   await expect(code).toHaveText(/^[A-Z2-9]{8}$/);
   return (await code.textContent()) ?? '';

@@ -14,6 +14,8 @@ import { layoutHelpMessages } from './catalogue/layout-help.messages.js';
 import { offlineIssuanceMessages } from './catalogue/offline-issuance.messages.js';
 import { searchMessages } from './catalogue/search.messages.js';
 import { journalMessages } from './catalogue/journal.messages.js';
+import { licenceSuspensionMessages } from './catalogue/licence-suspension.messages.js';
+import { staffAskMessages } from './catalogue/staff-asks.messages.js';
 
 /**
  * The kiosk's one message catalogue: every text a person reads, French first (Québec), then
@@ -311,6 +313,8 @@ export const messages = {
   ...offlineIssuanceMessages,
   ...searchMessages,
   ...journalMessages,
+  ...licenceSuspensionMessages,
+  ...staffAskMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 /** A key of the message catalogue. */

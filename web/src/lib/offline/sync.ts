@@ -9,6 +9,7 @@ import { retryDelayMs } from './backoff';
 import type { ComptoirDb, OutboxRow } from './db';
 import { forgetKioskEnrolment, syncRequestHeaders } from './kiosk-credential';
 import { readKioskState, updateSyncStatus, writeKioskState } from './kiosk-state';
+import { recordLicenceSuspensions } from './licence-suspensions';
 import { takeBatch } from './outbox';
 import { followEpoch } from './recovery';
 import { noteServerTime } from './server-clock';
@@ -309,6 +310,9 @@ async function pullPages(
     const parsed = pullResponseSchema.safeParse(await response.json());
     if (!parsed.success) return changed;
     if (parsed.data.revocations !== undefined) onFeed(parsed.data.revocations);
+    if (parsed.data.isLicenceSuspended !== undefined) {
+      await recordLicenceSuspensions(deps.db, { [licence]: parsed.data.isLicenceSuspended });
+    }
     if (parsed.data.epoch) {
       // A restored server: send back what it forgot, then pull everything again from 0.
       const following = await followEpoch(deps, parsed.data.epoch);

@@ -7,6 +7,7 @@ import {
 } from '@comptoir/shared';
 import { kioskCredentialHeaders } from '$lib/offline/kiosk-credential';
 import { kioskDb } from '$lib/offline/kiosk-db';
+import { recordLicenceSuspensions } from '$lib/offline/licence-suspensions';
 import {
   clearKioskState,
   readKioskState,
@@ -129,4 +130,8 @@ async function remember(info: typeof session.info, licence: string | undefined):
   session.licence = licence;
   await writeKioskState(db, SESSION_KEY, { info, licence });
   await writeKioskState(db, ACTIVE_ACTOR_KEY, { accountId: info.account.id, licence });
+  await recordLicenceSuspensions(
+    db,
+    Object.fromEntries(info.licences.map((entry) => [entry.licence, entry.isSuspended === true])),
+  );
 }

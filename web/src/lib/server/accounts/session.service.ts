@@ -38,6 +38,8 @@ export interface SessionLicence {
   dealerName: string;
   neq: string;
   accredited: boolean;
+  /** Suspended by the authority's staff (the kiosk disables the issuing services). */
+  isSuspended?: boolean;
 }
 
 /** The signed-in account, as routes and services see it. */
@@ -188,7 +190,7 @@ export async function loadAccount(
     .selectFrom('account_licences as al')
     .innerJoin('licences as l', 'l.number', 'al.licence')
     .innerJoin('dealers as d', 'd.id', 'l.dealer_id')
-    .select(['al.licence', 'al.role', 'd.name', 'd.neq', 'd.is_accredited'])
+    .select(['al.licence', 'al.role', 'd.name', 'd.neq', 'd.is_accredited', 'l.is_suspended'])
     .where('al.account_id', '=', accountId)
     .orderBy('al.licence')
     .execute();
@@ -204,6 +206,7 @@ export async function loadAccount(
       dealerName: row.name,
       neq: row.neq,
       accredited: row.is_accredited === 1,
+      isSuspended: row.is_suspended === 1,
     })),
     reauthenticatedAt: null,
   };

@@ -6,6 +6,7 @@ import {
   newId,
   pullResponseSchema,
   pushResponseSchema,
+  sessionInfoSchema,
   type CommandResult,
 } from '@comptoir/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +122,11 @@ describe.each(ENGINES)("the authority staff's actions over HTTP on %s", (engine)
     // Another licence of the same dealer is not touched.
     const [other] = await push([newTransit('L-100002')]);
     expect(other?.status).toBe('applied');
+    // The kiosk learns it from its session and at its next pull, for that licence only.
+    expect(await kioskView()).toEqual({
+      session: { 'L-100001': true, 'L-100002': false },
+      pulled: { 'L-100001': true, 'L-100002': false },
+    });
 
     // The same state twice is that state; the audit says nothing changed.
     const again = await post(staff.client, '/api/staff/licences/L-100001/suspend', {
@@ -145,7 +151,23 @@ describe.each(ENGINES)("the authority staff's actions over HTTP on %s", (engine)
     expect(licenceStateSchema.parse(await reinstated.json()).isSuspended).toBe(false);
     const [after] = await push([newTransit('L-100001')]);
     expect(after?.status).toBe('applied');
+    expect((await kioskView()).pulled['L-100001']).toBe(false);
   });
+
+  /** What the employee's kiosk hears of each licence's suspension: session, then pull. */
+  async function kioskView() {
+    const response = await employee.client.request('GET', '/api/auth/session');
+    const info = sessionInfoSchema.parse(await response.json());
+    const session = Object.fromEntries(
+      info.licences.map((entry) => [entry.licence, entry.isSuspended]),
+    );
+    const pulled: Record<string, boolean | undefined> = {};
+    for (const licence of ['L-100001', 'L-100002']) {
+      const pull = await employee.client.request('GET', `/api/sync/pull?licence=${licence}`);
+      pulled[licence] = pullResponseSchema.parse(await pull.json()).isLicenceSuspended;
+    }
+    return { session, pulled };
+  }
 
   it('answers 404 licence_unknown for a licence that does not exist, and 400 for bad input', async () => {
     await reauthenticate(staff.client);

@@ -6,6 +6,7 @@ import { documentChangesSince, parseStoredDocument, statusOf } from '../registry
 import { authorizeLicence, refuse } from '../http/authorize.js';
 import { currentEpoch } from '../backup/epoch.service.js';
 import { latestRevocationFeed } from './revocation-feed.service.js';
+import { findLicence } from '../registry/licences.repo.js';
 
 /** The most changes one pull returns, whatever the kiosk asks. */
 export const PULL_PAGE_MAX = 200;
@@ -34,6 +35,8 @@ export async function pullChanges(
   const { epoch, backupTakenAt } = await currentEpoch(server.storage.db);
   // The dealer's voids, for the kiosk to hand to its print agent (voided papers never print).
   const revocations = await latestRevocationFeed(server, server.storage.db, licence);
+  // A suspension takes effect at once: the kiosk learns it here and disables its services.
+  const licenceRow = await findLicence(server.storage.db, licence);
   return {
     cursor: page.length > 0 ? Number(page[page.length - 1]?.change_seq) : since,
     changes: page.map((row) => ({
@@ -47,5 +50,6 @@ export async function pullChanges(
     more: rows.length > limit,
     epoch: { epoch, ...(backupTakenAt !== null && { backupTakenAt }) },
     ...(revocations !== undefined && { revocations }),
+    ...(licenceRow !== undefined && { isLicenceSuspended: licenceRow.isSuspended }),
   };
 }
