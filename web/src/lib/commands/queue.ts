@@ -8,11 +8,15 @@ import {
   type ApiError,
   type OfflineCommandType,
 } from '@comptoir/shared';
+import { connectivity } from '$lib/offline/connectivity.svelte';
 import { kioskDb } from '$lib/offline/kiosk-db';
+import { issueOffline, type OfflineIssuableCommand } from '$lib/offline/offline-issue';
 import { enqueueCommand, OutboxError } from '$lib/offline/outbox';
 import { requestSync } from '$lib/offline/sync-runner';
 import { kioskError, type ActionResult } from '$lib/services/result';
 import { commandDestination } from './destinations';
+import { activeOperator } from '$lib/services/kiosk-access.service';
+import { session } from '$lib/session/session.svelte';
 import { commandEnvelope, currentSigner } from './envelope';
 
 const notSignedIn: ApiError = kioskError(
@@ -54,11 +58,44 @@ export async function queueCommand(
   const outOfWindow = windowRefusal(envelope);
   if (outOfWindow) return { ok: false, error: outOfWindow };
   try {
-    await enqueueCommand(kioskDb(), envelope);
+    const offline = await issueOfflineWhenUnreachable(envelope);
+    if (offline && !offline.ok) return offline;
+    if (!offline) await enqueueCommand(kioskDb(), envelope);
   } catch (error) {
     if (error instanceof OutboxError) return { ok: false, error: error.apiError };
     throw error;
   }
   requestSync();
   return { ok: true, value: envelope.id };
+}
+
+/**
+ * While the server is unreachable, a transit or an ATAC is issued from the kiosk's lease
+ * (docs/sync.md, "Offline issuance"): numbered, dated and signed here, queued with its offline
+ * issue, printable at once. `undefined` when it is not (online, another type, no key, no lease,
+ * the lease used up or ended): the command is then queued as before. A local refusal (a
+ * snowmobile, a vehicle's limit) comes back like the server's.
+ */
+async function issueOfflineWhenUnreachable(
+  envelope: unknown,
+): Promise<ActionResult<string> | undefined> {
+  if (connectivity.current === 'online') return undefined;
+  const parsed = commandSchema.safeParse(envelope);
+  if (!parsed.success) return undefined;
+  const command = parsed.data;
+  if (command.type !== 'transit.issue' && command.type !== 'atac.create') return undefined;
+  const info = session.info;
+  const dealerName = info?.licences.find((entry) => entry.licence === command.licence)?.dealerName;
+  if (!info || dealerName === undefined) return undefined;
+  const operator = await activeOperator();
+  const issued = await issueOffline(kioskDb(), command satisfies OfflineIssuableCommand, {
+    dealerName,
+    person: {
+      accountId: info.account.id,
+      name: operator?.displayName ?? info.account.displayName,
+      ...(operator && { operatorId: operator.operatorId }),
+    },
+  });
+  if ('row' in issued) return { ok: true, value: issued.row.id };
+  return issued.kind === 'refused' ? { ok: false, error: issued.error } : undefined;
 }

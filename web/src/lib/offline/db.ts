@@ -56,6 +56,11 @@ export interface DocumentRow {
   printCount?: number;
   /** The per-licence change counter of the pull that brought it. */
   seq?: number;
+  /**
+   * Set on a paper this kiosk issued offline: the lease it drew on (compact JWS), which the
+   * print agent needs beside `jws` (the kiosk's signature) to check the chain.
+   */
+  offlineLease?: string;
 }
 
 /** Small key/value facts about this kiosk: its id, the session, sync cursors, agent pairing. */

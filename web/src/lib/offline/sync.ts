@@ -335,6 +335,8 @@ async function pullPages(
           jws: change.jws ?? existing?.jws,
           qrToken: change.qrToken ?? existing?.qrToken,
           printCount: change.printCount ?? existing?.printCount,
+          // The server's countersigned paper replaces the kiosk's: no lease travels with it.
+          offlineLease: change.jws === undefined ? existing?.offlineLease : undefined,
         });
       }
       await writeKioskState(deps.db, `cursor:${licence}`, cursor);

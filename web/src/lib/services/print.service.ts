@@ -1,6 +1,7 @@
 import {
   errorCatalogue,
   finalPrintJobStates,
+  jobRequestSchema,
   newId,
   printRefusalOf,
   type DocumentKind,
@@ -156,9 +157,22 @@ export async function printDocument(
       ),
     };
   }
+  // A paper issued offline travels with its lease: the agent checks the chain (server key ->
+  // lease -> kiosk key -> paper). An agent contract without the field cannot print it yet.
+  if (row.offlineLease !== undefined && !('lease' in jobRequestSchema.shape)) {
+    return {
+      ok: false,
+      error: kioskError(
+        'offline_print_unsupported',
+        "Ce document émis hors ligne s'imprimera quand l'agent d'impression saura le vérifier (ou une fois le serveur revenu).",
+        'This paper issued offline will print once the print agent can check it (or once the server is back).',
+      ),
+    };
+  }
   const job = {
     jobId: newId(),
     document: row.jws,
+    ...(row.offlineLease !== undefined && { lease: row.offlineLease }),
     ...(row.qrToken ? { qrToken: row.qrToken } : {}),
     role: printerRoleFor(row.document.kind),
     copies,

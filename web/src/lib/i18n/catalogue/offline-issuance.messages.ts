@@ -5,6 +5,10 @@
  */
 export const offlineIssuanceMessages = {
   'status.serverUnreachable': { fr: 'Serveur injoignable', en: 'Server unreachable' },
+  'doc.issuedOffline': {
+    fr: 'Émis hors ligne (numéroté et signé par ce poste sous son bail).',
+    en: 'Issued offline (numbered and signed by this kiosk under its lease).',
+  },
   'queue.flagged': {
     fr: 'Émis hors ligne, à vérifier',
     en: 'Issued offline, to be checked',
