@@ -9,6 +9,7 @@ import { revocationMessages } from './catalogue/revocations.messages.js';
 import { counterMessages } from './catalogue/counter.messages.js';
 import { identityDocumentMessages } from './catalogue/identity-documents.messages.js';
 import { vehicleLookupMessages } from './catalogue/vehicle-lookup.messages.js';
+import { ipadMessages } from './catalogue/ipad.messages.js';
 
 /**
  * The kiosk's one message catalogue: every text a person reads, French first (Québec), then
@@ -301,6 +302,7 @@ export const messages = {
   ...revocationMessages,
   ...counterMessages,
   ...identityDocumentMessages,
+  ...ipadMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 /** A key of the message catalogue. */

@@ -20,6 +20,7 @@ import {
   readJob,
   submitJob,
 } from '$lib/print/agent.client';
+import { agentUrlForPage } from '$lib/print/agent-url';
 import { followJob } from '$lib/print/follow-job';
 import { printerState } from '$lib/print/printer-state.svelte';
 import { queueCommand } from '$lib/commands/queue';
@@ -66,8 +67,10 @@ export async function pairAgent(url: string, code: string): Promise<ActionResult
     };
   }
   try {
-    const token = await pairWithAgent(settings.data.url, code.trim());
-    await writeKioskState(kioskDb(), AGENT_KEY, { url: settings.data.url, token });
+    // Kept as called: from an HTTPS page, the agent's HTTPS address (Safari: agent-url.ts).
+    const url = agentUrlForPage(settings.data.url, globalThis.location?.protocol);
+    const token = await pairWithAgent(url, code.trim());
+    await writeKioskState(kioskDb(), AGENT_KEY, { url, token });
     printerState.state = 'ready';
     return { ok: true, value: null };
   } catch (error) {
