@@ -40,6 +40,9 @@ const SYSTEM_PACKAGES = {
   systemd: '/usr/bin/systemd-analyze',
   nginx: '/usr/sbin/nginx',
   'zbar-tools': '/usr/bin/zbarimg',
+  // WebKit end-to-end (suite `webkit`): WebKitGTK's WebDriver and MiniBrowser, on Xvfb.
+  'webkit2gtk-driver': '/usr/bin/WebKitWebDriver',
+  xvfb: '/usr/bin/Xvfb',
 };
 
 const isRoot = process.getuid?.() === 0;

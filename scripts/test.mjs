@@ -10,7 +10,7 @@
 //
 //   npm test                      everything
 //   npm test -- --only e2e        one suite (build, lint, boundaries, format, types, unit, smoke,
-//                                 hostile, e2e, api-statuses, e2e-logs: the last two read what
+//                                 hostile, e2e, webkit, api-statuses, e2e-logs: the last two read what
 //                                 the suites before them recorded in the same run)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
@@ -56,6 +56,12 @@ const SUITES = [
   // through two web processes, floods, fuzz at every JSON endpoint, headers on every route.
   { name: 'hostile', command: ['npm', 'run', '--silent', 'test:hostile'] },
   { name: 'e2e', command: ['npx', 'playwright', 'test', '-c', 'web/playwright.config.ts'] },
+  // The core kiosk specs in WebKit (WebKitGTK's WebDriver on Xvfb, the engine of Safari on the
+  // iPad): sign-in, printing through the agent over HTTPS, offline reload and drain, idle lock.
+  {
+    name: 'webkit',
+    command: ['npx', 'playwright', 'test', '-c', 'web/playwright.webkit.config.ts'],
+  },
   // After the suites that feed them: every status code the two OpenAPI documents promise was
   // answered to some test (the records of COMPTOIR_ROUTE_RECORD_DIR), and the e2e run's kept
   // server logs (COMPTOIR_E2E_LOG_DIR) hold no personal data and no secret.

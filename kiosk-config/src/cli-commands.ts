@@ -6,6 +6,7 @@ import { agentSystemdUnit } from './agent-unit.js';
 import { chromiumPolicy } from './chromium-policy.js';
 import { kioskLauncherFiles, kioskSettingsOrThrow } from './kiosk-launcher.js';
 import { issueAgentCertificate, writeAgentCertificate } from './pki/agent-certificate.service.js';
+import { appleConfigurationProfile } from './pki/apple-profile.js';
 import { CA_CERT_FILE, initSiteCa, loadSiteCa } from './pki/site-ca.service.js';
 import { printTestAll } from './print-test.client.js';
 import { formatSiteIssue, readSiteFile } from './site-file.js';
@@ -36,6 +37,8 @@ export const USAGE = `comptoir-site: Comptoir site files (fichiers de site)
   ca init [--dir <ca>] [--name <cn>]       create the site certificate authority (ca.crt, ca.key)
   cert agent <site.json> [--ca <ca>] [--out <dir>]
                                            the agent's HTTPS certificate (to agent.tls paths, or <dir>)
+  apple-profile <site.json> [--ca <ca>] [--out <file>]
+                                           the iPad/Mac profile (.mobileconfig) that trusts the site CA
   chromium-policy <site.json> <kiosk>      the kiosk's Chromium managed policy (JSON)
   launch <site.json> <kiosk> [--ca <ca>] [--out <dir>]
                                            Linux setup + start scripts, policy, CA, Windows notes
@@ -187,6 +190,25 @@ const commands: Record<string, Command> = {
     await writeAgentCertificate(issued, paths);
     io.stdout(
       `✓ agent certificate for ${names.join(', ')}\n  ${paths.certFile}\n  ${paths.keyFile}\n`,
+    );
+    return 0;
+  },
+
+  async 'apple-profile'([path, ...args], io) {
+    const { values } = parseArgs({
+      args,
+      options: { ca: { type: 'string', default: 'site-ca' }, out: { type: 'string' } },
+    });
+    const { site } = await loadSite(path, io);
+    const profile = appleConfigurationProfile({
+      caCertificatePem: await readCaCertificate(values.ca, io),
+      siteId: site.id,
+      dealerName: site.dealer.name,
+    });
+    await writeOrPrint(profile, values.out ?? `comptoir-${site.id}.mobileconfig`, io);
+    io.stdout(
+      '✓ profile: send it to the iPad (AirDrop, mail, or a web page), install it in Réglages, then\n' +
+        '  Réglages > Général > Informations > Réglages des certificats: turn on full trust\n',
     );
     return 0;
   },

@@ -23,10 +23,14 @@ export interface AgentProcess {
 /**
  * Starts the print agent from its sources (`src/main.ts` through tsx, so the e2e run does not
  * depend on the agent's build) on 127.0.0.1, trusting the web server at `origin`: its CORS
- * allow-list and the JWKS it verifies documents against. Resolves once it prints its address
- * and first pairing code.
+ * allow-list and the JWKS it verifies documents against. With `tls` (a certificate chain and
+ * its key, e.g. from `comptoir-site cert agent`) it serves HTTPS, as Safari needs. Resolves
+ * once it prints its address and first pairing code.
  */
-export async function startPrintAgent(origin: string): Promise<AgentProcess> {
+export async function startPrintAgent(
+  origin: string,
+  options: { tls?: { certFile: string; keyFile: string } } = {},
+): Promise<AgentProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-agent-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -41,6 +45,10 @@ export async function startPrintAgent(origin: string): Promise<AgentProcess> {
       AGENT_ALLOWED_ORIGINS: origin,
       AGENT_JWKS_URL: `${origin}/.well-known/jwks.json`,
       COMPTOIR_FAULTS: '',
+      ...(options.tls && {
+        AGENT_TLS_CERT_FILE: options.tls.certFile,
+        AGENT_TLS_KEY_FILE: options.tls.keyFile,
+      }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -16,6 +16,7 @@ import { searchMessages } from './catalogue/search.messages.js';
 import { journalMessages } from './catalogue/journal.messages.js';
 import { licenceSuspensionMessages } from './catalogue/licence-suspension.messages.js';
 import { staffAskMessages } from './catalogue/staff-asks.messages.js';
+import { ipadMessages } from './catalogue/ipad.messages.js';
 
 /**
  * The kiosk's one message catalogue: every text a person reads, French first (Québec), then
@@ -315,6 +316,7 @@ export const messages = {
   ...journalMessages,
   ...licenceSuspensionMessages,
   ...staffAskMessages,
+  ...ipadMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 /** A key of the message catalogue. */

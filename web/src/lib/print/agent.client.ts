@@ -19,6 +19,7 @@ import {
   type ToCheckDecision,
 } from '@comptoir/shared';
 import { z } from 'zod';
+import { agentUrlForPage } from './agent-url';
 
 /** Where the print agent is and the token this kiosk got by pairing. */
 export const agentSettingsSchema = z.object({
@@ -59,14 +60,16 @@ async function agentFetch(
   const headers = new Headers(init.headers);
   if (settings.token) headers.set('authorization', `Bearer ${settings.token}`);
   if (init.body) headers.set('content-type', 'application/json');
+  // From an HTTPS page, the agent's HTTPS address, whatever was stored (Safari: agent-url.ts).
+  const url = agentUrlForPage(settings.url, globalThis.location?.protocol);
   const options: RequestInit & { targetAddressSpace?: string } = {
     ...init,
     headers,
     mode: 'cors',
     credentials: 'omit',
-    targetAddressSpace: addressSpaceOf(settings.url),
+    targetAddressSpace: addressSpaceOf(url),
   };
-  return fetch(new URL(path, settings.url), options);
+  return fetch(new URL(path, url), options);
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   submitJob,
 } from '$lib/print/agent.client';
 import { whetherPolicyBlocks } from '$lib/print/connect-policy';
+import { agentUrlForPage } from '$lib/print/agent-url';
 import { followJob } from '$lib/print/follow-job';
 import { printerState } from '$lib/print/printer-state.svelte';
 import { queueCommand } from '$lib/commands/queue';
@@ -67,8 +68,10 @@ export async function pairAgent(url: string, code: string): Promise<ActionResult
       ),
     };
   }
-  const { outcome, isBlockedByPolicy } = await whetherPolicyBlocks(settings.data.url, () =>
-    pairWithAgent(settings.data.url, code.trim()),
+  // Kept as called: from an HTTPS page, the agent's HTTPS address (Safari: agent-url.ts).
+  const agentUrl = agentUrlForPage(settings.data.url, globalThis.location?.protocol);
+  const { outcome, isBlockedByPolicy } = await whetherPolicyBlocks(agentUrl, () =>
+    pairWithAgent(agentUrl, code.trim()),
   );
   if (isBlockedByPolicy) {
     return {
@@ -83,7 +86,7 @@ export async function pairAgent(url: string, code: string): Promise<ActionResult
   try {
     if (outcome.status === 'rejected') throw outcome.reason;
     const token = outcome.value;
-    await writeKioskState(kioskDb(), AGENT_KEY, { url: settings.data.url, token });
+    await writeKioskState(kioskDb(), AGENT_KEY, { url: agentUrl, token });
     printerState.state = 'ready';
     return { ok: true, value: null };
   } catch (error) {
