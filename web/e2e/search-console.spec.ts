@@ -74,7 +74,7 @@ test('the search box finds a paper by VIN and name; reversed dates say so; staff
   const staff = await staffContext.newPage();
   await signIn(staff, 'demo-staff');
   await expect(staff).toHaveURL(/\/autorite$/);
-  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Console de l’autorité');
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText("Console de l'autorité");
   await staff.locator('#staff-lookup').fill('l100001');
   await staff.getByRole('button', { name: 'Trouver', exact: true }).click();
   await expect(staff.getByTestId('staff-lookup-results')).toContainText('Licence L-100001');
