@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { vinFor } from '../src/lib/testing/command.factory';
 import { expect, signIn, test } from './fixtures';
-import { seriousViolations } from './page-models/a11y.page';
+import { seriousViolations, smallTouchTargets } from './page-models/a11y.page';
 import { createTransit } from './page-models/forms.page';
 import { chooseLicence } from './page-models/registration.page';
 
@@ -44,6 +44,7 @@ test('the search box finds a paper by VIN and name; reversed dates say so; staff
   const number = (await results.locator('tbody tr td a').first().textContent())?.trim() ?? '';
   expect(number).toMatch(/^T-\d{4}-\d{6}$/);
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await smallTouchTargets(page)).toEqual([]);
 
   // By the customer's name, whatever the case and accents typed.
   await search(page, '#search-home', `MARIÉ tremblay${String(index)}`);
@@ -74,7 +75,7 @@ test('the search box finds a paper by VIN and name; reversed dates say so; staff
   const staff = await staffContext.newPage();
   await signIn(staff, 'demo-staff');
   await expect(staff).toHaveURL(/\/autorite$/);
-  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Console de l’autorité');
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText("Console de l'autorité");
   await staff.locator('#staff-lookup').fill('l100001');
   await staff.getByRole('button', { name: 'Trouver', exact: true }).click();
   await expect(staff.getByTestId('staff-lookup-results')).toContainText('Licence L-100001');
@@ -83,6 +84,7 @@ test('the search box finds a paper by VIN and name; reversed dates say so; staff
   const found = staff.getByTestId('staff-lookup-results');
   await expect(found.locator('tbody tr')).toHaveCount(1);
   expect(await seriousViolations(staff)).toEqual([]);
+  expect(await smallTouchTargets(staff)).toEqual([]);
 
   // The journal about that paper, as sentences; the raw record one click away.
   await found.getByRole('link', { name: 'Voir son journal' }).click();
