@@ -126,6 +126,12 @@ test('the other registry services: inventory proof, checks, plate X numbers', as
   await page.getByRole('link', { name: 'Commander des plaques X' }).click();
   await page.locator('#platex-quantity').fill('2');
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  // Asked first: the quantity, the cost and where the plates go.
+  const ask = page.getByTestId('confirm-dialog');
+  await expect(ask.getByRole('heading')).toHaveText('Commander 2 plaque(s) X ?');
+  await expect(ask).toContainText('Aucuns frais prélevés au compte à la commande');
+  await expect(ask.getByTestId('platex-address')).toContainText('Saint-Jérôme');
+  await ask.getByRole('button', { name: 'Oui, commander' }).click();
   await expect(page.getByTestId('plate-numbers').locator('li')).toHaveText(
     [/^X\d{5}$/, /^X\d{5}$/],
     {

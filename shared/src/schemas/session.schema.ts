@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../domain/permissions.js';
+import { addressSchema } from './address.schema.js';
 import { IDLE_LOCK_DEFAULT_MINUTES } from '../domain/constants.js';
 import { isoDateTimeSchema, licenceNumberSchema, wholeNumberSchema } from './primitives.schema.js';
 
@@ -34,6 +35,11 @@ export const sessionLicenceSchema = z
      * the licence's issuing services. Older servers omit it.
      */
     isSuspended: z.boolean().optional(),
+    /**
+     * The licence's address on file, where its X plates are mailed (shown before an order);
+     * absent when none is on file, and from older servers.
+     */
+    address: addressSchema.optional(),
   })
   .loose();
 

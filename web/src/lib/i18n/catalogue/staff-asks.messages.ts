@@ -33,6 +33,25 @@ export const staffAskMessages = {
     fr: 'C’est fait : demande de la licence {licence} refusée.',
     en: 'Done: request of licence {licence} refused.',
   },
+  'plateXAsk.title': {
+    fr: 'Commander {n} plaque(s) X ?',
+    en: 'Order {n} X plate(s)?',
+  },
+  'plateXAsk.confirm': { fr: 'Oui, commander', en: 'Yes, order' },
+  'plateXAsk.effect': {
+    fr: 'Les numéros sont attribués à la commande et ne peuvent pas être repris; les plaques sont postées à l’adresse de la licence.',
+    en: 'The numbers are assigned when ordered and cannot be taken back; the plates are mailed to the licence’s address.',
+  },
+  'plateXAsk.cost': { fr: 'Coût', en: 'Cost' },
+  'plateXAsk.noFee': {
+    fr: 'Aucuns frais prélevés au compte à la commande',
+    en: 'No fee debited from the account when ordering',
+  },
+  'plateXAsk.address': { fr: 'Livraison à', en: 'Delivered to' },
+  'plateXAsk.noAddress': {
+    fr: 'Aucune adresse au dossier de la licence : la commande sera refusée.',
+    en: 'No address on file for the licence: the order will be refused.',
+  },
   'codeAsk.title': { fr: 'Délivrer ce code d’accès ?', en: 'Issue this access code?' },
   'codeAsk.confirm': { fr: 'Oui, délivrer le code', en: 'Yes, issue the code' },
   'codeAsk.effect': {

@@ -3,6 +3,8 @@ import {
   BACKGROUND_REQUEST_HEADER,
   SESSION_ABSOLUTE_HOURS,
   accountKinds,
+  addressSchema,
+  type Address,
   idleLockMinutes,
   isIdleExpired,
   newId,
@@ -40,6 +42,8 @@ export interface SessionLicence {
   accredited: boolean;
   /** Suspended by the authority's staff (the kiosk disables the issuing services). */
   isSuspended?: boolean;
+  /** The licence's address on file (where X plates are mailed), when there is one. */
+  address?: Address;
 }
 
 /** The signed-in account, as routes and services see it. */
@@ -174,6 +178,13 @@ export async function accountForToken(
   };
 }
 
+/** A licence's address on file as the session carries it (nothing when none, or unreadable). */
+function addressOnFile(json: string | null): { address?: Address } {
+  if (json === null) return {};
+  const parsed = addressSchema.safeParse(JSON.parse(json));
+  return parsed.success ? { address: parsed.data } : {};
+}
+
 /** Loads an account with the licences it may act for (null when unknown or disabled). */
 export async function loadAccount(
   ctx: ServerContext,
@@ -190,7 +201,15 @@ export async function loadAccount(
     .selectFrom('account_licences as al')
     .innerJoin('licences as l', 'l.number', 'al.licence')
     .innerJoin('dealers as d', 'd.id', 'l.dealer_id')
-    .select(['al.licence', 'al.role', 'd.name', 'd.neq', 'd.is_accredited', 'l.is_suspended'])
+    .select([
+      'al.licence',
+      'al.role',
+      'd.name',
+      'd.neq',
+      'd.is_accredited',
+      'l.is_suspended',
+      'l.address_json',
+    ])
     .where('al.account_id', '=', accountId)
     .orderBy('al.licence')
     .execute();
@@ -207,6 +226,7 @@ export async function loadAccount(
       neq: row.neq,
       accredited: row.is_accredited === 1,
       isSuspended: row.is_suspended === 1,
+      ...addressOnFile(row.address_json),
     })),
     reauthenticatedAt: null,
   };

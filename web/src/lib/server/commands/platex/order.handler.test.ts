@@ -1,4 +1,9 @@
-import { commandResultSchema, newId, pushResponseSchema } from '@comptoir/shared';
+import {
+  commandResultSchema,
+  newId,
+  pushResponseSchema,
+  sessionInfoSchema,
+} from '@comptoir/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ENGINES } from '../../testing/test-env.js';
@@ -55,6 +60,13 @@ describe.each(ENGINES)('plate X orders over HTTP on %s', (engine) => {
       .executeTakeFirstOrThrow();
     expect(JSON.parse(stored.delivery_address_json)).toMatchObject({ city: 'Saint-Jérôme' });
     expect(JSON.parse(stored.plate_numbers_json)).toEqual(plates.slice(0, 3));
+  });
+
+  it('tells the kiosk, in the session, the address the plates go to (asked before ordering)', async () => {
+    const response = await admin.client.request('GET', '/api/auth/session');
+    const info = sessionInfoSchema.parse(await response.json());
+    const licence = info.licences.find((entry) => entry.licence === 'L-100001');
+    expect(licence?.address).toMatchObject({ city: 'Saint-Jérôme', province: 'QC' });
   });
 
   it('refuses a licence without an address on file, with its code and messages, writing nothing', async () => {
