@@ -45,6 +45,17 @@ export const offlineLeasesMigration: Migration = {
       .on('offline_leases')
       .columns(['dealer_id', 'issued_at'])
       .execute();
+    // Each block of each lease, so that a verifier finds the lease of an offline number in
+    // one indexed lookup (a paper scanned before the kiosk synchronised).
+    await db.schema
+      .createTable('offline_blocks')
+      .addColumn('series', 'text', (c) => c.notNull())
+      .addColumn('year', 'text', (c) => c.notNull())
+      .addColumn('first_value', 'integer', (c) => c.notNull())
+      .addColumn('last_value', 'integer', (c) => c.notNull())
+      .addColumn('lease_id', 'text', (c) => c.notNull().references('offline_leases.id'))
+      .addPrimaryKeyConstraint('offline_blocks_pk', ['series', 'year', 'first_value'])
+      .execute();
     // Every offline paper received, reconciled or flagged: "a number only once" and the
     // lease's used count. `content_hash` tells a replay (same paper) from a second paper.
     await db.schema

@@ -51,9 +51,19 @@ export interface OfflinePaperTable {
   received_at: string;
 }
 
+/** One block of a lease: its series, local year and values (blocks never overlap). */
+export interface OfflineBlockTable {
+  series: string;
+  year: string;
+  first_value: number;
+  last_value: number;
+  lease_id: string;
+}
+
 /** Tables of offline issuance. */
 export interface OfflineLeaseTables {
   offline_number_counters: OfflineNumberCounterTable;
   offline_leases: OfflineLeaseTable;
+  offline_blocks: OfflineBlockTable;
   offline_papers: OfflinePaperTable;
 }

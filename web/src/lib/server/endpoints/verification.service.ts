@@ -10,6 +10,7 @@ import type { ServerContext } from '../context.js';
 import { reserveAttempt, verifierKey } from '../accounts/signin-throttle.js';
 import { findDocument, parseStoredDocument, statusOf } from '../registry/documents.repo.js';
 import { findPlateOrderOfPlate } from '../registry/plate-orders.repo.js';
+import { findLeaseOfNumber, findOfflinePaper } from '../registry/offline-leases.repo.js';
 
 /**
  * What the public page may show: what the paper itself shows, never more.
@@ -19,11 +20,21 @@ import { findPlateOrderOfPlate } from '../registry/plate-orders.repo.js';
  * - `authentic`: the QR token checks out: the paper's details, as today;
  * - `forged`: a token that fails its signature, names another document or was signed by a
  *   revoked key;
- * - `throttled`: too many lookups from this address.
+ * - `throttled`: too many lookups from this address;
+ * - `offline_pending`: a number leased to a kiosk (not revoked) that the registry has not
+ *   received yet: issued offline, waiting for the kiosk to synchronise.
  */
 export interface PublicVerification {
   number: string;
-  verdict: 'ask_vin' | 'status' | 'no_match' | 'authentic' | 'forged' | 'throttled';
+  verdict:
+    'ask_vin' | 'status' | 'no_match' | 'authentic' | 'forged' | 'throttled' | 'offline_pending';
+  /**
+   * A paper issued offline (docs/sync.md#offline-issuance-leases-the-chain-reconcile):
+   * `pending_sync` when its number was leased to a kiosk and the registry has not received it
+   * yet ("émis hors ligne, en attente de synchronisation"); `to_check` when it was received and
+   * flagged ("à vérifier").
+   */
+  offline?: 'pending_sync' | 'to_check';
   status?: DocumentStatus;
   /** Set when a scanned token was given: whether its signature and content check out. */
   token?: 'authentic' | 'tampered' | 'mismatch' | 'revoked';
@@ -82,6 +93,15 @@ export async function verifyPublic(
     }
   }
   const row = parsed.success ? await findDocument(server.storage.db, number) : undefined;
+  if (!row && parsed.success) {
+    const lease = await findLeaseOfNumber(server.storage.db, number);
+    if (lease && lease.revokedAt === null) {
+      return { number, verdict: 'offline_pending', offline: 'pending_sync' };
+    }
+  }
+  const flagged =
+    row !== undefined && (await findOfflinePaper(server.storage.db, number))?.status === 'flagged';
+  const toCheck = flagged ? { offline: 'to_check' as const } : {};
   if (!token) {
     if (!row) return { number, verdict: 'no_match' };
     const document = parseStoredDocument(row.document_json);
@@ -90,6 +110,7 @@ export async function verifyPublic(
       number,
       verdict: 'status',
       status: statusOf(row, server.clock()),
+      ...toCheck,
       ...(await metalPlateOf(server, document)),
     };
   }
@@ -132,6 +153,7 @@ export async function verifyPublic(
     number,
     verdict: 'authentic',
     status: statusOf(row, server.clock()),
+    ...toCheck,
     token: 'authentic',
     document: {
       kind: document.kind,

@@ -1,4 +1,9 @@
-import { offlineBlockSchema, type OfflineBlock, type OfflineKind } from '@comptoir/shared';
+import {
+  offlineBlockSchema,
+  parseDocumentNumber,
+  type OfflineBlock,
+  type OfflineKind,
+} from '@comptoir/shared';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Tx } from '../db/engine.js';
@@ -111,6 +116,33 @@ export async function insertLease(tx: Tx, lease: LeaseRecord): Promise<void> {
       revoked_reason: null,
     })
     .execute();
+  await tx
+    .insertInto('offline_blocks')
+    .values(
+      lease.blocks.map((block) => ({
+        series: block.series,
+        year: block.year,
+        first_value: block.first,
+        last_value: block.last,
+        lease_id: lease.id,
+      })),
+    )
+    .execute();
+}
+
+/** The lease whose block holds this offline number, or undefined (not an offline number, or never leased). */
+export async function findLeaseOfNumber(tx: Tx, number: string): Promise<LeaseRecord | undefined> {
+  const parts = parseDocumentNumber(number);
+  if (parts === null) return undefined;
+  const block = await tx
+    .selectFrom('offline_blocks')
+    .select('lease_id')
+    .where('series', '=', parts.series)
+    .where('year', '=', parts.year)
+    .where('first_value', '<=', parts.value)
+    .where('last_value', '>=', parts.value)
+    .executeTakeFirst();
+  return block && findLease(tx, block.lease_id);
 }
 
 /** A lease by id, or undefined. */

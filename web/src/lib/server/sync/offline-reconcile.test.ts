@@ -19,6 +19,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshVin, signIn, type SignedIn } from '../endpoints/registry-services.testing.js';
 import { person, transitCommand, vehicle } from '../testing/factories.js';
+import { verifyPublic } from '../endpoints/verification.service.js';
 import { createHarnessClient } from '../testing/http-harness.js';
 import { ENGINES } from '../testing/test-env.js';
 import { createTestServer, type TestServer } from '../testing/test-server.js';
@@ -229,6 +230,37 @@ describe.each(ENGINES)('offline papers reconciled on push, on %s', (engine) => {
     // Pushed again: the same flag, nothing issued twice.
     expect((await push(kioskB, [fifth.command]))[0]?.status).toBe('flagged');
     expect(await documentsNumbered(fifth.document.number)).toBe(1);
+  });
+
+  it('tells on /verifier: "à vérifier" for a flagged paper, "en attente" for a leased number not yet received', async () => {
+    const flagged = await server.ctx.storage.db
+      .selectFrom('offline_papers')
+      .select('number')
+      .where('status', '=', 'flagged')
+      .executeTakeFirstOrThrow();
+    const document = await server.ctx.storage.db
+      .selectFrom('documents')
+      .select('vin')
+      .where('number', '=', flagged.number)
+      .executeTakeFirstOrThrow();
+    const checked = await verifyPublic(server.ctx, flagged.number, null, {
+      clientAddress: '192.0.2.15',
+      vin: document.vin,
+    });
+    expect(checked).toMatchObject({ verdict: 'status', offline: 'to_check' });
+    const pending = `TH-2026-${String(kioskB.next).padStart(6, '0')}`;
+    expect(
+      await verifyPublic(server.ctx, pending, null, { clientAddress: '192.0.2.15', vin: 'X' }),
+    ).toEqual({ number: pending, verdict: 'offline_pending', offline: 'pending_sync' });
+    // A number no lease holds is unknown, as before.
+    expect(
+      (
+        await verifyPublic(server.ctx, 'TH-2026-999999', null, {
+          clientAddress: '192.0.2.15',
+          vin: 'X',
+        })
+      ).verdict,
+    ).toBe('no_match');
   });
 
   it('flags the papers of a revoked lease (kept and counted)', async () => {
