@@ -126,15 +126,20 @@ async function switchLanguage(page: Page, locale: 'fr' | 'en'): Promise<void> {
 }
 
 /** The header's height, and whether the status bar is in the viewport after scrolling down. */
-async function layoutFacts(page: Page): Promise<{ header: number; statusInView: boolean }> {
+async function layoutFacts(
+  page: Page,
+): Promise<{ header: number; headerFits: boolean; statusInView: boolean }> {
   return page.evaluate(async () => {
     window.scrollTo(0, document.documentElement.scrollHeight);
     await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
     const header = document.querySelector('[data-testid="app-header"]');
     const bar = document.querySelector('[data-testid="status-bar"]');
     const box = bar?.getBoundingClientRect();
+    const nav = header?.querySelector('nav');
     return {
       header: header?.getBoundingClientRect().height ?? 0,
+      // One row that does not fit would spill sideways rather than wrap.
+      headerFits: nav ? nav.scrollWidth <= nav.clientWidth + 1 : false,
       statusInView:
         box !== undefined &&
         box.height > 0 &&
@@ -157,9 +162,9 @@ const signedOutPaths = new Set([
 test.describe.configure({ timeout: 240_000 });
 
 /**
- * Screens still known to show raw text, each with the work that fixes it: the test is
- * expected to fail there, and fails ("expected to fail, but passed") the day it is fixed, so
- * the entry is removed then. Nothing else may be added here.
+ * Screens still known to show raw text, each with the work that fixes it: their layout is
+ * checked as everywhere, and the test fails the day their text is clean, so the entry is
+ * removed then. Nothing else may be added here.
  */
 const knownRaw: Record<string, string> = {
   '/(kiosk)/autorite/journal':
@@ -169,7 +174,7 @@ const knownRaw: Record<string, string> = {
 for (const appPage of appPages()) {
   test(`plain text and layout: ${appPage.routeId}`, async ({ browser, baseURL }, testInfo) => {
     const knownIssue = knownRaw[appPage.routeId];
-    test.fail(knownIssue !== undefined, knownIssue);
+    const rawFound: string[] = [];
     const params = await seed(browser, baseURL ?? '');
     const path = pathOf(appPage.routeId, params);
     const page = await pageFor(browser, appPage, path);
@@ -191,6 +196,7 @@ for (const appPage of appPages()) {
           if (facts.header > size.maxHeader) {
             problems.push(`${size.name} ${locale}: header ${Math.round(facts.header)} px`);
           }
+          if (!facts.headerFits) problems.push(`${size.name} ${locale}: header overflows`);
           if (!facts.statusInView) {
             problems.push(`${size.name} ${locale}: status bar out of view after scrolling`);
           }
@@ -198,7 +204,14 @@ for (const appPage of appPages()) {
         // The widest size shows every header link (nothing folded into the menu).
         await page.setViewportSize({ width: 1920, height: 1080 });
         const text = await page.locator('body').innerText();
-        for (const raw of rawTextIn(text, locale)) problems.push(`${locale}: ${raw}`);
+        for (const raw of rawTextIn(text, locale)) rawFound.push(`${locale}: ${raw}`);
+      }
+      if (knownIssue) {
+        // Still raw, as recorded: the day it is fixed this fails, and the entry goes.
+        expect(rawFound.length, `${path} is fixed: remove it from knownRaw`).toBeGreaterThan(0);
+        testInfo.annotations.push({ type: 'known raw text', description: knownIssue });
+      } else {
+        problems.push(...rawFound);
       }
       expect(problems, `${path}`).toEqual([]);
     } finally {

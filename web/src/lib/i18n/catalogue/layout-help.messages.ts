@@ -9,6 +9,10 @@ export const layoutHelpMessages = {
     fr: 'Le registre a refusé cette demande : corrigez le champ signalé ci-dessous.',
     en: 'The registry refused this request: fix the field marked below.',
   },
+  'settings.forSupport': {
+    fr: 'Numéros pour le soutien (version, poste)',
+    en: 'Numbers for support (version, kiosk)',
+  },
   'help.label': { fr: 'Aide pour cet écran', en: 'Help for this screen' },
   'help.needs': { fr: 'Ce qu’il faut', en: 'What you need' },
   'help.offline': { fr: 'Hors ligne', en: 'Offline' },
