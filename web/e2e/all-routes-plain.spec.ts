@@ -166,10 +166,7 @@ test.describe.configure({ timeout: 240_000 });
  * checked as everywhere, and the test fails the day their text is clean, so the entry is
  * removed then. Nothing else may be added here.
  */
-const knownRaw: Record<string, string> = {
-  '/(kiosk)/autorite/journal':
-    'issue 19, staff console: the journal still shows event codes, UUIDs and JSON (readable sentences with the raw record one click away)',
-};
+const knownRaw: Record<string, string> = {};
 
 for (const appPage of appPages()) {
   test(`plain text and layout: ${appPage.routeId}`, async ({ browser, baseURL }, testInfo) => {
