@@ -7,7 +7,7 @@ import type { RevocationStore } from '../trust/revocation-store.js';
 
 /** A job's reason from the shared catalogue: one code, its French and English text. */
 function reasonFor(
-  code: 'document_voided' | 'kiosk_pairing_revoked' | 'token_expired',
+  code: 'document_voided' | 'kiosk_pairing_revoked' | 'token_expired' | 'lease_revoked',
 ): PrintReason {
   return { code, ...errorCatalogue[code] };
 }
@@ -18,11 +18,17 @@ export const KIOSK_REVOKED_REASON = reasonFor('kiosk_pairing_revoked');
 /** The clock tolerance of acceptance (`document-verifier.ts`), kept at the last moment too. */
 const EXPIRY_TOLERANCE_MS = 120_000;
 
-const expirySchema = z.object({ expiresAt: z.string().optional() }).loose();
+const expirySchema = z
+  .object({
+    expiresAt: z.string().optional(),
+    issuedBy: z.object({ signer: z.string(), leaseId: z.string().optional() }).loose().optional(),
+  })
+  .loose();
 
 /**
  * The agent's check before every job: a document that a kept revocation feed lists (it may
- * have been voided after the job was accepted: the kiosk synced in between), a document that
+ * have been voided after the job was accepted: the kiosk synced in between), an offline paper
+ * whose lease a kept feed revoked, a document that
  * expired while its job waited (a held printer), or a job whose kiosk's pairing was revoked
  * since it was queued never prints.
  *
@@ -40,7 +46,16 @@ export function agentJobGate(deps: {
       return reasonFor('document_voided');
     }
     const printable = deps.ledger.printable(job.jobId);
-    const { expiresAt } = expirySchema.parse(JSON.parse(printable?.documentJson ?? '{}'));
+    const { expiresAt, issuedBy } = expirySchema.parse(JSON.parse(printable?.documentJson ?? '{}'));
+    // A kiosk's offline paper whose lease was revoked since the job was accepted (a stolen
+    // kiosk): it cannot be told from a backdated one, so it never prints.
+    if (
+      issuedBy?.signer === 'kiosk' &&
+      issuedBy.leaseId !== undefined &&
+      deps.revocations.leaseRevoked(issuedBy.leaseId)
+    ) {
+      return reasonFor('lease_revoked');
+    }
     if (
       expiresAt !== undefined &&
       new Date(expiresAt).getTime() + EXPIRY_TOLERANCE_MS < now().getTime()

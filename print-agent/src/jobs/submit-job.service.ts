@@ -3,11 +3,13 @@ import {
   canonicalJson,
   fieldError,
   type ApiError,
+  type ErrorCode,
   type IssuedDocument,
   type JobRequest,
   type PrintJob,
   type Printer,
 } from '@comptoir/shared';
+import { isInBlock, OfflineChainError } from '@comptoir/shared/offline';
 import { documentVerificationUrl, TokenError, verifyQrToken } from '@comptoir/shared/tokens';
 import { createHash } from 'node:crypto';
 import type { JobLedger } from '../queue/job-ledger.js';
@@ -52,10 +54,16 @@ export async function submitJob(
   if (previous) return { kind: 'refused', status: 409, error: apiError('idempotency_conflict') };
 
   let document: IssuedDocument;
-  try {
-    document = await ctx.verifier.verify(request.document);
-  } catch (error) {
-    return tokenRefusal(error, 'document');
+  if (request.lease !== undefined) {
+    const offline = await verifyOfflinePaper(ctx, request.lease, request.document);
+    if ('refusal' in offline) return offline.refusal;
+    document = offline.document;
+  } else {
+    try {
+      document = await ctx.verifier.verify(request.document);
+    } catch (error) {
+      return tokenRefusal(error, 'document');
+    }
   }
   // After the signature and expiry: an expired paper keeps its `token_expired`.
   if (ctx.revocations.voided(document.number) !== undefined) {
@@ -90,6 +98,44 @@ export async function submitJob(
   }
   if (outcome.kind === 'created') ctx.queue.kick(printer.id);
   return outcome;
+}
+
+function refusal(code: ErrorCode, path: string): SubmitOutcome {
+  return { kind: 'refused', status: 422, error: apiError(code, [fieldError(path, code)]) };
+}
+
+/**
+ * A paper a kiosk signed offline (docs/printing.md#offline-papers-the-chain-check): the chain,
+ * then what only the agent's ledger knows. A number the ledger already holds with another
+ * content is refused (never a second original under one number; the same paper again prints
+ * as a COPY like any reprint), and a lease never prints more papers of a kind than its cap.
+ */
+async function verifyOfflinePaper(
+  ctx: SubmitContext,
+  lease: string,
+  jws: string,
+): Promise<{ document: IssuedDocument } | { refusal: SubmitOutcome }> {
+  let chain;
+  try {
+    chain = await ctx.verifier.verifyOffline({ lease, document: jws }, (leaseId) =>
+      ctx.revocations.leaseRevoked(leaseId),
+    );
+  } catch (error) {
+    if (!(error instanceof OfflineChainError)) throw error;
+    return { refusal: refusal(error.code, error.code === 'lease_invalid' ? 'lease' : 'document') };
+  }
+  const { document, block } = chain;
+  const held = ctx.ledger.offlinePapers(`${block.series}-${block.year}-`);
+  const same = held.get(document.number);
+  if (same !== undefined) {
+    if (canonicalJson(JSON.parse(same)) !== canonicalJson(document)) {
+      return { refusal: refusal('offline_number_reused', 'document') };
+    }
+    return { document };
+  }
+  const used = [...held.keys()].filter((number) => isInBlock(number, block)).length;
+  if (used >= block.cap) return { refusal: refusal('offline_cap_exceeded', 'document') };
+  return { document };
 }
 
 /** A verification failure as a refusal naming the field; anything else is a bug and throws. */

@@ -201,6 +201,26 @@ export class JobLedger {
     return rows.map(toJob);
   }
 
+  /**
+   * The offline papers the ledger holds under numbers starting with `prefix` (`TH-2026-`), one
+   * per number, with the content of its first job: a lease's cap counts them, and a second
+   * paper under a number already held is refused. Failed jobs put nothing on paper: not counted.
+   */
+  offlinePapers(prefix: string): Map<string, string> {
+    const rows = this.#db
+      .prepare<[string], { document_number: string; document_json: string }>(
+        `select document_number, document_json from jobs
+          where document_number like ? and state <> 'failed'
+          order by created_at, id`,
+      )
+      .all(`${prefix}%`);
+    const papers = new Map<string, string>();
+    for (const row of rows) {
+      if (!papers.has(row.document_number)) papers.set(row.document_number, row.document_json);
+    }
+    return papers;
+  }
+
   /** True when a job of this document number may already have put paper out. */
   hasMayHavePrinted(documentNumber: string, exceptJobId = ''): boolean {
     const row = this.#db

@@ -88,7 +88,11 @@ export function openApiDocument(): Record<string, unknown> {
             409: error('idempotency_conflict'),
             413: error('payload_too_large'),
             422: error(
-              'token_malformed | token_bad_signature | token_unknown_key | token_expired | document_voided',
+              'token_malformed | token_bad_signature | token_unknown_key | token_expired | document_voided' +
+                ' | offline: lease_invalid | lease_revoked | offline_document_invalid | offline_document_wrong_key' +
+                ' | offline_lease_mismatch | offline_number_outside_block | offline_issued_outside_lease' +
+                ' | offline_issued_in_future | offline_validity_mismatch | offline_document_expired' +
+                ' | offline_number_reused | offline_cap_exceeded',
             ),
           },
         },

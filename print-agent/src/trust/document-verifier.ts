@@ -1,10 +1,20 @@
-import type { IssuedDocument } from '@comptoir/shared';
+import type { IssuedDocument, OfflineIssue } from '@comptoir/shared';
+import { verifyOfflineChain, type VerifiedOfflineChain } from '@comptoir/shared/offline';
 import { verifyDocument } from '@comptoir/shared/tokens';
 import type { ServerKeys } from './server-keys.js';
 
 /** Verifies a document JWS; throws the shared `TokenError` when it must not print. */
 export interface DocumentVerifier {
   verify(jws: string): Promise<IssuedDocument>;
+  /**
+   * Verifies a paper a kiosk signed offline, with its lease: server key -> lease -> kiosk key
+   * -> document, the number in its block, issued inside the lease and not after the agent's
+   * own clock, the lease not revoked. Throws the shared `OfflineChainError`.
+   */
+  verifyOffline(
+    issue: OfflineIssue,
+    isLeaseRevoked: (leaseId: string) => boolean,
+  ): Promise<VerifiedOfflineChain>;
 }
 
 /**
@@ -22,6 +32,15 @@ export function createDocumentVerifier(
         clockToleranceSeconds: 120,
       });
       return document;
+    },
+    async verifyOffline(issue, isLeaseRevoked) {
+      // The agent's clock does not restart with the browser: a kiosk whose clock was set ahead
+      // cannot date a paper past what the agent believes (5 minutes of tolerance).
+      return verifyOfflineChain(issue, (kid) => keys.find(kid), {
+        now: now(),
+        clockToleranceSeconds: 300,
+        isLeaseRevoked,
+      });
     },
   };
 }

@@ -24,6 +24,8 @@ export class RevocationStore {
   readonly #feeds = new Map<string, RevocationFeed>();
   /** Every voided number of every kept feed (numbers are unique across the registry). */
   #voided = new Map<string, RevokedDocument>();
+  /** Every revoked offline lease of every kept feed. */
+  #revokedLeases = new Set<string>();
 
   constructor(dataDir: string) {
     this.#path = join(dataDir, REVOCATIONS_FILE);
@@ -66,6 +68,11 @@ export class RevocationStore {
     return this.#voided.get(documentNumber);
   }
 
+  /** True when a kept feed lists this offline lease as revoked: its papers never print. */
+  leaseRevoked(leaseId: string): boolean {
+    return this.#revokedLeases.has(leaseId);
+  }
+
   /** How many dealers' feeds, and voided numbers, are kept (health page). */
   counts(): { dealers: number; voided: number } {
     return { dealers: this.#feeds.size, voided: this.#voided.size };
@@ -77,5 +84,10 @@ export class RevocationStore {
       for (const entry of feed.revoked) voided.set(entry.number, entry);
     }
     this.#voided = voided;
+    this.#revokedLeases = new Set(
+      [...this.#feeds.values()].flatMap((feed) =>
+        (feed.revokedLeases ?? []).map((entry) => entry.leaseId),
+      ),
+    );
   }
 }

@@ -184,6 +184,24 @@ describe('renderDocumentPdf', { timeout: SLOW_MACHINE_TIMEOUT_MS }, () => {
     expect(preview).toContain('ÉMIS HORS LIGNE / ISSUED OFFLINE');
   });
 
+  it('marks a paper issued from a lease offline, with its lease id, in the original too', async () => {
+    const document = sampleDocument('transit');
+    const leaseId = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+    const offline = {
+      ...document,
+      issuedBy: { ...document.issuedBy, signer: 'kiosk' as const, leaseId },
+    };
+    const text = await pdfText(
+      await writePdf('offline', await renderDocumentPdf(offline, original(qrUrl))),
+    );
+    expect(text).toContain('ÉMIS HORS LIGNE / ISSUED OFFLINE');
+    expect(text).toContain(leaseId);
+    const online = await pdfText(
+      await writePdf('online', await renderDocumentPdf(document, original(qrUrl))),
+    );
+    expect(online).not.toContain('HORS LIGNE');
+  });
+
   it('lays the diagonal preview watermark over the middle of the page (pixels, not text)', async () => {
     const document = sampleDocument('proof_of_cancellation');
     const tinted = async (mark: RenderOptions['mark']) =>

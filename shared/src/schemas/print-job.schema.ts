@@ -26,6 +26,12 @@ export const jobRequestSchema = z
   .object({
     jobId: uuidSchema,
     document: z.string().min(1).max(MAX_PRINT_DOCUMENT_LENGTH),
+    /**
+     * The kiosk's lease (compact JWS) when `document` is a paper the kiosk signed offline
+     * (`comptoir-offline-document+jws`): the agent checks the whole chain
+     * (docs/printing.md#offline-papers-the-chain-check). Absent for server documents.
+     */
+    lease: z.string().min(1).max(20_000).optional(),
     qrToken: z.string().min(1).max(2000).optional(),
     printer: siteIdSchema.optional(),
     role: printerRoleSchema.optional(),

@@ -107,7 +107,8 @@ export function finishPages(sheet: Sheet, document: IssuedDocument, options: Ren
       });
       sheet.drawText(text, MARGIN + 6, bannerY, { size: 10.5, bold: true, color: ink.alert });
     }
-    if (options.issuedOffline === true) {
+    // A paper a kiosk issued from its lease says so on every page, even once countersigned.
+    if (options.issuedOffline === true || document.issuedBy.leaseId !== undefined) {
       // Right-aligned, so that it shares the strip with a COPY or PREVIEW banner.
       const text = bothLanguages({ fr: 'ÉMIS HORS LIGNE', en: 'ISSUED OFFLINE' });
       const x = LETTER.width - MARGIN - sheet.width(text, 10.5, true);
@@ -154,6 +155,17 @@ function drawFooter(sheet: Sheet, document: IssuedDocument, page: number, pages:
     y + 11,
     { size: 7, color: ink.label },
   );
+  // A paper issued offline says so, with its lease: the reader knows to expect the registry
+  // to confirm it once the kiosk synchronises (docs/sync.md, "Offline issuance").
+  const { leaseId } = document.issuedBy;
+  if (leaseId !== undefined) {
+    sheet.drawText(
+      `${bothLanguages({ fr: 'Émis hors ligne', en: 'Issued offline' })} — ${bothLanguages({ fr: 'bail', en: 'lease' })} ${leaseId}`,
+      MARGIN,
+      y + 26,
+      { size: 7, bold: true, color: ink.alert },
+    );
+  }
   const person = document.issuedBy.person
     ? ` — ${bothLanguages({ fr: 'Émis par', en: 'Issued by' })} ${document.issuedBy.person.name}`
     : '';

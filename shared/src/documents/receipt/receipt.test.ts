@@ -21,6 +21,19 @@ describe('80 mm receipt', () => {
     expect(text).not.toContain('COPIE');
   });
 
+  it('says a paper issued offline, with its lease, within 48 columns', () => {
+    const document = sampleDocument('transit');
+    const leaseId = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+    const text = renderReceiptText(
+      { ...document, issuedBy: { ...document.issuedBy, signer: 'kiosk', leaseId } },
+      { qrUrl: 'q', copy: false },
+    );
+    expect(text).toContain('ÉMIS HORS LIGNE / ISSUED OFFLINE');
+    expect(text).toContain(leaseId);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(RECEIPT_COLUMNS);
+    expect(renderReceiptText(document, { qrUrl, copy: false })).not.toContain('HORS LIGNE');
+  });
+
   it('marks reprints and keeps every line within 48 columns', () => {
     for (const kind of ['atac', 'transit', 'receipt', 'proof_of_service'] as const) {
       const text = renderReceiptText(sampleDocument(kind), { qrUrl: 'q', copy: true });

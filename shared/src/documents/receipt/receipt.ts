@@ -81,6 +81,10 @@ export function renderReceiptEscPos(
   text(bothLanguages(documentTitles[document.kind]), { bold: true });
   pair({ fr: 'Numéro', en: 'Number' }, document.number);
   pair({ fr: 'Émis le', en: 'Issued' }, paperDateTime(document.issuedAt));
+  if (document.issuedBy.leaseId !== undefined) {
+    text(bothLanguages({ fr: 'ÉMIS HORS LIGNE', en: 'ISSUED OFFLINE' }), { bold: true });
+    pair({ fr: 'Bail', en: 'Lease' }, document.issuedBy.leaseId);
+  }
   if (document.expiresAt !== undefined) {
     pair({ fr: 'Expire le', en: 'Expires' }, paperDateTime(document.expiresAt));
   }

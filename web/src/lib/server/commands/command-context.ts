@@ -30,6 +30,17 @@ export interface CommandContext<T extends CommandType = CommandType> {
   toSign: PendingSignature[];
   /** What the batch already read (counts, licences) and its audit events, in memory. */
   batch: BatchState;
+  /**
+   * The paper a kiosk issued offline that this command carries, once its chain checked out
+   * (commands/offline/reconcile.ts): the document takes its number and content.
+   */
+  offline?: OfflineFacts;
+}
+
+/** An offline paper being reconciled: the kiosk's verified document and its lease. */
+export interface OfflineFacts {
+  document: IssuedDocument;
+  leaseId: string;
 }
 
 /** A command handler: the rules of one command type. Throws `CommandRejection` to refuse. */

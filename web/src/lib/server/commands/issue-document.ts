@@ -8,6 +8,7 @@ import {
 } from '@comptoir/shared';
 import { findOperator } from '../registry/licences.repo.js';
 import type { CommandContext } from './command-context.js';
+import { countersigned } from './offline/countersign.js';
 
 /** What a service supplies to issue a document; the number, dates and signature are ours. */
 export interface DocumentDraft<K extends DocumentKind> {
@@ -44,12 +45,17 @@ export async function issueDocument<K extends DocumentKind>(
   },
   draft: DocumentDraft<K>,
 ): Promise<{ kind: K; number: string; expiresAt?: string }> {
-  const { tx, server, licence, now } = c;
+  const { tx, server, licence, now, offline } = c;
   const series = seriesOfKind(draft.kind);
   if (!series) throw new Error(`no number series for ${draft.kind}`);
-  const value = await c.batch.nextNumber(series);
-  const year = c.batch.once('year', () => localDate(now).slice(0, 4));
-  const number = formatDocumentNumber(series, year, value);
+  // An offline paper keeps the number it was printed under (drawn from its lease's block).
+  const number =
+    offline?.document.number ??
+    formatDocumentNumber(
+      series,
+      c.batch.once('year', () => localDate(now).slice(0, 4)),
+      await c.batch.nextNumber(series),
+    );
   // The batch's key: a rotation read meanwhile changes the next batch's, never this one's.
   const signingKey = c.batch.once('signing-key', () => server.signer.current());
   const common: CommonFields = {
@@ -66,7 +72,12 @@ export async function issueDocument<K extends DocumentKind>(
     issuedBy: { signer: 'server', kid: signingKey.kid, person: await issuingPerson(c) },
   };
   // Parse what we are about to sign: a document that its own schema refuses is a bug here.
-  const document = issuedDocumentSchema.parse(draft.build(common));
+  // An offline paper is countersigned as printed: its content, the server as its signer.
+  const document = issuedDocumentSchema.parse(
+    offline
+      ? countersigned(offline.document, offline.leaseId, signingKey.kid, common.issuedBy.person)
+      : draft.build(common),
+  );
   const changeSeq = await c.batch.nextChangeSeq(tx, licence.number);
   c.batch.addDocument({
     number,
@@ -74,8 +85,8 @@ export async function issueDocument<K extends DocumentKind>(
     licence: licence.number,
     vin: draft.vin,
     customerKey: draft.customerKey,
-    issuedAt: common.issuedAt,
-    expiresAt: common.expiresAt ?? null,
+    issuedAt: document.issuedAt,
+    expiresAt: document.expiresAt ?? null,
     document,
     commandId: c.command.id,
     changeSeq,
@@ -88,7 +99,11 @@ export async function issueDocument<K extends DocumentKind>(
     detail: { kind: draft.kind, commandId: c.command.id, vin: draft.vin },
   });
   c.toSign.push({ number, document });
-  return { kind: draft.kind, number, ...(common.expiresAt && { expiresAt: common.expiresAt }) };
+  return {
+    kind: draft.kind,
+    number,
+    ...(document.expiresAt !== undefined && { expiresAt: document.expiresAt }),
+  };
 }
 
 /**

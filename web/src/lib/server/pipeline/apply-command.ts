@@ -21,6 +21,7 @@ import type {
   PendingSignature,
 } from '../commands/command-context.js';
 import { commandHandlers } from '../commands/handlers.js';
+import { reconcileOffline, type ReconciledResult } from '../commands/offline/reconcile.js';
 import type { ServerContext } from '../context.js';
 import type { Tx } from '../db/engine.js';
 import type { BatchState } from '../commands/batch-state.js';
@@ -34,7 +35,7 @@ import { logger } from '../log/logger.js';
 
 /** A command's answer: its status, and its result as JSON text (stored results verbatim). */
 export interface CommandAnswer {
-  status: 'applied' | 'rejected' | 'retry';
+  status: 'applied' | 'rejected' | 'retry' | 'flagged';
   json: string;
 }
 
@@ -97,13 +98,16 @@ export async function applyOp(run: BatchRun, op: PreparedOp): Promise<CommandAns
     return { status: 'rejected', json: JSON.stringify({ id: op.id, status: 'rejected', error }) };
   }
   const type = op.command?.type;
-  if (run.mode === 'savepoints' || (type !== undefined && directWriters.has(type))) {
+  // An offline paper's reconcile writes its record directly: always in a savepoint, so that
+  // online commands of the same type keep running without one.
+  const isOffline = op.command?.offline !== undefined;
+  if (run.mode === 'savepoints' || isOffline || (type !== undefined && directWriters.has(type))) {
     return applyInSavepoint(run, op);
   }
   const { state } = run;
   const restore = state.checkpoint();
   const toSign: PendingSignature[] = [];
-  let result: AppliedResult;
+  let result: ReconciledResult;
   run.guard.isOn = true;
   try {
     result = await authorizeAndHandle(run, run.guardedTx, op, toSign);
@@ -122,10 +126,21 @@ export async function applyOp(run: BatchRun, op: PreparedOp): Promise<CommandAns
   } finally {
     run.guard.isOn = false;
   }
-  const json = JSON.stringify({ id: op.id, status: 'applied', result });
-  store(run, op, 'applied', json);
+  return answerApplied(run, op, result, toSign);
+}
+
+/** Stores and answers an applied command (or a flagged offline paper), and signs its documents. */
+function answerApplied(
+  run: BatchRun,
+  op: PreparedOp,
+  { flag, ...result }: ReconciledResult,
+  toSign: readonly PendingSignature[],
+): CommandAnswer {
+  const status = flag === undefined ? 'applied' : 'flagged';
+  const json = JSON.stringify({ id: op.id, status, result, ...(flag && { error: flag }) });
+  store(run, op, status, json);
   startSigning(run, toSign);
-  return { status: 'applied', json };
+  return { status, json };
 }
 
 /** The same steps inside a savepoint, for commands that write straight to the database. */
@@ -137,11 +152,8 @@ async function applyInSavepoint(run: BatchRun, op: PreparedOp): Promise<CommandA
     // Documents of a command that rolls back are never signed.
     const toSign: PendingSignature[] = [];
     const result = await authorizeAndHandle(run, tx, op, toSign);
-    const json = JSON.stringify({ id: op.id, status: 'applied', result });
     await sql.raw('release savepoint push_command').execute(tx);
-    store(run, op, 'applied', json);
-    startSigning(run, toSign);
-    return { status: 'applied', json };
+    return answerApplied(run, op, result, toSign);
   } catch (error) {
     await sql.raw('rollback to savepoint push_command').execute(tx);
     await sql.raw('release savepoint push_command').execute(tx);
@@ -167,7 +179,12 @@ function retry(op: PreparedOp): CommandAnswer {
 }
 
 /** Keeps the command's answer, to be stored under its id with the batch. */
-function store(run: BatchRun, op: PreparedOp, status: 'applied' | 'rejected', json: string): void {
+function store(
+  run: BatchRun,
+  op: PreparedOp,
+  status: 'applied' | 'rejected' | 'flagged',
+  json: string,
+): void {
   run.results.push({
     commandId: op.id,
     accountId: op.accountId,
@@ -208,7 +225,7 @@ async function authorizeAndHandle(
   tx: Tx,
   op: PreparedOp,
   toSign: PendingSignature[],
-): Promise<AppliedResult> {
+): Promise<ReconciledResult> {
   const { state, kiosk } = run;
   if (op.refusal || !op.command)
     throw new CommandRejection(op.refusal ?? apiError('invalid_input'));
@@ -249,11 +266,13 @@ async function authorizeAndHandle(
       ),
     );
   }
-  const result = await dispatch(
-    { server: run.server, tx, now: state.now, actor, licence, toSign, batch: state },
-    command.type,
-    command,
-  );
+  const base = { server: run.server, tx, now: state.now, actor, licence, toSign, batch: state };
+  const result: ReconciledResult =
+    command.offline === undefined
+      ? await dispatch(base, command.type, command)
+      : await reconcileOffline(base, kiosk, command, (offline) =>
+          dispatch({ ...base, offline }, command.type, command),
+        );
   if (operatorId !== undefined) {
     // The person behind the generic account, on the record with the command (PCI DSS 8.2.2).
     await state.audit.append(tx, {

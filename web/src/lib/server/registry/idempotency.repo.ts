@@ -2,7 +2,7 @@ import type { Tx } from '../db/engine.js';
 
 /** An idempotency record as a batch compares it: who sent the id, what, and what it answered. */
 export interface StoredResult {
-  status: 'applied' | 'rejected';
+  status: 'applied' | 'rejected' | 'flagged';
   account_id: string;
   body_hash: string;
   result_json: string;
@@ -22,9 +22,15 @@ export async function storedResults(
   return new Map(
     rows.map(({ command_id, status, ...row }) => [
       command_id,
-      { ...row, status: status === 'applied' ? 'applied' : 'rejected' },
+      { ...row, status: storedStatus(status) },
     ]),
   );
+}
+
+/** A stored status as the answers know it (`flagged`: an offline paper kept with a flag). */
+function storedStatus(status: string): StoredResult['status'] {
+  if (status === 'applied' || status === 'flagged') return status;
+  return 'rejected';
 }
 
 /** A command's final answer, stored under its id: what is stored is what every replay gets. */
@@ -32,7 +38,7 @@ export interface ResultRecord {
   commandId: string;
   accountId: string;
   bodyHash: string;
-  status: 'applied' | 'rejected';
+  status: 'applied' | 'rejected' | 'flagged';
   resultJson: string;
   supersedes: string | undefined;
   createdAt: Date;

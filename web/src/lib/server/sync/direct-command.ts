@@ -10,7 +10,7 @@ export interface DirectAnswer {
 }
 
 /** `applied` 200; `rejected` 422 (stored: a replay answers the same); `retry` 503. */
-const statusOf = { applied: 200, rejected: 422, retry: 503 } as const;
+const statusOf = { applied: 200, rejected: 422, retry: 503, flagged: 200 } as const;
 
 /**
  * `POST /api/commands`: one command from a kiosk that is online, any type (the online-only

@@ -81,7 +81,8 @@ export async function issueTransit(c: CommandContext<'transit.issue'>): Promise<
   const limit = transitLimitRefusal(history);
   if (limit) reject(limit, ['payload.vehicle.vin']);
 
-  const capped = await capRefusalFor(c, 'transit');
+  // An offline paper's transit was counted against the cap when its lease reserved it.
+  const capped = c.offline ? null : await capRefusalFor(c, 'transit');
   if (capped) reject(capped);
   const atacNumber = await followedAtacNumber(c, {
     commandId: c.command.id,
