@@ -17,6 +17,7 @@ export {
   appliedResultOf,
   discardCommand,
   liveOutbox,
+  liveOfflineIssuance,
   liveOutboxCounts,
   liveOwnCommand,
   livePendingCommands,

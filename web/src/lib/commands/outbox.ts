@@ -4,6 +4,7 @@ import { pendingCommands } from '$lib/offline/documents';
 import { kioskDb } from '$lib/offline/kiosk-db';
 import { readKioskState, syncStatusSchema, type SyncStatus } from '$lib/offline/kiosk-state';
 import { live } from '$lib/offline/live.svelte';
+import { readOfflineIssuance, type OfflineIssuance } from '$lib/offline/offline-issuance';
 import {
   countOutbox,
   discardRejected,
@@ -103,4 +104,9 @@ export async function discardCommand(id: string): Promise<boolean> {
 /** "Sync now": kicks the syncing tab, whichever it is. */
 export async function syncNow(): Promise<void> {
   await retryNow();
+}
+
+/** Whether this kiosk can issue papers while the server is unreachable (no Ed25519: no). */
+export function liveOfflineIssuance(): { readonly current: OfflineIssuance | undefined } {
+  return live(() => readOfflineIssuance(kioskDb()), undefined as OfflineIssuance | undefined);
 }

@@ -1,7 +1,6 @@
 import {
   errorCatalogue,
   finalPrintJobStates,
-  jobRequestSchema,
   newId,
   printRefusalOf,
   type DocumentKind,
@@ -161,17 +160,7 @@ export async function printDocument(
     };
   }
   // A paper issued offline travels with its lease: the agent checks the chain (server key ->
-  // lease -> kiosk key -> paper). An agent contract without the field cannot print it yet.
-  if (row.offlineLease !== undefined && !('lease' in jobRequestSchema.shape)) {
-    return {
-      ok: false,
-      error: kioskError(
-        'offline_print_unsupported',
-        "Ce document émis hors ligne s'imprimera quand l'agent d'impression saura le vérifier (ou une fois le serveur revenu).",
-        'This paper issued offline will print once the print agent can check it (or once the server is back).',
-      ),
-    };
-  }
+  // lease -> kiosk key -> paper).
   const job = {
     jobId: newId(),
     document: row.jws,

@@ -9,6 +9,10 @@ export const offlineIssuanceMessages = {
     fr: 'Émis hors ligne (numéroté et signé par ce poste sous son bail).',
     en: 'Issued offline (numbered and signed by this kiosk under its lease).',
   },
+  'offline.unsupported': {
+    fr: 'Émission hors ligne indisponible : ce navigateur ne sait pas signer (Ed25519). Le document sera émis au retour du serveur.',
+    en: 'Offline issuance unavailable: this browser cannot sign (Ed25519). The paper will be issued when the server is back.',
+  },
   'queue.flagged': {
     fr: 'Émis hors ligne, à vérifier',
     en: 'Issued offline, to be checked',
