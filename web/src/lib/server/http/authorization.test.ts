@@ -49,6 +49,7 @@ const table: Record<string, RouteCase> = {
     access: { kind: 'public' },
     request: () => ({ path: '/api/openapi.json' }),
   },
+  'GET /api/support': { access: { kind: 'public' }, request: () => ({ path: '/api/support' }) },
   'GET /api/health/ready': {
     access: { kind: 'public' },
     request: () => ({ path: '/api/health/ready' }),
