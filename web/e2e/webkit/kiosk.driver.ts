@@ -91,6 +91,8 @@ export async function tapButton(driver: WebDriver, label: string): Promise<void>
       ? element
       : undefined;
   });
+  // As a person does: scrolled to the middle of the screen, clear of the docked status bar.
+  await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", button);
   await button.click();
 }
 
