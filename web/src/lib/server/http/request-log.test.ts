@@ -64,12 +64,27 @@ describe('the request log', () => {
     const given = '0b9d1c2e-8f4a-4c3b-9a1d-2e3f4a5b6c7d';
     for (const id of [given, 'Nadia Morin M567890123456'])
       await handle({
-        event: eventFor('http://x/api/health', '/api/health', { [REQUEST_ID_HEADER]: id }),
+        event: eventFor('http://x/api/openapi.json', '/api/openapi.json', {
+          [REQUEST_ID_HEADER]: id,
+        }),
         resolve: async () => new Response('{}'),
       });
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines[0]?.requestId).toBe(given);
     expect(lines[1]?.requestId).not.toContain('Nadia');
+  });
+
+  it('keeps a healthy health probe out of the info log, and logs a failing one', async () => {
+    const { log, lines } = capturedLogger();
+    const handle = createRequestLog(log);
+    for (const status of [200, 503]) {
+      await handle({
+        event: eventFor('http://x/api/health', '/api/health'),
+        resolve: async () => new Response('{}', { status }),
+      });
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines.map((line) => line.status)).toEqual([503]);
   });
 
   it('logs a route that throws as 500 with the error kind, not its details', async () => {

@@ -33,7 +33,10 @@ export function createRequestLog(log: Logger): Handle {
       } catch {
         // A response with immutable headers (a fetched one passed through) goes without.
       }
-      log.info(line(response.status), 'request');
+      // A healthy answer to a health probe (each visible kiosk every few seconds, a load
+      // balancer) says nothing worth keeping: debug level. A failing one is still logged.
+      const isQuietProbe = event.route.id === '/api/health' && response.ok;
+      log[isQuietProbe ? 'debug' : 'info'](line(response.status), 'request');
       recordRoute(event.request.method, event.route.id, response.status);
       return response;
     } catch (error) {
